@@ -1,0 +1,20 @@
+package io.autoloop.simulator.run;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Event ids (the collector's idempotency keys): a name-based UUID of the run id and the event's place in the run.
+ * The same run id and place give the same id, so a batch sent again is de-duplicated; a new run id gives new ids, so
+ * a second run is not mistaken for duplicates of the first.
+ */
+public final class EventIds {
+
+    private EventIds() {}
+
+    /** The id of the event at {@code place} (e.g. {@code visit/17/3}) of run {@code runId}. */
+    public static String of(String runId, String place) {
+        return UUID.nameUUIDFromBytes((runId + "/" + place).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}
