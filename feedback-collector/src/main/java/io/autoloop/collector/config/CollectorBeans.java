@@ -1,0 +1,79 @@
+package io.autoloop.collector.config;
+
+import io.autoloop.collector.domain.EventRules;
+import io.autoloop.collector.domain.EventValidator;
+import io.autoloop.collector.domain.EventsRequestParser;
+import io.autoloop.collector.domain.Intake;
+import io.autoloop.contracts.auth.ApiKeys;
+import io.autoloop.contracts.privacy.Pseudonymizer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the collector's plain-Java collaborators from {@link CollectorConfig} and checks at startup that
+ * the configuration is usable, failing with a sentence that says what to set.
+ */
+@Singleton
+public class CollectorBeans {
+
+    private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Produces
+    @Singleton
+    ApiKeys apiKeys(CollectorConfig config) {
+        if (config.apiKeys().isEmpty()) {
+            throw new IllegalStateException("No API key is configured, so no app could send events: set"
+                    + " collector.api-keys.\"<appId>\" to the SHA-256 of each app's key (printf %s KEY | sha256sum).");
+        }
+        config.apiKeys().keySet().forEach(CollectorBeans::checkAppId);
+        config.rateLimit().perApp().keySet().forEach(CollectorBeans::checkAppId);
+        return new ApiKeys(config.apiKeys());
+    }
+
+    @Produces
+    @Singleton
+    Pseudonymizer pseudonymizer(CollectorConfig config) {
+        String secret = config.pseudonymizationSecret()
+                .orElseThrow(() -> new IllegalStateException("No pseudonymization secret is configured: set the"
+                        + " environment variable AUTOLOOP_PSEUDONYMIZATION_SECRET (at least 16 bytes, the same as"
+                        + " the router's) or collector.pseudonymization-secret."));
+        return new Pseudonymizer(secret);
+    }
+
+    @Produces
+    @Singleton
+    Intake intake(CollectorConfig config, Pseudonymizer pseudonymizer) {
+        CollectorConfig.Limits limits = config.limits();
+        EventRules rules = new EventRules(
+                EventRules.DEFAULTS.maxIdLength(),
+                EventRules.DEFAULTS.maxContextKeys(),
+                config.validation().maxFuture(),
+                config.validation().maxAge());
+        return new Intake(
+                new EventsRequestParser(limits.maxEvents(), limits.maxRequestBytes(), limits.maxEventBytes()),
+                new EventValidator(rules),
+                pseudonymizer);
+    }
+
+    @Produces
+    @Singleton
+    InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    /** Creates the beans that check the configuration, so a bad one stops the service at startup. */
+    void checkAtStartup(@Observes StartupEvent started, ApiKeys apiKeys, Intake intake) {
+        // Injecting them is the check: their producers throw on a configuration that cannot work.
+    }
+
+    private static void checkAppId(String appId) {
+        if (!APP_ID.matcher(appId).matches()) {
+            throw new IllegalStateException("The app id '" + appId + "' in collector.* must be 1 to 64 letters,"
+                    + " digits, '.', '_' or '-'; it becomes part of Redis keys.");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.autoloop.collector.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Settings of the feedback-collector ({@code collector.*} in application.properties). */
+@ConfigMapping(prefix = "collector")
+public interface CollectorConfig {
+
+    /**
+     * API keys per app: app id → hex SHA-256 of that app's key ({@code printf %s KEY | sha256sum}). At least
+     * one is required; the development key of app {@code demo} is configured in the dev, test and local
+     * profiles only.
+     */
+    Map<String, String> apiKeys();
+
+    /**
+     * Secret of the HMAC-SHA256 that pseudonymizes user ids, at least 16 bytes; in production from the
+     * environment variable {@code AUTOLOOP_PSEUDONYMIZATION_SECRET}. Must equal the router's.
+     */
+    Optional<String> pseudonymizationSecret();
+
+    /** Limits of one {@code POST /v1/events} request. */
+    Limits limits();
+
+    /** Per-event validation rules that are configurable. */
+    Validation validation();
+
+    /** De-duplication of events by (appId, eventId) in Redis. */
+    Dedup dedup();
+
+    /** Token-bucket rate limit per API key, shared by replicas through Redis. */
+    RateLimit rateLimit();
+
+    /** The Kafka producer that publishes to {@code feedback.events} and {@code feedback.rejected}. */
+    Producer producer();
+
+    /** Bound of every Redis call on the request path; past it the call counts as failed. Default 1 s. */
+    @WithDefault("1s")
+    Duration redisTimeout();
+
+    interface Limits {
+
+        /** Most events in one request. Default 500. */
+        @WithDefault("500")
+        int maxEvents();
+
+        /** Most bytes of one request body. Default 524288 (512 KiB). */
+        @WithDefault("524288")
+        int maxRequestBytes();
+
+        /** Most bytes of one event's JSON inside the body. Default 32768 (32 KiB). */
+        @WithDefault("32768")
+        int maxEventBytes();
+    }
+
+    interface Validation {
+
+        /** How far in the future an event's (skew-corrected) time may be. Default 24 h. */
+        @WithDefault("24h")
+        Duration maxFuture();
+
+        /** How far in the past an event's (skew-corrected) time may be. Default 30 days. */
+        @WithDefault("30d")
+        Duration maxAge();
+    }
+
+    interface Dedup {
+
+        /** How long an accepted eventId is remembered; a retry after that is published again. Default 7 days. */
+        @WithDefault("7d")
+        Duration ttl();
+    }
+
+    interface RateLimit {
+
+        /** Sustained events per second allowed per API key. Default 5000. */
+        @WithDefault("5000")
+        int eventsPerSecond();
+
+        /**
+         * Bucket capacity: events a key may send at once after being idle. Default: one second's worth, and
+         * never less than {@code limits.max-events} so a full request can always pass.
+         */
+        OptionalInt burst();
+
+        /** Per-app overrides of {@code events-per-second}: app id → events per second. */
+        Map<String, Integer> perApp();
+    }
+
+    interface Producer {
+
+        /**
+         * How long Kafka may take to acknowledge a request's records before the request answers 503; also the
+         * producer's {@code delivery.timeout.ms} and {@code max.block.ms}, so no record of a refused request is
+         * written later. Default 5 s.
+         */
+        @WithDefault("5s")
+        Duration sendTimeout();
+
+        /** {@code linger.ms}: how long the producer waits to fill a batch. Default 5 ms. */
+        @WithDefault("5ms")
+        Duration linger();
+
+        /** {@code batch.size} in bytes per partition. Default 131072. */
+        @WithDefault("131072")
+        int batchSize();
+
+        /** {@code compression.type}: none, gzip, snappy, lz4 or zstd. Default lz4. */
+        @WithDefault("lz4")
+        String compression();
+
+        /** {@code Retry-After} of a 503 when Kafka cannot take the write. Default 5 s. */
+        @WithDefault("5s")
+        Duration retryAfter();
+    }
+}

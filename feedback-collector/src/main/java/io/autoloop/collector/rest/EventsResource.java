@@ -1,0 +1,109 @@
+package io.autoloop.collector.rest;
+
+import io.autoloop.collector.domain.IngestResult;
+import io.autoloop.collector.service.IngestService;
+import io.autoloop.contracts.Problem;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** {@code POST /v1/events}: the ingest API apps send user feedback to; publishes to {@code feedback.events}. */
+@Path(IngestGate.PATH)
+@Tag(name = "events", description = "User feedback ingest")
+@SecurityScheme(
+        securitySchemeName = "apiKey",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "The app's API key: Authorization: Bearer <key>")
+public class EventsResource {
+
+    private final IngestService service;
+
+    public EventsResource(IngestService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @SecurityRequirement(name = "apiKey")
+    @Operation(
+            summary = "Send user feedback events",
+            description = "Validates, pseudonymizes and de-duplicates the events and answers 202 once Kafka has"
+                    + " acknowledged every accepted one. Invalid events are reported by index (and kept on"
+                    + " feedback.rejected); the rest is accepted. A 503 means nothing of the request was"
+                    + " accepted: send it again as it was, duplicates are dropped.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventsRequest.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Every accepted event is stored; refused ones are listed by index.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IngestResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, duplicated keys, or no 1..500 events.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No or unknown API key.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body over 512 KiB or an event over 32 KiB.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "Content-Type is not application/json.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "429",
+            description = "The API key's rate limit is exhausted.",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "Kafka did not take the write in time; nothing was accepted, retry the request as is.",
+            headers =
+                    @Header(
+                            name = "Retry-After",
+                            description = "Seconds to wait",
+                            schema = @Schema(type = SchemaType.INTEGER)),
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<IngestResult>> ingest(@Context RoutingContext routing, byte[] body) {
+        // The body is read on the event loop without blocking; the work, which may block, runs on a worker.
+        String appId = IngestGate.appOf(routing);
+        return Uni.createFrom()
+                .deferred(() -> service.ingest(appId, body))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .map(result -> RestResponse.status(RestResponse.Status.ACCEPTED, result));
+    }
+}

@@ -1,0 +1,145 @@
+package io.autoloop.collector.service;
+
+import io.autoloop.collector.domain.IngestBatch;
+import io.autoloop.contracts.EventType;
+import io.autoloop.contracts.FeedbackEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The collector's Micrometer meters: events by outcome ({@code autoloop.events.accepted}, {@code .duplicate},
+ * {@code .rejected}, {@code .rate-limited}, each tagged {@code type}, with {@code type=unknown} for an event
+ * without a valid type), events published without de-duplication ({@code autoloop.events.not-deduplicated},
+ * tagged {@code stage=lookup|mark}), requests let through because the rate limiter was unreachable
+ * ({@code autoloop.ratelimit.unavailable}), the request latency ({@code autoloop.ingest.request}, tagged
+ * {@code status}) and the Kafka send latency ({@code autoloop.kafka.send}, tagged {@code outcome=acked|failed}).
+ */
+@ApplicationScoped
+public class IngestMetrics {
+
+    private static final String UNKNOWN = "unknown";
+
+    /** The outcomes an event can have, each one counter per type. */
+    enum Outcome {
+        ACCEPTED("autoloop.events.accepted", "Events published to feedback.events and acknowledged by Kafka"),
+        DUPLICATE("autoloop.events.duplicate", "Events dropped because their eventId was already accepted"),
+        REJECTED("autoloop.events.rejected", "Events refused by validation and sent to feedback.rejected"),
+        RATE_LIMITED("autoloop.events.rate-limited", "Events of requests refused by the rate limit");
+
+        final String meter;
+        final String description;
+
+        Outcome(String meter, String description) {
+            this.meter = meter;
+            this.description = description;
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Map<Outcome, Map<EventType, Counter>> byType = new EnumMap<>(Outcome.class);
+    private final Map<Outcome, Counter> unknownType = new EnumMap<>(Outcome.class);
+    private final Counter notDeduplicatedLookup;
+    private final Counter notDeduplicatedMark;
+    private final Counter rateLimiterUnavailable;
+    private final Timer kafkaAcked;
+    private final Timer kafkaFailed;
+    private final Map<Integer, Timer> requestTimers = new ConcurrentHashMap<>();
+
+    public IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Outcome outcome : Outcome.values()) {
+            Map<EventType, Counter> counters = new EnumMap<>(EventType.class);
+            for (EventType type : EventType.values()) {
+                counters.put(type, counter(outcome, type.wireName()));
+            }
+            byType.put(outcome, counters);
+            unknownType.put(outcome, counter(outcome, UNKNOWN));
+        }
+        this.notDeduplicatedLookup = notDeduplicated("lookup");
+        this.notDeduplicatedMark = notDeduplicated("mark");
+        this.rateLimiterUnavailable = Counter.builder("autoloop.ratelimit.unavailable")
+                .description("Requests let through unlimited because Redis could not be asked (fail open)")
+                .register(registry);
+        this.kafkaAcked = kafkaTimer("acked");
+        this.kafkaFailed = kafkaTimer("failed");
+    }
+
+    private Counter counter(Outcome outcome, String type) {
+        return Counter.builder(outcome.meter)
+                .description(outcome.description)
+                .tag("type", type)
+                .register(registry);
+    }
+
+    private Counter notDeduplicated(String stage) {
+        return Counter.builder("autoloop.events.not-deduplicated")
+                .description("Events accepted while Redis could not de-duplicate them (at-least-once)")
+                .tag("stage", stage)
+                .register(registry);
+    }
+
+    private Timer kafkaTimer(String outcome) {
+        return Timer.builder("autoloop.kafka.send")
+                .description("Time from handing a request's records to the producer until Kafka acknowledged all")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    void accepted(List<FeedbackEvent> events) {
+        events.forEach(event -> increment(Outcome.ACCEPTED, event.type()));
+    }
+
+    void duplicates(List<FeedbackEvent> events) {
+        events.forEach(event -> increment(Outcome.DUPLICATE, event.type()));
+    }
+
+    void rejected(IngestBatch batch) {
+        batch.rejections().forEach(rejection -> increment(Outcome.REJECTED, rejection.type()));
+    }
+
+    void rateLimited(IngestBatch batch) {
+        batch.events().forEach(event -> increment(Outcome.RATE_LIMITED, event.type()));
+        batch.rejections().forEach(rejection -> increment(Outcome.RATE_LIMITED, rejection.type()));
+    }
+
+    void notDeduplicatedAtLookup(int events) {
+        notDeduplicatedLookup.increment(events);
+    }
+
+    void notDeduplicatedAtMark(int events) {
+        notDeduplicatedMark.increment(events);
+    }
+
+    void rateLimiterUnavailable() {
+        rateLimiterUnavailable.increment();
+    }
+
+    void kafkaSend(Duration duration, boolean acked) {
+        (acked ? kafkaAcked : kafkaFailed).record(duration);
+    }
+
+    /** Records the latency of one {@code POST /v1/events} answered with {@code status}. */
+    public void request(int status, Duration duration) {
+        requestTimers
+                .computeIfAbsent(
+                        status,
+                        code -> Timer.builder("autoloop.ingest.request")
+                                .description("Latency of POST /v1/events, from the request's arrival until its answer")
+                                .tag("status", Integer.toString(code))
+                                .publishPercentileHistogram()
+                                .register(registry))
+                .record(duration);
+    }
+
+    private void increment(Outcome outcome, EventType type) {
+        (type == null ? unknownType.get(outcome) : byType.get(outcome).get(type)).increment();
+    }
+}

@@ -1,0 +1,266 @@
+package io.autoloop.collector.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoloop.collector.testing.Api;
+import io.autoloop.collector.testing.Events;
+import io.autoloop.collector.testing.Metrics;
+import io.autoloop.collector.testing.TopicProbe;
+import io.autoloop.contracts.EventType;
+import io.autoloop.contracts.FeedbackEvent;
+import io.autoloop.contracts.RejectedRecord;
+import io.autoloop.contracts.Topics;
+import io.autoloop.contracts.privacy.Pseudonymizer;
+import io.autoloop.testing.LocalStack;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@QuarkusTest
+class EventsResourceTest {
+
+    private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer("autoloop-dev-pseudonymization-secret");
+
+    private static Map<String, FeedbackEvent> byEventId(List<ConsumerRecord<String, byte[]>> records) {
+        return records.stream()
+                .map(record -> Topics.FEEDBACK_EVENTS.serde().deserialize(record.topic(), record.value()))
+                .collect(Collectors.toMap(FeedbackEvent::eventId, Function.identity(), (a, b) -> {
+                    throw new AssertionError("eventId " + a.eventId() + " was published twice");
+                }));
+    }
+
+    @Test
+    void anAcceptedEventLandsOnFeedbackEventsPseudonymizedAndSkewCorrected() {
+        // given: a client whose clock is one hour fast sends a dwell event 5 s after it happened
+        String rawUser = "user-" + UUID.randomUUID();
+        Instant clientNow = Instant.now().plus(1, ChronoUnit.HOURS);
+        ObjectNode event = Events.click(rawUser, "video-7", clientNow.minusSeconds(5))
+                .put("type", "dwell")
+                .put("value", 0.75)
+                .put("decisionId", "decision-1")
+                .put("sentAt", clientNow.toString());
+        event.putObject("context").put("page", "home").put("slot", 2);
+
+        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name())) {
+            // when
+            Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Api.post(Events.body(List.of(event)))
+                    .statusCode(202)
+                    .contentType("application/json")
+                    .body("accepted", equalTo(1))
+                    .body("duplicates", equalTo(0))
+                    .body("rejected", empty());
+            Instant after = Instant.now();
+
+            // then
+            List<ConsumerRecord<String, byte[]>> records = events.readToEnd().stream()
+                    .filter(record -> new String(record.value(), StandardCharsets.UTF_8)
+                            .contains(event.get("eventId").textValue()))
+                    .toList();
+            assertThat(records).hasSize(1);
+            ConsumerRecord<String, byte[]> record = records.get(0);
+            String pseudonym = PSEUDONYMS.pseudonymize("demo", rawUser);
+            assertThat(record.key()).isEqualTo(pseudonym);
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(rawUser);
+            FeedbackEvent published = Topics.FEEDBACK_EVENTS.serde().deserialize(record.topic(), record.value());
+            assertThat(published.userId()).isEqualTo(pseudonym);
+            assertThat(published.appId()).isEqualTo("demo");
+            assertThat(published.type()).isEqualTo(EventType.DWELL);
+            assertThat(published.value()).isEqualTo(0.75);
+            assertThat(published.decisionId()).isEqualTo("decision-1");
+            assertThat(published.context()).containsEntry("page", "home").containsEntry("slot", 2);
+            assertThat(published.receivedAt()).isBetween(before, after);
+            assertThat(published.eventTime()).isEqualTo(published.receivedAt().minusSeconds(5));
+            assertThat(published.timestamp()).isEqualTo(clientNow.minusSeconds(5));
+            assertThat(published.trainable()).isTrue();
+        }
+    }
+
+    @Test
+    void aDuplicateIsCountedAndNotRepublished() {
+        ObjectNode a = Events.click("user-a");
+        ObjectNode b = Events.click("user-b");
+        ObjectNode c = Events.click("user-c");
+        ObjectNode d = Events.click("user-d");
+
+        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name())) {
+            Api.post(Events.body(List.of(a, b))).statusCode(202).body("accepted", equalTo(2));
+            Api.post(Events.body(List.of(a, c)))
+                    .statusCode(202)
+                    .body("accepted", equalTo(1))
+                    .body("duplicates", equalTo(1));
+            Api.post(Events.body(List.of(d, d.deepCopy().put("userId", "other")))) // repeated inside one request
+                    .statusCode(202)
+                    .body("accepted", equalTo(1))
+                    .body("duplicates", equalTo(1));
+
+            Map<String, FeedbackEvent> published = byEventId(events.readToEnd());
+
+            assertThat(published).containsKeys(id(a), id(b), id(c), id(d)).hasSize(4);
+            assertThat(published.get(id(d)).userId()).isEqualTo(PSEUDONYMS.pseudonymize("demo", "user-d"));
+        }
+    }
+
+    @Test
+    void invalidEventsAreReportedByIndexAndKeptOnFeedbackRejected() {
+        String rawUser = "rejected-user-" + UUID.randomUUID();
+        ObjectNode valid = Events.click("user-ok");
+        ObjectNode invalid = Events.click(rawUser).put("type", "rating").put("value", 9);
+
+        try (TopicProbe rejected = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_REJECTED.name())) {
+            Api.post(Events.body(List.of(valid, invalid)))
+                    .statusCode(202)
+                    .body("accepted", equalTo(1))
+                    .body("rejected[0].index", equalTo(1))
+                    .body("rejected[0].eventId", equalTo(id(invalid)))
+                    .body("rejected[0].errors[0].field", equalTo("events[1].value"))
+                    .body("rejected[0].errors[0].message", containsString("1 to 5"));
+
+            List<RejectedRecord> deadLetters = rejected.readToEnd().stream()
+                    .map(record -> Topics.FEEDBACK_REJECTED.serde().deserialize(record.topic(), record.value()))
+                    .filter(deadLetter ->
+                            deadLetter.payload() != null && deadLetter.payload().contains(id(invalid)))
+                    .toList();
+            assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
+                assertThat(deadLetter.source()).isEqualTo("feedback-collector");
+                assertThat(deadLetter.appId()).isEqualTo("demo");
+                assertThat(deadLetter.reason()).isEqualTo("validation");
+                assertThat(deadLetter.errors()).extracting("field").containsExactly("events[1].value");
+                assertThat(deadLetter.payload())
+                        .doesNotContain(rawUser)
+                        .contains(PSEUDONYMS.pseudonymize("demo", rawUser));
+            });
+        }
+    }
+
+    @Test
+    void eventsWithoutConsentAreKeptWithTheFlag() {
+        ObjectNode event = Events.click("user-no-consent").put("consent", false);
+
+        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name())) {
+            Api.post(Events.body(List.of(event))).statusCode(202).body("accepted", equalTo(1));
+
+            assertThat(byEventId(events.readToEnd()).get(id(event)).trainable()).isFalse();
+        }
+    }
+
+    static List<Arguments> wholeRequestProblems() {
+        String valid = Events.body(List.of(Events.click("u")));
+        String tooMany = Events.body(
+                IntStream.range(0, 501).mapToObj(i -> Events.click("u")).toList());
+        String hugeEvent = Events.body(List.of(Events.click("u").put("pad", "x".repeat(33 * 1024))));
+        String hugeBody = Events.body(IntStream.range(0, 20)
+                .mapToObj(i -> Events.click("u").put("pad", "x".repeat(30 * 1024)))
+                .toList());
+        return List.of(
+                Arguments.of("no API key", null, "application/json", valid, 401, "$"),
+                Arguments.of("unknown API key", "Bearer not-a-key", "application/json", valid, 401, "$"),
+                Arguments.of("Basic instead of Bearer", "Basic ZGVtbzprZXk=", "application/json", valid, 401, "$"),
+                Arguments.of("text/plain", "Bearer " + Api.DEMO_KEY, "text/plain", valid, 415, "$"),
+                Arguments.of("application/xml", "Bearer " + Api.DEMO_KEY, "application/xml", valid, 415, "$"),
+                Arguments.of("not JSON", "Bearer " + Api.DEMO_KEY, "application/json", "{events: [}", 400, "$"),
+                Arguments.of(
+                        "duplicated key",
+                        "Bearer " + Api.DEMO_KEY,
+                        "application/json",
+                        "{\"events\":[{\"type\":\"click\",\"type\":\"rating\"}]}",
+                        400,
+                        "events[0].type"),
+                Arguments.of(
+                        "no events array",
+                        "Bearer " + Api.DEMO_KEY,
+                        "application/json",
+                        "{\"event\":{}}",
+                        400,
+                        "events"),
+                Arguments.of(
+                        "empty events", "Bearer " + Api.DEMO_KEY, "application/json", "{\"events\":[]}", 400, "events"),
+                Arguments.of("501 events", "Bearer " + Api.DEMO_KEY, "application/json", tooMany, 400, "events"),
+                Arguments.of(
+                        "event over 32 KiB", "Bearer " + Api.DEMO_KEY, "application/json", hugeEvent, 413, "events[0]"),
+                Arguments.of("body over 512 KiB", "Bearer " + Api.DEMO_KEY, "application/json", hugeBody, 413, "$"));
+    }
+
+    @ParameterizedTest(name = "{0} → {4}")
+    @MethodSource("wholeRequestProblems")
+    void wholeRequestProblemsAnswerAProblemDetail(
+            String name, String authorization, String contentType, String body, int status, String field) {
+        var request = given().contentType(contentType).body(body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+
+        var answer = request.post("/v1/events")
+                .then()
+                .statusCode(status)
+                .contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(status))
+                .body("instance", equalTo("/v1/events"))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        if (status == 401) {
+            answer.header("WWW-Authenticate", startsWith("Bearer"));
+        }
+        if (status == 400 || status == 413) {
+            answer.body("errors.field", hasItems(field));
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryAnswer() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.'/v1/events'.post.responses.keySet()",
+                        hasItems("202", "400", "401", "413", "415", "429", "503"))
+                .body("paths.'/v1/events'.post.responses.'503'.headers.keySet()", hasItems("Retry-After"))
+                .body(
+                        "paths.'/v1/events'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        containsString("EventsRequest"));
+    }
+
+    @Test
+    void metricsCountEventsByTypeAndOutcome() {
+        double acceptedBefore = Metrics.value("autoloop_events_accepted_total", "type=\"impression\"");
+        double rejectedBefore = Metrics.value("autoloop_events_rejected_total", "type=\"unknown\"");
+        double requestsBefore = Metrics.value("autoloop_ingest_request_seconds_count", "status=\"202\"");
+
+        Api.post(Events.body(List.of(
+                        Events.click("m").put("type", "impression"),
+                        Events.click("m").put("type", "swipe"))))
+                .statusCode(202);
+
+        assertThat(Metrics.value("autoloop_events_accepted_total", "type=\"impression\""))
+                .isEqualTo(acceptedBefore + 1);
+        assertThat(Metrics.value("autoloop_events_rejected_total", "type=\"unknown\""))
+                .isEqualTo(rejectedBefore + 1);
+        assertThat(Metrics.value("autoloop_ingest_request_seconds_count", "status=\"202\""))
+                .isEqualTo(requestsBefore + 1);
+        assertThat(Metrics.value("autoloop_kafka_send_seconds_count", "outcome=\"acked\""))
+                .isPositive();
+    }
+
+    private static String id(ObjectNode event) {
+        return event.get("eventId").textValue();
+    }
+}

@@ -1,0 +1,91 @@
+package io.autoloop.collector.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.autoloop.collector.testing.Api;
+import io.autoloop.collector.testing.Events;
+import io.autoloop.collector.testing.TopicProbe;
+import io.autoloop.contracts.Topics;
+import io.autoloop.testing.LocalStack;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A raw user id reaches neither Kafka (both topics), nor a Redis key, nor a log line. */
+@QuarkusTest
+class RawUserIdNeverLeavesTest {
+
+    @Inject
+    Redis redis;
+
+    /** Keeps every formatted log line of the service while installed on the root logger. */
+    private static final class CapturedLogs extends Handler {
+
+        private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+        private final SimpleFormatter formatter = new SimpleFormatter();
+
+        @Override
+        public void publish(LogRecord record) {
+            lines.add(formatter.format(record));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void rawUserIdsStayInsideTheCollector() {
+        String rawUser = "raw-user-" + UUID.randomUUID();
+        String body = Events.body(List.of(
+                Events.click(rawUser),
+                Events.click(rawUser).put("type", "rating").put("value", "five"), // rejected: dead letter
+                Events.click(rawUser).put("eventId", "") // rejected without an event id
+                ));
+        CapturedLogs logs = new CapturedLogs();
+        logs.setLevel(Level.ALL);
+        Logger root = Logger.getLogger("");
+        root.addHandler(logs);
+        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name());
+                TopicProbe rejected = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_REJECTED.name())) {
+            // when
+            Api.post(body).statusCode(202).body("accepted", equalTo(1));
+            Api.post("{\"events\":[{\"userId\":\"" + rawUser + "\",\"userId\":\"x\"}]}")
+                    .statusCode(400);
+
+            // then
+            List<ConsumerRecord<String, byte[]>> written = new java.util.ArrayList<>(events.readToEnd());
+            written.addAll(rejected.readToEnd());
+            assertThat(written).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(written).allSatisfy(record -> {
+                assertThat(record.key() == null ? "" : record.key()).doesNotContain(rawUser);
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(rawUser);
+            });
+        } finally {
+            root.removeHandler(logs);
+        }
+        var keys = redis.send(Request.cmd(Command.KEYS).arg("*" + rawUser + "*"))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        assertThat(keys.size()).isZero();
+        assertThat(logs.lines).noneMatch(line -> line.contains(rawUser));
+    }
+}
