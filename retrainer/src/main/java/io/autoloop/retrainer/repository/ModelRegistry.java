@@ -1,0 +1,141 @@
+package io.autoloop.retrainer.repository;
+
+import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.retrainer.domain.GateDecision;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.list.ListCommands;
+import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
+import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The model registry in Redis (DESIGN.md, "Redis keys"): model bytes, {@code ModelVersion} metadata, the version
+ * index scored by creation time, the champion alias the router writes, and the latest gate decisions.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    /** What {@link #publish} did. */
+    public enum PublishResult {
+        PUBLISHED,
+        VERSION_EXISTS,
+        LEASE_LOST
+    }
+
+    private final ValueCommands<String, byte[]> bytes;
+    private final ValueCommands<String, String> texts;
+    private final SortedSetCommands<String, String> versions;
+    private final ListCommands<String, String> lists;
+    private final Redis redis;
+    private final RegistryKeys keys;
+    private final int historySize;
+    private final Duration timeout;
+
+    public ModelRegistry(RedisDataSource redisDataSource, Redis redis, RetrainerConfig config) {
+        this.bytes = redisDataSource.value(byte[].class);
+        this.texts = redisDataSource.value(String.class);
+        this.versions = redisDataSource.sortedSet(String.class);
+        this.lists = redisDataSource.list(String.class);
+        this.redis = redis;
+        this.keys = new RegistryKeys(config.modelName());
+        this.historySize = config.gate().historySize();
+        this.timeout = config.redisTimeout();
+    }
+
+    public RegistryKeys keys() {
+        return keys;
+    }
+
+    /** The number of published versions. */
+    public long size() {
+        return versions.zcard(keys.versions());
+    }
+
+    /** The metadata of the newest {@code limit} versions, newest (by creation time) first. */
+    public List<ModelVersion> newest(int limit) {
+        List<String> names = versions.zrange(keys.versions(), 0, limit - 1L, new ZRangeArgs().rev());
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        String[] metaKeys = names.stream().map(keys::meta).toArray(String[]::new);
+        List<ModelVersion> result = new ArrayList<>(names.size());
+        texts.mget(metaKeys).values().stream().filter(Objects::nonNull).forEach(json -> result.add(parse(json)));
+        result.sort((a, b) -> b.createdAt().compareTo(a.createdAt()));
+        return result;
+    }
+
+    /** The newest version by creation time, if any. */
+    public Optional<String> newestVersion() {
+        List<String> names = versions.zrange(keys.versions(), 0, 0, new ZRangeArgs().rev());
+        return names.stream().findFirst();
+    }
+
+    /** The metadata of {@code version}, if published. */
+    public Optional<ModelVersion> version(String version) {
+        return Optional.ofNullable(texts.get(keys.meta(version))).map(ModelRegistry::parse);
+    }
+
+    /** The model bytes of {@code version}, if published. */
+    public Optional<byte[]> modelBytes(String version) {
+        return Optional.ofNullable(bytes.get(keys.bytes(version)));
+    }
+
+    /** The version the router's controller made champion, if it named one. */
+    public Optional<String> championAlias() {
+        return Optional.ofNullable(texts.get(keys.champion()));
+    }
+
+    /**
+     * Writes model bytes, metadata, the version index entry and the trainer checkpoint in one script, only while
+     * {@code lease} is held and only if the version is new.
+     */
+    public PublishResult publish(TrainerLease lease, ModelVersion meta, byte[] model, byte[] checkpoint) {
+        long result = LuaScripts.eval(
+                redis,
+                timeout,
+                LuaScripts.PUBLISH,
+                new String[] {
+                    lease.key(),
+                    keys.bytes(meta.version()),
+                    keys.meta(meta.version()),
+                    keys.versions(),
+                    keys.checkpoint()
+                },
+                lease.holder(),
+                meta.version(),
+                model,
+                ContractJson.write(meta),
+                meta.createdAt().toEpochMilli(),
+                checkpoint);
+        return result == 1
+                ? PublishResult.PUBLISHED
+                : result == 0 ? PublishResult.VERSION_EXISTS : PublishResult.LEASE_LOST;
+    }
+
+    /** Keeps {@code decision} among the latest {@code retrainer.gate.history-size} gate decisions. */
+    public void recordGateDecision(GateDecision decision) {
+        lists.lpush(keys.gateDecisions(), new String(ContractJson.write(decision), StandardCharsets.UTF_8));
+        lists.ltrim(keys.gateDecisions(), 0, historySize - 1L);
+    }
+
+    /** The latest {@code limit} gate decisions, newest first. */
+    public List<GateDecision> gateDecisions(int limit) {
+        return lists.lrange(keys.gateDecisions(), 0, limit - 1L).stream()
+                .map(json -> ContractJson.read(json.getBytes(StandardCharsets.UTF_8), GateDecision.class))
+                .toList();
+    }
+
+    private static ModelVersion parse(String json) {
+        return ContractJson.read(json.getBytes(StandardCharsets.UTF_8), ModelVersion.class);
+    }
+}

@@ -1,0 +1,71 @@
+package io.autoloop.retrainer.service;
+
+import io.autoloop.contracts.ModelMetrics;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What this retrainer instance is doing, as {@code GET /v1/models} shows it under {@code trainer}.
+ *
+ * @param role {@code starting}, {@code active} (holds the lease and trains), {@code standby} or {@code failing}
+ * @param instance this instance's lease id
+ * @param activeInstance the lease holder, as last seen
+ * @param updatedAt when this status was taken
+ * @param recordsConsumed records taken from the topic: trained, skipped without consent, and malformed
+ * @param samplesSeen samples trained
+ * @param skippedNoConsent records skipped because {@code consent=false}
+ * @param malformed records that were not valid samples (sent to {@code feedback.rejected})
+ * @param resumedFromSamples samples seen according to the checkpoint this term started from (0 when fresh)
+ * @param samplesPerSecond trained samples per second since the previous status
+ * @param progressive progressive validation of the learner (log loss, AUC, calibration, holdout log loss)
+ * @param holdoutSamples samples in the holdout window
+ * @param holdoutChampionLogLoss the champion's log loss over the holdout window
+ * @param champion the champion the window is scored with
+ * @param lastPublished the last version published by this trainer's history
+ * @param offsets the next offset to read per partition
+ * @param lastCheckpointAt when the state was last saved
+ * @param lastError the last failure of the training loop, if it is failing
+ */
+public record TrainerStatus(
+        String role,
+        String instance,
+        String activeInstance,
+        Instant updatedAt,
+        long recordsConsumed,
+        long samplesSeen,
+        long skippedNoConsent,
+        long malformed,
+        long resumedFromSamples,
+        double samplesPerSecond,
+        ModelMetrics progressive,
+        int holdoutSamples,
+        double holdoutChampionLogLoss,
+        String champion,
+        String lastPublished,
+        Map<String, Long> offsets,
+        Instant lastCheckpointAt,
+        String lastError) {
+
+    /** The status of an instance that has not started training. */
+    static TrainerStatus of(String role, String instance, String activeInstance, Instant at, String lastError) {
+        return new TrainerStatus(
+                role,
+                instance,
+                activeInstance,
+                at,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0.0,
+                null,
+                0,
+                Double.NaN,
+                null,
+                null,
+                Map.of(),
+                null,
+                lastError);
+    }
+}

@@ -1,0 +1,191 @@
+package io.autoloop.retrainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoloop.learner.Cross;
+import io.autoloop.learner.FeatureSpec;
+import io.autoloop.learner.FtrlParameters;
+import io.autoloop.retrainer.domain.GatePolicy;
+import io.autoloop.retrainer.domain.Trainer;
+import io.autoloop.retrainer.domain.TrainerSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kill -9} of the packaged retrainer in the middle of a stream loses no sample and counts none twice: the
+ * trainer that carries on (the same process restarted, or a standby) resumes from the last checkpoint and ends with
+ * exactly as many samples seen as records were produced.
+ */
+class CheckpointRecoveryIT {
+
+    private static final int SAMPLES = 24_000;
+    private static final int KILL_AFTER = 8_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Map<String, String> SETTINGS = Map.of(
+            "retrainer.features.bits", "18",
+            "retrainer.checkpoint.every", "1s",
+            "retrainer.lease.ttl", "5s",
+            "retrainer.publish.every-samples", "8000",
+            "retrainer.gate.holdout-samples", "2000",
+            "retrainer.gate.min-holdout-samples", "500",
+            "retrainer.retry-backoff", "1s");
+    private static final TrainerSettings TRAINER = new TrainerSettings(
+            new FeatureSpec(18, 0, List.of(new Cross("user", "item"))),
+            FtrlParameters.defaults(),
+            2000,
+            new GatePolicy(0.002, 1e-6, 500),
+            true);
+
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private final String model = "ctr-it-" + suffix;
+    private final String topic = "retrainer-it-" + suffix;
+    private final List<RetrainerProcess> processes = new ArrayList<>();
+    private TestKafka kafka;
+    private TestRedis redis;
+
+    @BeforeEach
+    void topic() {
+        kafka = new TestKafka();
+        redis = new TestRedis();
+        kafka.createTopic(topic, 3);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        processes.forEach(RetrainerProcess::close);
+        kafka.deleteTopic(topic);
+        redis.deleteModel(model);
+        kafka.close();
+        redis.close();
+    }
+
+    @Test
+    void killNineMidStreamThenRestartLosesNoSampleAndCountsNoneTwice() {
+        // Given: a running retrainer and a stream being produced.
+        RetrainerProcess first = start("first");
+        CompletableFuture<Void> stream = produceStream();
+
+        // When: SIGKILL in the middle of the stream, then the same service again.
+        await().atMost(PATIENCE).until(() -> samplesSeen(first) >= KILL_AFTER);
+        first.kill();
+        RetrainerProcess restarted = start("restarted");
+        stream.join();
+
+        // Then: everything consumed once, resumed from a checkpoint the killed process wrote.
+        await().atMost(PATIENCE).until(() -> recordsConsumed(restarted) == SAMPLES);
+        JsonNode trainer = restarted.trainer();
+        assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
+        assertThat(trainer.get("recordsConsumed").asLong()).isEqualTo(SAMPLES);
+        assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
+        assertVersionsChain(restarted);
+        restarted.stop();
+        assertFinalCheckpointHolds(SAMPLES);
+    }
+
+    @Test
+    void aStandbyTakesOverFromTheCheckpointWhenTheActiveTrainerIsKilled() {
+        // Given: two instances of one model; one trains, the other waits.
+        RetrainerProcess a = start("a");
+        RetrainerProcess b = start("b");
+        await().atMost(PATIENCE).until(() -> role(a).equals("active") || role(b).equals("active"));
+        RetrainerProcess active = role(a).equals("active") ? a : b;
+        RetrainerProcess standby = active == a ? b : a;
+        await().atMost(PATIENCE).until(() -> role(standby).equals("standby"));
+        CompletableFuture<Void> stream = produceStream();
+
+        // When: SIGKILL of the active trainer mid-stream; the killed one is started again.
+        await().atMost(PATIENCE).until(() -> samplesSeen(active) >= KILL_AFTER);
+        active.kill();
+        await().atMost(PATIENCE).until(() -> role(standby).equals("active"));
+        RetrainerProcess returned = start("returned");
+        stream.join();
+
+        // Then: the former standby finished the stream from the checkpoint; the returned one waits.
+        await().atMost(PATIENCE).until(() -> recordsConsumed(standby) == SAMPLES);
+        JsonNode trainer = standby.trainer();
+        assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
+        assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
+        await().atMost(PATIENCE).until(() -> role(returned).equals("standby"));
+        assertThat(returned.trainer().get("activeInstance").asText())
+                .isEqualTo(trainer.get("instance").asText());
+        assertVersionsChain(standby);
+        returned.stop();
+        standby.stop();
+        assertFinalCheckpointHolds(SAMPLES);
+    }
+
+    private RetrainerProcess start(String name) {
+        RetrainerProcess process = RetrainerProcess.start(
+                model, topic, SETTINGS, Path.of("target", "it-logs", model + "-" + name + ".log"));
+        processes.add(process);
+        process.awaitReady(PATIENCE);
+        return process;
+    }
+
+    /** Produces the stream over several seconds, so that a kill lands in its middle. */
+    private CompletableFuture<Void> produceStream() {
+        return CompletableFuture.runAsync(() -> {
+            SyntheticSamples samples = new SyntheticSamples(42);
+            for (int batch = 0; batch < SAMPLES / 1000; batch++) {
+                for (int i = 0; i < 1000; i++) {
+                    kafka.send(topic, samples.next());
+                }
+                kafka.flush();
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Every version was published once, each the minor successor of its parent. */
+    private static void assertVersionsChain(RetrainerProcess process) {
+        List<String> versions = new ArrayList<>();
+        List<String> parents = new ArrayList<>();
+        process.get("/v1/models").get("versions").forEach(version -> {
+            versions.add(version.get("version").asText());
+            parents.add(version.path("parent").asText(null));
+        });
+        assertThat(versions).doesNotHaveDuplicates().last().isEqualTo("0.1.0");
+        for (int i = 0; i + 1 < versions.size(); i++) {
+            assertThat(parents.get(i)).isEqualTo(versions.get(i + 1));
+        }
+    }
+
+    /** The checkpoint the last trainer wrote on its way out holds exactly every sample and every offset. */
+    private void assertFinalCheckpointHolds(long samples) {
+        Trainer saved = Trainer.restore(redis.get("autoloop:checkpoint:" + model), TRAINER);
+        assertThat(saved.samplesSeen()).isEqualTo(samples);
+        assertThat(saved.recordsConsumed()).isEqualTo(samples);
+        assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(samples);
+    }
+
+    private static long samplesSeen(RetrainerProcess process) {
+        JsonNode trainer = process.trainer();
+        return trainer == null ? -1 : trainer.get("samplesSeen").asLong();
+    }
+
+    private static long recordsConsumed(RetrainerProcess process) {
+        JsonNode trainer = process.trainer();
+        return trainer == null ? -1 : trainer.get("recordsConsumed").asLong();
+    }
+
+    private static String role(RetrainerProcess process) {
+        JsonNode trainer = process.trainer();
+        return trainer == null ? "unreachable" : trainer.get("role").asText();
+    }
+}

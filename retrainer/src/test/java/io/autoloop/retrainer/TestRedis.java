@@ -1,0 +1,59 @@
+package io.autoloop.retrainer;
+
+import io.autoloop.testing.LocalStack;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Plain access to the local stack's Redis for tests that run outside Quarkus, or clean up after it. */
+public final class TestRedis implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Redis redis = Redis.createClient(vertx, LocalStack.REDIS);
+
+    /** The bytes at {@code key}, or null. */
+    public byte[] get(String key) {
+        Response response = send(Request.cmd(Command.GET).arg(key));
+        return response == null ? null : response.toBytes();
+    }
+
+    /** Deletes every key of the model: registry, gate decisions, checkpoint and lease. */
+    public void deleteModel(String model) {
+        List<String> keys = new ArrayList<>();
+        String cursor = "0";
+        do {
+            Response page = send(Request.cmd(Command.SCAN)
+                    .arg(cursor)
+                    .arg("MATCH")
+                    .arg("autoloop:model:" + model + ":*")
+                    .arg("COUNT")
+                    .arg(1000));
+            cursor = page.get(0).toString();
+            page.get(1).forEach(key -> keys.add(key.toString()));
+        } while (!cursor.equals("0"));
+        keys.add("autoloop:checkpoint:" + model);
+        keys.add("autoloop:lease:trainer:" + model);
+        Request del = Request.cmd(Command.DEL);
+        keys.forEach(del::arg);
+        send(del);
+    }
+
+    private Response send(Request request) {
+        try {
+            return redis.send(request).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Redis at " + LocalStack.REDIS + " did not answer " + request + ".", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+        vertx.close();
+    }
+}

@@ -1,0 +1,189 @@
+package io.autoloop.retrainer.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoloop.contracts.LabelledSample;
+import io.autoloop.learner.Cross;
+import io.autoloop.learner.FeatureSpec;
+import io.autoloop.learner.FtrlParameters;
+import io.autoloop.learner.ModelFormatException;
+import io.autoloop.learner.ModelSnapshot;
+import io.autoloop.retrainer.SyntheticSamples;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
+    private static final FeatureSpec SPEC = new FeatureSpec(16, 0, List.of(new Cross("user", "item")));
+    private static final TrainerSettings SETTINGS =
+            new TrainerSettings(SPEC, FtrlParameters.defaults(), 300, new GatePolicy(0.002, 1e-6, 100), true);
+    private static final String PARTITION = "training.samples-0";
+
+    @Test
+    void samplesWithoutConsentAreCountedButNeverLearned() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        SyntheticSamples samples = new SyntheticSamples(1);
+
+        assertThat(trainer.accept(PARTITION, 0, samples.next(false))).isEqualTo(SampleOutcome.NO_CONSENT);
+        assertThat(trainer.accept(PARTITION, 1, samples.next(true))).isEqualTo(SampleOutcome.TRAINED);
+
+        assertThat(trainer.samplesSeen()).isEqualTo(1);
+        assertThat(trainer.skippedNoConsent()).isEqualTo(1);
+        assertThat(trainer.recordsConsumed()).isEqualTo(2);
+        assertThat(trainer.offsets()).containsExactly(Map.entry(PARTITION, 2L));
+    }
+
+    @Test
+    void malformedRecordsAreCountedAndPassedOver() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+
+        trainer.acceptMalformed(PARTITION, 41, "Could not read a LabelledSample from JSON.");
+
+        assertThat(trainer.malformed()).isEqualTo(1);
+        assertThat(trainer.lastProblem()).contains("LabelledSample");
+        assertThat(trainer.samplesSeen()).isZero();
+        assertThat(trainer.offsets()).containsExactly(Map.entry(PARTITION, 42L));
+    }
+
+    @Test
+    void theFirstVersionIsTheInitialOneAndEveryPublishBumpsTheMinor() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+
+        Candidate initial = trainer.initial(NOW);
+        trainer.published(initial);
+        train(trainer, new SyntheticSamples(2), 0, 500);
+        trainer.championChanged("0.1.0", initial.model());
+        train(trainer, new SyntheticSamples(3), 500, 500);
+        Candidate second = trainer.propose(NOW);
+
+        assertThat(initial.version()).hasToString("0.1.0");
+        assertThat(initial.verdict().reason()).isEqualTo(GateReason.INITIAL_VERSION);
+        assertThat(initial.model().nonZeroWeights()).isZero();
+        assertThat(second.version()).hasToString("0.2.0");
+        assertThat(second.model().provenance().parentVersion()).isEqualTo("0.1.0");
+        assertThat(second.verdict().reason()).isEqualTo(GateReason.WITHIN_MARGIN);
+        assertThat(second.verdict().losses().learnerLogLoss())
+                .isLessThan(second.verdict().losses().championLogLoss());
+    }
+
+    @Test
+    void aRejectedCandidateConsumesNoVersion() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        trainer.published(trainer.initial(NOW));
+
+        Candidate tooEarly = trainer.propose(NOW);
+        trainer.rejected();
+
+        assertThat(tooEarly.verdict().reason()).isEqualTo(GateReason.HOLDOUT_TOO_SMALL);
+        assertThat(trainer.nextVersion()).hasToString("0.2.0");
+    }
+
+    @Test
+    void resumingFromACheckpointGivesExactlyTheStateOfAnUninterruptedRun() {
+        ModelSnapshot champion = championAfter(800);
+        Trainer uninterrupted = Trainer.fresh("ctr", SETTINGS);
+        uninterrupted.championChanged("0.1.0", champion);
+        train(uninterrupted, new SyntheticSamples(5), 0, 1500);
+
+        Trainer first = Trainer.fresh("ctr", SETTINGS);
+        first.championChanged("0.1.0", champion);
+        SyntheticSamples stream = new SyntheticSamples(5);
+        train(first, stream, 0, 700);
+        Trainer resumed = Trainer.restore(first.checkpoint(NOW), SETTINGS);
+        resumed.championChanged("0.1.0", champion);
+        train(resumed, stream, 700, 800);
+
+        assertThat(resumed.resumedFromSamples()).isEqualTo(700);
+        assertThat(resumed.samplesSeen()).isEqualTo(1500);
+        assertThat(resumed.checkpoint(NOW)).isEqualTo(uninterrupted.checkpoint(NOW));
+    }
+
+    @Test
+    void aNewChampionRestartsTheHoldoutWindowButTheSameOneKeepsIt() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        trainer.championChanged("0.1.0", championAfter(10));
+        train(trainer, new SyntheticSamples(6), 0, 150);
+
+        trainer.championChanged("0.1.0", championAfter(10));
+        int kept = trainer.holdout().samples();
+        trainer.championChanged("0.2.0", championAfter(20));
+
+        assertThat(kept).isEqualTo(150);
+        assertThat(trainer.holdout().samples()).isZero();
+        assertThat(trainer.championVersion()).isEqualTo("0.2.0");
+        assertThat(trainer.canJudge()).isFalse();
+    }
+
+    @Test
+    void aChangedFeatureSpecStartsANewMajorVersionFromTheTopicsBeginning() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        trainer.published(trainer.initial(NOW));
+        train(trainer, new SyntheticSamples(7), 0, 200);
+        TrainerSettings wider = new TrainerSettings(
+                new FeatureSpec(18, 0, SPEC.crosses()), FtrlParameters.defaults(), 300, SETTINGS.gate(), true);
+        TrainerSettings widerWithoutReplay =
+                new TrainerSettings(wider.spec(), FtrlParameters.defaults(), 300, SETTINGS.gate(), false);
+
+        Trainer replaying = Trainer.restore(trainer.checkpoint(NOW), wider);
+        Trainer continuing = Trainer.restore(trainer.checkpoint(NOW), widerWithoutReplay);
+
+        assertThat(replaying.nextVersion()).hasToString("1.0.0");
+        assertThat(replaying.samplesSeen()).isZero();
+        assertThat(replaying.offsets()).isEmpty();
+        assertThat(replaying.restoreNotices()).singleElement().asString().contains("bits=16", "bits=18");
+        assertThat(continuing.offsets()).containsExactly(Map.entry(PARTITION, 200L));
+    }
+
+    @Test
+    void aPublishThatWasNotAnnouncedIsAnnouncedAfterARestart() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        trainer.published(trainer.initial(NOW));
+
+        Trainer restarted = Trainer.restore(trainer.checkpoint(NOW), SETTINGS);
+        String pending = restarted.unannouncedVersion();
+        restarted.announced(pending);
+
+        assertThat(pending).isEqualTo("0.1.0");
+        assertThat(restarted.unannouncedVersion()).isNull();
+    }
+
+    @Test
+    void withoutACheckpointTheHistoryOfTheRegistryContinues() {
+        Trainer sameSpec = Trainer.fresh("ctr", SETTINGS);
+        Trainer otherSpec = Trainer.fresh("ctr", SETTINGS);
+
+        sameSpec.continueAfter("0.7.0", SPEC.fingerprint());
+        otherSpec.continueAfter("0.7.0", FeatureSpec.defaults().fingerprint());
+
+        assertThat(sameSpec.nextVersion()).hasToString("0.8.0");
+        assertThat(otherSpec.nextVersion()).hasToString("1.0.0");
+        assertThat(sameSpec.unannouncedVersion()).isNull();
+    }
+
+    @Test
+    void aCorruptCheckpointIsRefusedNotSilentlyReplaced() {
+        byte[] checkpoint = Trainer.fresh("ctr", SETTINGS).checkpoint(NOW);
+        checkpoint[checkpoint.length / 2] ^= 0x5A;
+
+        assertThatThrownBy(() -> Trainer.restore(checkpoint, SETTINGS))
+                .isInstanceOf(ModelFormatException.class)
+                .hasMessageContaining("CRC32");
+    }
+
+    private static ModelSnapshot championAfter(int samples) {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        train(trainer, new SyntheticSamples(99), 0, samples);
+        return trainer.propose(NOW).model();
+    }
+
+    private static void train(Trainer trainer, SyntheticSamples samples, long firstOffset, int count) {
+        for (int i = 0; i < count; i++) {
+            LabelledSample sample = samples.next();
+            trainer.accept(PARTITION, firstOffset + i, sample);
+        }
+    }
+}

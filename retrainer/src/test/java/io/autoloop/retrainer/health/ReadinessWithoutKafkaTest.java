@@ -1,0 +1,20 @@
+package io.autoloop.retrainer.health;
+
+import io.autoloop.retrainer.UniqueModel;
+import io.autoloop.testing.KafkaUnreachableProfile;
+import io.autoloop.testing.ReadinessChecks;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(UniqueModel.class)
+@TestProfile(KafkaUnreachableProfile.class)
+class ReadinessWithoutKafkaTest {
+
+    @Test
+    void notReadyWhenKafkaIsUnreachable() {
+        ReadinessChecks.assertNotReadyBecauseOf("kafka");
+    }
+}

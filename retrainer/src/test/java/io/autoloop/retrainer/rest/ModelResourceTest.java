@@ -1,0 +1,132 @@
+package io.autoloop.retrainer.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.Problem;
+import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.learner.ModelCodec;
+import io.autoloop.learner.ModelSnapshot;
+import io.autoloop.retrainer.UniqueModel;
+import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.retrainer.domain.Checksums;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@WithTestResource(UniqueModel.class)
+class ModelResourceTest {
+
+    @Inject
+    RetrainerConfig config;
+
+    @BeforeEach
+    void initialVersionIsPublishedAndTheTrainerActive() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> given().get("/v1/models/0.1.0").statusCode() == 200
+                        && "active".equals(given().get("/v1/models").jsonPath().getString("trainer.role")));
+    }
+
+    @Test
+    void anEmptyRegistryGetsTheBiasOnlyInitialVersionAsChampion() {
+        given().get("/v1/models")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo(config.modelName()))
+                .body("versions.version", hasItem("0.1.0"))
+                .body("versions.find { it.version == '0.1.0' }.parent", nullValue())
+                .body(
+                        "versions.find { it.version == '0.1.0' }.registryKey",
+                        equalTo("autoloop:model:" + config.modelName() + ":0.1.0"))
+                .body("trainer.role", equalTo("active"));
+    }
+
+    @Test
+    void weightsAreTheExactRegistryBytesWithTheirChecksum() {
+        ModelVersion meta = ContractJson.read(given().get("/v1/models/0.1.0").asByteArray(), ModelVersion.class);
+
+        Response weights = given().get("/v1/models/0.1.0/weights");
+
+        byte[] bytes = weights.then()
+                .statusCode(200)
+                .contentType("application/octet-stream")
+                .header("ETag", "\"" + meta.checksum() + "\"")
+                .header(
+                        "Repr-Digest",
+                        "sha-256=:" + Base64.getEncoder().encodeToString(Checksums.sha256(weights.asByteArray())) + ":")
+                .extract()
+                .asByteArray();
+        assertThat(Checksums.sha256Hex(bytes)).isEqualTo(meta.checksum());
+        ModelSnapshot model = ModelCodec.read(bytes);
+        assertThat(model.provenance().version()).isEqualTo("0.1.0");
+        assertThat(model.provenance().name()).isEqualTo(config.modelName());
+        assertThat(model.nonZeroWeights()).isZero();
+    }
+
+    @Test
+    void aClientThatHasTheWeightsGetsNotModified() {
+        String etag = given().get("/v1/models/0.1.0/weights").header("ETag");
+
+        given().header("If-None-Match", etag)
+                .get("/v1/models/0.1.0/weights")
+                .then()
+                .statusCode(304);
+    }
+
+    @ParameterizedTest(name = "GET {0} -> {1}")
+    @CsvSource({
+        "/v1/models/9.9.9, 404, ",
+        "/v1/models/9.9.9/weights, 404, ",
+        "/v1/models/latest, 400, version",
+        "/v1/models/1.02.0/weights, 400, version",
+        "/v1/models?limit=0, 400, limit",
+        "/v1/models/candidates?limit=5000, 400, limit"
+    })
+    void badAddressesAnswerAProblemNamingTheField(String path, int status, String field) {
+        Response response = given().accept("application/json").get(path);
+
+        response.then().statusCode(status).contentType(Problem.MEDIA_TYPE).body("status", equalTo(status));
+        if (field != null) {
+            response.then().body("errors[0].field", equalTo(field));
+        }
+    }
+
+    @Test
+    void forcingAPublishNeedsTheAdminKey() {
+        given().post("/v1/models/publish")
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("errors[0].field", equalTo("Authorization"));
+        given().header("Authorization", "Bearer autoloop-dev-key")
+                .post("/v1/models/publish")
+                .then()
+                .statusCode(401)
+                .body("detail", equalTo("The bearer token is not the admin key."));
+    }
+
+    @Test
+    void theInitialPublishIsAGateDecisionToo() {
+        given().get("/v1/models/candidates")
+                .then()
+                .statusCode(200)
+                .body("find { it.version == '0.1.0' }.reason", equalTo("initial-version"))
+                .body("find { it.version == '0.1.0' }.outcome", equalTo("published"))
+                .body("find { it.version == '0.1.0' }.trigger", equalTo("initial"));
+    }
+}

@@ -1,0 +1,199 @@
+package io.autoloop.retrainer.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RejectedRecord;
+import io.autoloop.contracts.Topics;
+import io.autoloop.learner.ModelCodec;
+import io.autoloop.retrainer.SyntheticSamples;
+import io.autoloop.retrainer.TestKafka;
+import io.autoloop.retrainer.UniqueModel;
+import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.retrainer.domain.Checksums;
+import io.autoloop.retrainer.domain.SemanticVersion;
+import io.autoloop.retrainer.repository.ModelRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(UniqueModel.class)
+class TrainingFlowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    RetrainerConfig config;
+
+    @Inject
+    ModelRegistry registry;
+
+    private TestKafka kafka;
+
+    @BeforeEach
+    void activeTrainer() {
+        kafka = new TestKafka();
+        await().atMost(PATIENCE).until(() -> "active".equals(trainer().getString("role")));
+    }
+
+    @AfterEach
+    void closeKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void trainsEverySampleWithConsentOnceAndDeadLettersWhatItCannotRead() {
+        // Given: where the outputs stand, and what the trainer has counted so far.
+        Map<TopicPartition, Long> rejectedFrom = kafka.endOffsets(Topics.FEEDBACK_REJECTED.name());
+        JsonPath before = trainer();
+        SyntheticSamples samples = new SyntheticSamples(21);
+
+        // When: 900 samples, 3 without consent, 1 that is not JSON and 1 with a feature that cannot be hashed.
+        for (int i = 0; i < 900; i++) {
+            kafka.send(config.samplesTopic(), samples.next());
+        }
+        for (int i = 0; i < 3; i++) {
+            kafka.send(config.samplesTopic(), samples.next(false));
+        }
+        kafka.send(config.samplesTopic(), "u1", "{not json".getBytes(StandardCharsets.UTF_8));
+        String listFeature = new String(
+                        Topics.TRAINING_SAMPLES.serde().serialize("t", samples.next()), StandardCharsets.UTF_8)
+                .replace("\"device\":", "\"tags\":[\"a\"],\"device\":");
+        kafka.send(config.samplesTopic(), "u2", listFeature.getBytes(StandardCharsets.UTF_8));
+        kafka.flush();
+
+        // Then: every record is counted exactly once, by what happened to it.
+        long consumed = before.getLong("recordsConsumed") + 905;
+        await().atMost(PATIENCE).until(() -> trainer().getLong("recordsConsumed") == consumed);
+        JsonPath after = trainer();
+        assertThat(after.getLong("samplesSeen")).isEqualTo(before.getLong("samplesSeen") + 900);
+        assertThat(after.getLong("skippedNoConsent")).isEqualTo(before.getLong("skippedNoConsent") + 3);
+        assertThat(after.getLong("malformed")).isEqualTo(before.getLong("malformed") + 2);
+        List<RejectedRecord> deadLetters = kafka.read(
+                Topics.FEEDBACK_REJECTED,
+                rejectedFrom,
+                config.modelName(),
+                rejected -> rejected.source().equals("retrainer"),
+                2,
+                PATIENCE);
+        assertThat(deadLetters)
+                .extracting(RejectedRecord::reason)
+                .containsExactly("malformed-sample", "malformed-sample");
+        assertThat(deadLetters)
+                .anySatisfy(letter -> assertThat(letter.payload()).isEqualTo("{not json"));
+        assertThat(deadLetters)
+                .anySatisfy(
+                        letter -> assertThat(letter.errors().get(0).message()).contains("context^tags"));
+    }
+
+    @Test
+    void publishesMinorVersionsThatChainAndAnnouncesEachOnModelVersions() {
+        Map<TopicPartition, Long> announcedFrom = kafka.endOffsets(Topics.MODEL_VERSIONS.name());
+        long published = registry.size();
+        SyntheticSamples samples = new SyntheticSamples(22);
+        for (int i = 0; i < 1500; i++) {
+            kafka.send(config.samplesTopic(), samples.next());
+        }
+        kafka.flush();
+
+        await().atMost(PATIENCE).until(() -> registry.size() >= Math.max(3, published + 1));
+        List<ModelVersion> versions = registry.newest(100);
+        List<ModelVersion> announced =
+                kafka.read(Topics.MODEL_VERSIONS, announcedFrom, config.modelName(), version -> true, 1, PATIENCE);
+
+        for (int i = 0; i + 1 < versions.size(); i++) {
+            ModelVersion newer = versions.get(i);
+            ModelVersion older = versions.get(i + 1);
+            assertThat(newer.parent()).isEqualTo(older.version());
+            assertThat(SemanticVersion.parse(newer.version()))
+                    .isEqualTo(SemanticVersion.parse(older.version()).nextMinor());
+            assertThat(newer.samplesSeen()).isGreaterThanOrEqualTo(older.samplesSeen());
+        }
+        ModelVersion newest = versions.get(0);
+        byte[] bytes = registry.modelBytes(newest.version()).orElseThrow();
+        assertThat(Checksums.sha256Hex(bytes)).isEqualTo(newest.checksum());
+        assertThat(ModelCodec.read(bytes).provenance().samplesSeen()).isEqualTo(newest.samplesSeen());
+        assertThat(newest.metrics().samples()).isEqualTo(newest.samplesSeen());
+        assertThat(newest.metrics().logLoss()).isFinite().isPositive();
+        assertThat(announced)
+                .first()
+                .satisfies(
+                        first -> assertThat(registry.version(first.version())).contains(first));
+    }
+
+    @Test
+    void anAdminCanForceACandidateThroughTheGate() {
+        long trained = trainer().getLong("samplesSeen") + 250;
+        SyntheticSamples samples = new SyntheticSamples(23);
+        for (int i = 0; i < 250; i++) {
+            kafka.send(config.samplesTopic(), samples.next());
+        }
+        kafka.flush();
+        await().atMost(PATIENCE).until(() -> trainer().getLong("samplesSeen") >= trained);
+
+        Response response =
+                given().header("Authorization", "Bearer autoloop-dev-admin-key").post("/v1/models/publish");
+
+        JsonPath decision = response.jsonPath();
+        assertThat(decision.getString("trigger")).isEqualTo("forced");
+        assertThat(decision.getString("actor")).isEqualTo("admin");
+        if (decision.getString("outcome").equals("published")) {
+            response.then().statusCode(201).header("Location", endsWith("/v1/models/" + decision.getString("version")));
+            assertThat(registry.version(decision.getString("version"))).isPresent();
+        } else {
+            // A forced candidate still faces the gate: too few holdout samples, or worse than the champion.
+            response.then().statusCode(200).body("outcome", equalTo("rejected"));
+            assertThat(registry.version(decision.getString("version"))).isEmpty();
+        }
+        given().get("/v1/models/candidates")
+                .then()
+                .body("find { it.trigger == 'forced' }.version", equalTo(decision.getString("version")));
+    }
+
+    @Test
+    void exposesTrainingAndGateMetrics() {
+        SyntheticSamples samples = new SyntheticSamples(24);
+        for (int i = 0; i < 50; i++) {
+            kafka.send(config.samplesTopic(), samples.next());
+        }
+        kafka.flush();
+        await().atMost(PATIENCE).until(() -> trainer().getLong("samplesSeen") >= 50);
+
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(metrics)
+                .contains("autoloop_samples_consumed_total{outcome=\"trained\"")
+                .contains("autoloop_samples_rate")
+                .contains("autoloop_model_progressive_logloss")
+                .contains("autoloop_model_progressive_auc")
+                .contains("autoloop_model_holdout_logloss{model=\"champion\"")
+                .contains("autoloop_model_size_bytes")
+                .contains("autoloop_models_gate_total{outcome=\"published\",reason=\"initial-version\"")
+                .contains("autoloop_checkpoint_duration_seconds_count");
+    }
+
+    private static JsonPath trainer() {
+        return given().get("/v1/models")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("trainer");
+    }
+}
