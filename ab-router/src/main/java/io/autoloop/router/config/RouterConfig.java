@@ -1,0 +1,162 @@
+package io.autoloop.router.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting of the ab-router, under the prefix {@code router}; see the module README for the table. */
+@ConfigMapping(prefix = "router")
+public interface RouterConfig {
+
+    /** The model this router ranks with and rolls out, e.g. {@code ctr}; its Redis keys and experiments use it. */
+    @WithDefault("ctr")
+    String modelName();
+
+    /** App id → hex SHA-256 of that app's API key, for {@code POST /v1/rank}. No key, no ranking. */
+    Map<String, String> apiKeys();
+
+    /** Hex SHA-256 of the admin key for the experiment API; without it the admin API refuses every request. */
+    Optional<String> adminKeyHash();
+
+    /**
+     * The HMAC secret that pseudonymizes user ids; the same value as the feedback-collector's. Production reads it
+     * from {@code AUTOLOOP_PSEUDONYMIZATION_SECRET} and refuses to start without it.
+     */
+    Optional<String> pseudonymizationSecret();
+
+    /** An id for this replica in the controller lease; a random one when unset. */
+    Optional<String> replicaId();
+
+    Ranking ranking();
+
+    Experiment experiment();
+
+    Guardrails guardrails();
+
+    Bench bench();
+
+    /** How candidates are ranked. */
+    interface Ranking {
+
+        /** The ε of ε-greedy exploration over slots, in [0, 1]; 0 disables exploration. Default 0.05. */
+        @WithDefault("0.05")
+        double epsilon();
+
+        /** The slots returned when a request gives no {@code limit}. Default 10. */
+        @WithDefault("10")
+        int defaultLimit();
+
+        /** The most candidates one request may carry. Default 1,000. */
+        @WithDefault("1000")
+        int maxCandidates();
+
+        /**
+         * The training-time position feature as {@code namespace^name}, hashed as the string feature
+         * {@code namespace^name=<slot>}; ranking scores every candidate at {@link #referencePosition()}, and the
+         * decision logs each item's probability at the slot it was shown in. Default {@code context^position}.
+         */
+        @WithDefault("context^position")
+        String positionFeature();
+
+        /** The slot every candidate is scored at for ranking. Default 1. */
+        @WithDefault("1")
+        int referencePosition();
+    }
+
+    /** The experiment controller and its rollout rules. */
+    interface Experiment {
+
+        /** The challenger's weight at each step, in percent, strictly increasing. Default 5, 10, 25, 50, 100. */
+        @WithDefault("5,10,25,50,100")
+        List<Double> steps();
+
+        /** Time between two analyses of the running experiment. Default 60 s. */
+        @WithDefault("60s")
+        Duration interval();
+
+        /** Impressions each arm needs before any decision (and per step before an advance). Default 1,000. */
+        @WithDefault("1000")
+        long minImpressions();
+
+        /** The relative CTR gain the lift estimate must reach to advance. Default 0.02 (+2 %). */
+        @WithDefault("0.02")
+        double gainThreshold();
+
+        /** Significance level of the sequential lift test. Default 0.05. */
+        @WithDefault("0.05")
+        double alpha();
+
+        /** τ, the standard deviation of the mSPRT's normal mixture over the log CTR ratio. Default 0.1. */
+        @WithDefault("0.1")
+        double mixtureSd();
+
+        /** The χ² p-value under which a sample-ratio mismatch stops the experiment. Default 0.001. */
+        @WithDefault("0.001")
+        double srmAlpha();
+
+        /**
+         * How long after serving a decision its impressions reach {@code experiment.arm-stats}: at least the
+         * analyzer's attribution window plus its arm-stats window. Default 35 min.
+         */
+        @WithDefault("35m")
+        Duration attributionLag();
+
+        /** How long an experiment may progress before it is rolled back as inconclusive. Default 7 days. */
+        @WithDefault("7d")
+        Duration maxDuration();
+
+        /** How often each replica re-reads aliases and experiment state, and the leader ticks. Default 1 s. */
+        @WithDefault("1s")
+        Duration refreshInterval();
+
+        /** How long the controller lease lives without renewal. Default 10 s. */
+        @WithDefault("10s")
+        Duration leaseTtl();
+    }
+
+    /** Guardrails that roll a challenger back when one fails too many analyses in a row. */
+    interface Guardrails {
+
+        /** Highest acceptable share of failed challenger requests in an interval. Default 0.01. */
+        @WithDefault("0.01")
+        double maxErrorRate();
+
+        /** Highest acceptable challenger p99 ranking latency. Default 50 ms. */
+        @WithDefault("50ms")
+        Duration maxP99Latency();
+
+        /** Challenger requests an interval needs before error rate and latency are judged. Default 100. */
+        @WithDefault("100")
+        long minRequests();
+
+        /** Lowest acceptable observed/predicted clicks of the challenger's version. Default 0.8. */
+        @WithDefault("0.8")
+        double calibrationLow();
+
+        /** Highest acceptable observed/predicted clicks of the challenger's version. Default 1.25. */
+        @WithDefault("1.25")
+        double calibrationHigh();
+
+        /** Samples an error report needs before its calibration is judged. Default 1,000. */
+        @WithDefault("1000")
+        long minCalibrationSamples();
+
+        /** Failed analyses in a row of one guardrail that roll the challenger back. Default 3. */
+        @WithDefault("3")
+        int failuresToRollback();
+    }
+
+    /** The benchmark's baseline endpoint. */
+    interface Bench {
+
+        /**
+         * Whether {@code POST /bench/echo} (parse a ranking request and return it, nothing else) answers; off by
+         * default, on only for benchmark runs.
+         */
+        @WithDefault("false")
+        boolean echoEnabled();
+    }
+}

@@ -1,0 +1,48 @@
+package io.autoloop.router.domain;
+
+/**
+ * What becomes of a new model version that passed the retrainer's gate ("a candidate"), given the model's running
+ * experiment. One experiment per model runs at a time:
+ *
+ * <ul>
+ *   <li>without a champion, the candidate becomes the champion at once (nothing to compare it with);
+ *   <li>without a running experiment, it becomes the challenger of a new experiment;
+ *   <li>it replaces a challenger that is still waiting or at its first step (that experiment is rolled back as
+ *       superseded): the first step carries little traffic, and testing an older version further wastes it;
+ *   <li>otherwise it waits until the running experiment ends; a newer candidate replaces a waiting one.
+ * </ul>
+ */
+public final class CandidatePolicy {
+
+    /** The decision for one candidate. */
+    public enum Decision {
+        BECOME_CHAMPION,
+        START_EXPERIMENT,
+        REPLACE_CHALLENGER,
+        WAIT,
+        /** The candidate is already the champion or the challenger. */
+        IGNORE
+    }
+
+    private CandidatePolicy() {}
+
+    /**
+     * @param champion the champion version, null when there is none
+     * @param running the model's running (non-terminal) experiment, null when there is none
+     * @param candidate the candidate version
+     */
+    public static Decision decide(String champion, Experiment running, String candidate) {
+        if (candidate.equals(champion) || (running != null && candidate.equals(running.challenger()))) {
+            return Decision.IGNORE;
+        }
+        if (champion == null && running == null) {
+            return Decision.BECOME_CHAMPION;
+        }
+        if (running == null) {
+            return Decision.START_EXPERIMENT;
+        }
+        boolean firstStep =
+                running.phase() == Phase.WAITING || (running.phase() == Phase.PROGRESSING && running.step() == 0);
+        return firstStep ? Decision.REPLACE_CHALLENGER : Decision.WAIT;
+    }
+}

@@ -1,0 +1,45 @@
+package io.autoloop.router.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Something that happened to an experiment; {@link Rollout#next} turns it into the experiment's next state. */
+public sealed interface RolloutEvent {
+
+    /** When it happened. */
+    Instant at();
+
+    /** The challenger's model was fetched, verified and loaded. */
+    record ChallengerReady(Instant at) implements RolloutEvent {}
+
+    /** The challenger's model failed verification or decoding and must never serve. */
+    record ChallengerRejected(Instant at, String reason) implements RolloutEvent {}
+
+    /** A newer candidate version replaces the challenger. */
+    record Superseded(Instant at, String version) implements RolloutEvent {}
+
+    /** An analysis interval elapsed: the latest cumulative counts of each arm and the challenger's health. */
+    record Analysed(Instant at, ArmCounts champion, ArmCounts challenger, ChallengerHealth health)
+            implements RolloutEvent {
+
+        public Analysed {
+            Objects.requireNonNull(champion, "champion");
+            Objects.requireNonNull(challenger, "challenger");
+            Objects.requireNonNull(health, "health");
+        }
+    }
+
+    /** An admin asked for {@code command}. */
+    record AdminAction(Instant at, Command command, String actor, String reason) implements RolloutEvent {}
+
+    /** The champion alias now names the challenger. */
+    record PromotionApplied(Instant at) implements RolloutEvent {}
+
+    /** What an admin can ask for. */
+    enum Command {
+        PAUSE,
+        RESUME,
+        PROMOTE,
+        ROLLBACK
+    }
+}

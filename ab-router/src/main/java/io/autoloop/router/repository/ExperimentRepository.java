@@ -1,0 +1,222 @@
+package io.autoloop.router.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.router.domain.Experiment;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
+import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, their ids in
+ * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate.
+ *
+ * <p>Every change goes through {@link #transact}: it WATCHes the model's keys, reads the {@link RolloutState}, lets a
+ * planner decide the {@link RolloutWrites}, and applies them in one MULTI/EXEC, retrying from the read when another
+ * replica or an admin changed anything in between; so each experiment moves from the revision it was read at to the
+ * next, and never over someone else's write.
+ */
+@ApplicationScoped
+public class ExperimentRepository {
+
+    private static final int ATTEMPTS = 8;
+    private static final ObjectMapper JSON =
+            ContractJson.configure(JsonMapper.builder().build());
+
+    private final RedisDataSource redis;
+
+    public ExperimentRepository(RedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    /** A planner's decision: the writes to make and what to hand back once they are made. */
+    public record Plan<R>(RolloutWrites writes, R result) {}
+
+    /** One experiment, empty when unknown. */
+    public Optional<Experiment> find(String id) {
+        return Optional.ofNullable(read(redis.value(String.class).get(RedisKeys.experiment(id))));
+    }
+
+    /** Every experiment, newest first. */
+    public List<Experiment> all() {
+        List<String> keys = redis.set(String.class).smembers(RedisKeys.EXPERIMENTS).stream()
+                .map(RedisKeys::experiment)
+                .toList();
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> values = redis.value(String.class).mget(keys.toArray(String[]::new));
+        List<Experiment> experiments = new ArrayList<>();
+        values.values().stream()
+                .filter(Objects::nonNull)
+                .map(ExperimentRepository::read)
+                .forEach(experiments::add);
+        experiments.sort(Comparator.comparing(Experiment::createdAt).reversed());
+        return experiments;
+    }
+
+    /** The model's rollout state, read without a transaction (for replicas that only follow it). */
+    public RolloutState state(String model) {
+        return read(redis, model);
+    }
+
+    /**
+     * Records {@code candidate} as the model's waiting candidate unless a newer one (later {@code createdAt}) already
+     * waits; returns whether it was recorded.
+     */
+    public boolean offerCandidate(ModelVersion candidate) {
+        return transact(candidate.name(), state -> {
+            ModelVersion waiting = state.candidate();
+            if (waiting != null && !candidate.createdAt().isAfter(waiting.createdAt())) {
+                return new Plan<>(new RolloutWrites(), false);
+            }
+            return new Plan<>(new RolloutWrites().candidate(candidate), true);
+        });
+    }
+
+    /**
+     * Runs {@code planner} on the model's current state and applies its writes atomically, retrying on conflict.
+     *
+     * @throws RuntimeException whatever the planner throws (nothing is written then)
+     * @throws IllegalStateException when the state kept changing for {@value #ATTEMPTS} attempts
+     */
+    public <R> R transact(String model, Function<RolloutState, Plan<R>> planner) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            String pointer = redis.value(String.class).get(RedisKeys.runningExperiment(model));
+            List<String> watched = new ArrayList<>(List.of(
+                    RedisKeys.runningExperiment(model),
+                    RedisKeys.candidate(model),
+                    RedisKeys.alias(model, Arm.CHAMPION),
+                    RedisKeys.alias(model, Arm.CHALLENGER)));
+            if (pointer != null) {
+                watched.add(RedisKeys.experiment(pointer));
+            }
+            OptimisticLockingTransactionResult<Outcome<R>> result = redis.withTransaction(
+                    ds -> {
+                        if (!Objects.equals(pointer, ds.value(String.class).get(RedisKeys.runningExperiment(model)))) {
+                            return Outcome.<R>conflict();
+                        }
+                        try {
+                            return Outcome.of(planner.apply(read(ds, model)));
+                        } catch (RuntimeException e) {
+                            return Outcome.<R>failed(e);
+                        }
+                    },
+                    (outcome, tx) -> {
+                        if (outcome.plan() != null) {
+                            apply(model, outcome.plan().writes(), tx);
+                        }
+                    },
+                    watched.toArray(String[]::new));
+            Outcome<R> outcome = result.getPreTransactionResult();
+            if (outcome.failure() != null) {
+                throw outcome.failure();
+            }
+            if (outcome.plan() != null && !result.discarded()) {
+                return outcome.plan().result();
+            }
+        }
+        throw new IllegalStateException(
+                "The rollout state of model " + model + " kept changing during " + ATTEMPTS + " attempts; try again.");
+    }
+
+    private static void apply(String model, RolloutWrites writes, TransactionalRedisDataSource tx) {
+        for (Experiment experiment : writes.experiments()) {
+            tx.value(String.class).set(RedisKeys.experiment(experiment.id()), write(experiment));
+            tx.set(String.class).sadd(RedisKeys.EXPERIMENTS, experiment.id());
+        }
+        if (writes.runningPointer() != null) {
+            Optional<String> running = writes.runningPointer();
+            if (running.isPresent()) {
+                tx.value(String.class).set(RedisKeys.runningExperiment(model), running.get());
+            } else {
+                tx.key().del(RedisKeys.runningExperiment(model));
+            }
+        }
+        writes.aliases().forEach((arm, version) -> {
+            if (version.isPresent()) {
+                tx.value(String.class).set(RedisKeys.alias(model, arm), version.get());
+            } else {
+                tx.key().del(RedisKeys.alias(model, arm));
+            }
+        });
+        if (writes.candidatePointer() != null) {
+            Optional<ModelVersion> candidate = writes.candidatePointer();
+            if (candidate.isPresent()) {
+                tx.value(String.class)
+                        .set(
+                                RedisKeys.candidate(model),
+                                new String(ContractJson.write(candidate.get()), StandardCharsets.UTF_8));
+            } else {
+                tx.key().del(RedisKeys.candidate(model));
+            }
+        }
+    }
+
+    private static RolloutState read(RedisDataSource ds, String model) {
+        Map<String, String> values = ds.value(String.class)
+                .mget(
+                        RedisKeys.alias(model, Arm.CHAMPION),
+                        RedisKeys.runningExperiment(model),
+                        RedisKeys.candidate(model));
+        String running = values.get(RedisKeys.runningExperiment(model));
+        Experiment experiment =
+                running == null ? null : read(ds.value(String.class).get(RedisKeys.experiment(running)));
+        String candidate = values.get(RedisKeys.candidate(model));
+        return new RolloutState(
+                values.get(RedisKeys.alias(model, Arm.CHAMPION)),
+                experiment,
+                candidate == null
+                        ? null
+                        : ContractJson.read(candidate.getBytes(StandardCharsets.UTF_8), ModelVersion.class));
+    }
+
+    /** The JSON the state is stored as. */
+    public static String write(Experiment experiment) {
+        try {
+            return JSON.writeValueAsString(experiment);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write experiment " + experiment.id() + " as JSON.", e);
+        }
+    }
+
+    /** Reads stored state JSON; null reads as null. */
+    public static Experiment read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, Experiment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored experiment state is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private record Outcome<R>(Plan<R> plan, RuntimeException failure) {
+
+        static <R> Outcome<R> of(Plan<R> plan) {
+            return new Outcome<>(plan, null);
+        }
+
+        static <R> Outcome<R> conflict() {
+            return new Outcome<>(null, null);
+        }
+
+        static <R> Outcome<R> failed(RuntimeException failure) {
+            return new Outcome<>(null, failure);
+        }
+    }
+}

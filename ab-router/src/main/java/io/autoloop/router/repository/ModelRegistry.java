@@ -1,0 +1,48 @@
+package io.autoloop.router.repository;
+
+import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.json.ContractJson;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the model registry the retrainer writes to Redis: model bytes, {@link ModelVersion} metadata, the versions by
+ * creation time, and the aliases the controller writes. Every call blocks; none is made on the ranking path.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+
+    private final RedisDataSource redis;
+
+    public ModelRegistry(RedisDataSource redis) {
+        this.redis = redis;
+    }
+
+    /** The bytes of a version, empty when the registry has none. */
+    public Optional<byte[]> modelBytes(String name, String version) {
+        return Optional.ofNullable(redis.value(byte[].class).get(RedisKeys.model(name, version)));
+    }
+
+    /** The metadata of a version, empty when the registry has none. */
+    public Optional<ModelVersion> metadata(String name, String version) {
+        String json = redis.value(String.class).get(RedisKeys.modelMeta(name, version));
+        return json == null
+                ? Optional.empty()
+                : Optional.of(ContractJson.read(json.getBytes(StandardCharsets.UTF_8), ModelVersion.class));
+    }
+
+    /** The most recently created version, empty when the registry has none. */
+    public Optional<String> newestVersion(String name) {
+        List<String> newest = redis.sortedSet(String.class).zrange(RedisKeys.modelVersions(name), -1, -1);
+        return newest.isEmpty() ? Optional.empty() : Optional.of(newest.get(0));
+    }
+
+    /** The version an alias names, empty when unset. */
+    public Optional<String> alias(String name, Arm arm) {
+        return Optional.ofNullable(redis.value(String.class).get(RedisKeys.alias(name, arm)));
+    }
+}

@@ -1,0 +1,77 @@
+package io.autoloop.router.rest;
+
+import io.autoloop.router.config.RouterConfig;
+import io.autoloop.router.domain.Experiment;
+import io.autoloop.router.domain.RolloutEvent;
+import io.autoloop.router.repository.ExperimentRepository;
+import io.autoloop.router.service.ExperimentNotFoundException;
+import io.autoloop.router.service.ExperimentService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The admin API of experiments (admin key): list them, show one with its arms, lift, interval, p-values and history,
+ * and pause, resume, promote or roll back the running one (an optional {@code ?reason=} goes into the history). Every action is a transition in the experiment's history
+ * and on {@code audit.log}.
+ */
+@Path("/v1/experiments")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExperimentResource {
+
+    private final Credentials credentials;
+    private final ExperimentRepository repository;
+    private final ExperimentService experiments;
+    private final double alpha;
+
+    public ExperimentResource(
+            Credentials credentials,
+            ExperimentRepository repository,
+            ExperimentService experiments,
+            RouterConfig config) {
+        this.credentials = credentials;
+        this.repository = repository;
+        this.experiments = experiments;
+        this.alpha = config.experiment().alpha();
+    }
+
+    @GET
+    public List<ExperimentView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        credentials.admin(authorization);
+        return repository.all().stream()
+                .map(experiment -> ExperimentView.summaryOf(experiment, alpha))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ExperimentView get(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
+        credentials.admin(authorization);
+        Experiment experiment = repository.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+        return ExperimentView.detailOf(experiment, alpha);
+    }
+
+    @POST
+    @Path("/{id}/{action: pause|resume|promote|rollback}")
+    public ExperimentView act(
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("id") String id,
+            @PathParam("action") String action,
+            @QueryParam("reason") String reason) {
+        String actor = credentials.admin(authorization);
+        RolloutEvent.Command command = RolloutEvent.Command.valueOf(action.toUpperCase(Locale.ROOT));
+        Experiment experiment =
+                experiments.apply(id, new RolloutEvent.AdminAction(Instant.now(), command, actor, reason));
+        return ExperimentView.detailOf(experiment, alpha);
+    }
+}

@@ -1,0 +1,44 @@
+package io.autoloop.router.service;
+
+import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.ErrorReport;
+import io.autoloop.router.domain.ArmCounts;
+import io.autoloop.router.domain.ChallengerHealth;
+import io.autoloop.router.domain.Experiment;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gathers what one analysis needs: each arm's cumulative counts from the {@link AnalyzerFeed}, and the challenger's
+ * health from this replica's {@link ArmMeters} (requests, errors, p99 since the last analysis) and the newest error
+ * report of its version (observed over predicted clicks).
+ */
+@ApplicationScoped
+public class AnalysisInputs {
+
+    private final AnalyzerFeed feed;
+    private final ArmMeters meters;
+
+    public AnalysisInputs(AnalyzerFeed feed, ArmMeters meters) {
+        this.feed = feed;
+        this.meters = meters;
+    }
+
+    /** Both arms' cumulative counts, aligned on the same window. */
+    public Map<Arm, ArmCounts> counts(String experimentId) {
+        return feed.counts(experimentId);
+    }
+
+    /** The challenger's health since the previous call. */
+    public ChallengerHealth challenger(Experiment experiment) {
+        ChallengerHealth served = meters.challengerSinceLastCall();
+        Optional<ErrorReport> report = feed.report(experiment.challenger());
+        long samples = report.map(ErrorReport::samples).orElse(0L);
+        Double calibration = report.filter(r -> r.meanPrediction() > 0.0)
+                .map(r -> r.observedCtr() / r.meanPrediction())
+                .orElse(null);
+        return new ChallengerHealth(
+                served.requests(), served.errors(), served.p99LatencyMillis(), samples, calibration);
+    }
+}

@@ -1,0 +1,153 @@
+package io.autoloop.router.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.autoloop.contracts.Problem;
+import io.autoloop.contracts.Topics;
+import io.autoloop.router.testing.Api;
+import io.autoloop.router.testing.IsolatedModelProfile;
+import io.autoloop.router.testing.Kafka;
+import io.autoloop.router.testing.Registry;
+import io.autoloop.router.testing.TestModels;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The admin API: credentials, listing and showing experiments, and the manual transitions with their refusals. */
+@QuarkusTest
+@TestProfile(IsolatedModelProfile.class)
+class ExperimentResourceTest {
+
+    @ConfigProperty(name = "router.model-name")
+    String model;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void theAdminApiNeedsTheAdminKey() {
+        given().get("/v1/experiments").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().header("Authorization", Api.APP_KEY)
+                .get("/v1/experiments")
+                .then()
+                .statusCode(401);
+        given().header("Authorization", Api.APP_KEY)
+                .post("/v1/experiments/any/rollback")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
+    void anUnknownExperimentIsNotFound() {
+        Api.experiment("no-such-experiment")
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.field", contains("id"));
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/no-such-experiment/pause")
+                .then()
+                .statusCode(404);
+    }
+
+    @Test
+    void anAdminPausesResumesAndRollsBackAnExperimentAndEachStepIsRecorded() {
+        // Given a champion and a challenger that gets its first step.
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Instant t0 = Instant.now().minus(Duration.ofHours(2));
+        Registry registry = new Registry(redis);
+        TestModels.Built champion = TestModels.build(model, "2.0.0-" + suffix, t0);
+        TestModels.Built challenger = TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
+        registry.publish(champion);
+        Kafka.send(Topics.MODEL_VERSIONS, model, champion.metadata());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> champion.metadata()
+                        .version()
+                        .equals(Api.rank(Api.rankRequest("u", 3, 1))
+                                .then()
+                                .extract()
+                                .path("modelVersion")));
+        registry.publish(challenger);
+        Kafka.send(Topics.MODEL_VERSIONS, model, challenger.metadata());
+        String id = await().atMost(Duration.ofSeconds(60)).until(() -> progressingId(challenger), v -> v != null);
+
+        // When an admin pauses, tries to resume twice, and rolls back.
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/" + id + "/pause?reason=checking dashboards")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("PAUSED"))
+                .body("challengerWeight", equalTo(5.0f));
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/" + id + "/resume")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("PROGRESSING"));
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/" + id + "/resume")
+                .then()
+                .statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", startsWith("Experiment " + id + " is progressing and cannot be resumed"));
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/" + id + "/rollback")
+                .then()
+                .statusCode(200)
+                .body("phase", equalTo("ROLLED_BACK"))
+                .body("challengerWeight", equalTo(0.0f));
+
+        // Then the history, the list and the audit log show every step, and the champion serves everyone.
+        Api.experiment(id)
+                .then()
+                .statusCode(200)
+                .body("history.action", contains("CREATE", "START", "PAUSE", "RESUME", "ROLLBACK"))
+                .body("history[2].actor", equalTo("admin"))
+                .body("history[2].reason", equalTo("Paused by admin: checking dashboards"))
+                .body("arms.arm", contains("champion", "challenger"))
+                .body("arms[0].version", equalTo(champion.metadata().version()));
+        given().header("Authorization", Api.ADMIN_KEY)
+                .get("/v1/experiments")
+                .then()
+                .statusCode(200)
+                .body("id", hasItem(id));
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/" + id + "/promote")
+                .then()
+                .statusCode(409)
+                .body(
+                        "detail",
+                        equalTo("Experiment " + id + " is already rolled back; it accepts no further changes."));
+        assertThat(Kafka.read(Topics.AUDIT_LOG, r -> r.key().equals(id), 5, Duration.ofSeconds(30)))
+                .extracting(r -> r.value().actor())
+                .containsExactly("controller", "controller", "admin", "admin", "admin");
+    }
+
+    private String progressingId(TestModels.Built challenger) {
+        List<Map<String, Object>> experiments = given().header("Authorization", Api.ADMIN_KEY)
+                .get("/v1/experiments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
+        return experiments.stream()
+                .filter(e -> challenger.metadata().version().equals(e.get("challenger")))
+                .filter(e -> "PROGRESSING".equals(e.get("phase")))
+                .map(e -> e.get("id").toString())
+                .findFirst()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,73 @@
+package io.autoloop.router.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.autoloop.contracts.Decision;
+import io.autoloop.contracts.ServedItem;
+import io.autoloop.contracts.Topics;
+import io.autoloop.router.testing.Api;
+import io.autoloop.router.testing.ExplorationProfile;
+import io.autoloop.router.testing.Kafka;
+import io.autoloop.router.testing.TestModels;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** ε-greedy exploration over slots: the logged propensity of each shown item is its exact probability there. */
+@QuarkusTest
+@TestProfile(ExplorationProfile.class)
+class ExplorationTest {
+
+    private static final double EPSILON = 0.5;
+    private static final int CANDIDATES = 10;
+
+    @Test
+    void exploredSlotsAreLoggedWithTheirPropensity() {
+        Set<String> decisionIds = new HashSet<>();
+        Set<String> firstItems = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            var response = Api.rank(Api.rankRequest("explorer-" + i, CANDIDATES, 3))
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            decisionIds.add(response.getString("decisionId"));
+            firstItems.add(response.getString("items[0].itemId"));
+        }
+
+        List<Decision> decisions =
+                Kafka.read(Topics.SERVING_DECISIONS, r -> decisionIds.contains(r.key()), 40, Duration.ofSeconds(60))
+                        .stream()
+                        .map(r -> r.value())
+                        .toList();
+
+        assertThat(firstItems).hasSizeGreaterThan(1);
+        assertThat(decisions).hasSize(40);
+        for (Decision decision : decisions) {
+            List<String> remaining = new ArrayList<>(given());
+            for (ServedItem item : decision.items()) {
+                int left = remaining.size();
+                boolean greedy = remaining.get(0).equals(item.itemId());
+                double expected = greedy ? (1 - EPSILON) + EPSILON / left : EPSILON / left;
+                assertThat(item.propensity()).isCloseTo(expected, within(1e-12));
+                remaining.remove(item.itemId());
+            }
+        }
+    }
+
+    /** The given order, which is the greedy order without a model (every score ties). */
+    private static List<String> given() {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < CANDIDATES - 1; i++) {
+            items.add("other-" + i);
+        }
+        items.add(TestModels.FAVOURITE);
+        return items;
+    }
+}

@@ -1,0 +1,24 @@
+package io.autoloop.router.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * A router of its own model (a fresh {@code ctr-test-<uuid>} per start) whose controller analyses every second, needs
+ * 200 impressions per arm and has no attribution lag. Latency and error guardrails need more requests than a test
+ * sends, so they report no data instead of judging a cold JVM's first requests.
+ */
+public class FastRolloutProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "router.experiment.interval", "1s",
+                "router.experiment.min-impressions", "200",
+                "router.experiment.attribution-lag", "0s",
+                "router.guardrails.min-requests", "1000000000");
+    }
+
+    /** The same settings in a router of its own (another model name), for a second test class. */
+    public static class Isolated extends FastRolloutProfile {}
+}
