@@ -49,6 +49,14 @@ class TrainingFlowTest {
     void activeTrainer() {
         kafka = new TestKafka();
         await().atMost(PATIENCE).until(() -> "active".equals(trainer().getString("role")));
+        // The counters are read as a baseline below: first let the trainer finish what earlier tests sent.
+        await().atMost(PATIENCE).until(() -> trainer().getLong("recordsConsumed") == recordsOnTopic());
+    }
+
+    private long recordsOnTopic() {
+        return kafka.endOffsets(config.samplesTopic()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     @AfterEach
