@@ -1,0 +1,91 @@
+package io.autoloop.analyzer.messaging;
+
+import io.autoloop.analyzer.domain.IgnoredDecision;
+import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.contracts.EventType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The analyzer's Micrometer counters. They count processing, not committed results: after a crash, the records
+ * reprocessed since the last commit are counted again (the topics themselves stay exactly-once).
+ */
+public final class AnalyzerMetrics {
+
+    /** Feedback events attributed to a decision, tagged {@code type}. */
+    public static final String ATTRIBUTED = "autoloop.feedback.attributed";
+
+    /** Feedback events not attributed, tagged {@code reason} ({@link UnattributedReason}). */
+    public static final String UNATTRIBUTED = "autoloop.feedback.unattributed";
+
+    /** Labelled samples emitted, tagged {@code label}. */
+    public static final String SAMPLES = "autoloop.samples.emitted";
+
+    /** Served items never labelled because consent was withdrawn, tagged {@code reason}. */
+    public static final String SUPPRESSED = "autoloop.samples.suppressed";
+
+    /** Decisions not labelled, tagged {@code reason} ({@link IgnoredDecision}). */
+    public static final String DECISIONS_IGNORED = "autoloop.decisions.ignored";
+
+    /** Decisions that arrived after their labels would have been final and were labelled on arrival. */
+    public static final String DECISIONS_LATE = "autoloop.decisions.late";
+
+    /** Samples of a model version left out of error reports because their score is not a probability. */
+    public static final String REPORT_SKIPPED = "autoloop.reports.skipped";
+
+    private final Map<EventType, Counter> attributed = new EnumMap<>(EventType.class);
+    private final Map<UnattributedReason, Counter> unattributed = new EnumMap<>(UnattributedReason.class);
+    private final Map<IgnoredDecision, Counter> ignored = new EnumMap<>(IgnoredDecision.class);
+    private final Counter positiveSamples;
+    private final Counter negativeSamples;
+    private final Counter suppressed;
+    private final Counter lateDecisions;
+    private final Counter reportSkipped;
+
+    public AnalyzerMetrics(MeterRegistry registry) {
+        for (EventType type : EventType.values()) {
+            attributed.put(type, registry.counter(ATTRIBUTED, "type", type.wireName()));
+        }
+        for (UnattributedReason reason : UnattributedReason.values()) {
+            unattributed.put(reason, registry.counter(UNATTRIBUTED, "reason", reason.wireName()));
+        }
+        for (IgnoredDecision reason : IgnoredDecision.values()) {
+            ignored.put(reason, registry.counter(DECISIONS_IGNORED, "reason", reason.wireName()));
+        }
+        positiveSamples = registry.counter(SAMPLES, "label", "1");
+        negativeSamples = registry.counter(SAMPLES, "label", "0");
+        suppressed = registry.counter(SUPPRESSED, "reason", UnattributedReason.NO_CONSENT.wireName());
+        lateDecisions = registry.counter(DECISIONS_LATE);
+        reportSkipped = registry.counter(REPORT_SKIPPED, "reason", "score-not-a-probability");
+    }
+
+    void attributed(EventType type) {
+        attributed.get(type).increment();
+    }
+
+    void unattributed(UnattributedReason reason) {
+        unattributed.get(reason).increment();
+    }
+
+    void ignored(IgnoredDecision reason) {
+        ignored.get(reason).increment();
+    }
+
+    void sample(int label) {
+        (label == 1 ? positiveSamples : negativeSamples).increment();
+    }
+
+    void suppressed(int items) {
+        suppressed.increment(items);
+    }
+
+    void lateDecision() {
+        lateDecisions.increment();
+    }
+
+    void reportSkipped() {
+        reportSkipped.increment();
+    }
+}

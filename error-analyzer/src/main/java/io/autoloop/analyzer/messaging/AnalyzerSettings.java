@@ -1,0 +1,127 @@
+package io.autoloop.analyzer.messaging;
+
+import io.autoloop.analyzer.domain.AttributionWindow;
+import io.autoloop.analyzer.domain.LabellingRules;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything {@link AnalyzerTopology} is built from; {@link #defaults()} are the production defaults.
+ *
+ * @param topics the topics read and written
+ * @param attribution the attribution window and grace
+ * @param labelling the labelling rules
+ * @param reportWindow the tumbling window of error reports (by sample eventTime)
+ * @param reportRetention how long error reports stay queryable
+ * @param armStatsWindow the tumbling window of arm statistics (by sample eventTime)
+ * @param armStatsRetention how long windowed arm statistics are kept
+ * @param punctuationInterval how often (wall clock) the analyzer closes the decisions whose labels became final
+ * @param idleCloseAfter when present, a task that received no record for this long (wall clock) lets event time run
+ *     on at wall-clock speed instead of waiting for records to advance it; it must be longer than the feedback takes
+ *     through the repartition topic, or waiting for it would count as idle
+ */
+public record AnalyzerSettings(
+        TopicNames topics,
+        AttributionWindow attribution,
+        LabellingRules labelling,
+        Duration reportWindow,
+        Duration reportRetention,
+        Duration armStatsWindow,
+        Duration armStatsRetention,
+        Duration punctuationInterval,
+        Optional<Duration> idleCloseAfter) {
+
+    public AnalyzerSettings {
+        if (topics == null || attribution == null || labelling == null) {
+            throw new IllegalArgumentException(
+                    "The analyzer needs its topics, attribution window and labelling rules.");
+        }
+        positive(reportWindow, "analyzer.reports.window");
+        positive(armStatsWindow, "analyzer.arm-stats.window");
+        positive(punctuationInterval, "analyzer.punctuation-interval");
+        atLeast(reportRetention, reportWindow, "analyzer.reports.retention", "analyzer.reports.window");
+        atLeast(armStatsRetention, armStatsWindow, "analyzer.arm-stats.retention", "analyzer.arm-stats.window");
+        idleCloseAfter = idleCloseAfter == null ? Optional.empty() : idleCloseAfter;
+        idleCloseAfter.ifPresent(after -> positive(after, "analyzer.idle-close-after"));
+    }
+
+    /** The production defaults: 30 min window, 5 min grace, 1 min report and arm-stats windows, no idle closing. */
+    public static AnalyzerSettings defaults() {
+        return new AnalyzerSettings(
+                TopicNames.standard(),
+                new AttributionWindow(Duration.ofMinutes(30), Duration.ofMinutes(5)),
+                LabellingRules.standard(),
+                Duration.ofMinutes(1),
+                Duration.ofDays(7),
+                Duration.ofMinutes(1),
+                Duration.ofDays(1),
+                Duration.ofSeconds(1),
+                Optional.empty());
+    }
+
+    public AnalyzerSettings withTopics(TopicNames newTopics) {
+        return new AnalyzerSettings(
+                newTopics,
+                attribution,
+                labelling,
+                reportWindow,
+                reportRetention,
+                armStatsWindow,
+                armStatsRetention,
+                punctuationInterval,
+                idleCloseAfter);
+    }
+
+    public AnalyzerSettings withAttribution(AttributionWindow newAttribution) {
+        return new AnalyzerSettings(
+                topics,
+                newAttribution,
+                labelling,
+                reportWindow,
+                reportRetention,
+                armStatsWindow,
+                armStatsRetention,
+                punctuationInterval,
+                idleCloseAfter);
+    }
+
+    public AnalyzerSettings withWindows(Duration newReportWindow, Duration newArmStatsWindow) {
+        return new AnalyzerSettings(
+                topics,
+                attribution,
+                labelling,
+                newReportWindow,
+                reportRetention,
+                newArmStatsWindow,
+                armStatsRetention,
+                punctuationInterval,
+                idleCloseAfter);
+    }
+
+    public AnalyzerSettings withIdleClose(Duration newPunctuationInterval, Optional<Duration> newIdleCloseAfter) {
+        return new AnalyzerSettings(
+                topics,
+                attribution,
+                labelling,
+                reportWindow,
+                reportRetention,
+                armStatsWindow,
+                armStatsRetention,
+                newPunctuationInterval,
+                newIdleCloseAfter);
+    }
+
+    private static void positive(Duration duration, String key) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(
+                    "'" + key + "' must be a positive duration, but it is " + duration + ".");
+        }
+    }
+
+    private static void atLeast(Duration duration, Duration minimum, String key, String minimumKey) {
+        if (duration == null || duration.compareTo(minimum) < 0) {
+            throw new IllegalArgumentException("'" + key + "' must be at least '" + minimumKey + "' (" + minimum
+                    + "), but it is " + duration + ".");
+        }
+    }
+}

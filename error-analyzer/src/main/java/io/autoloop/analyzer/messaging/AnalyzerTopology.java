@@ -1,0 +1,217 @@
+package io.autoloop.analyzer.messaging;
+
+import io.autoloop.analyzer.domain.ArmTally;
+import io.autoloop.analyzer.domain.DecisionState;
+import io.autoloop.analyzer.domain.ErrorAccumulator;
+import io.autoloop.contracts.ArmStats;
+import io.autoloop.contracts.Decision;
+import io.autoloop.contracts.ErrorReport;
+import io.autoloop.contracts.FeedbackEvent;
+import io.autoloop.contracts.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The analyzer's Kafka Streams topology: consumes {@code serving.decisions} and {@code feedback.events} and produces
+ * {@code training.samples}, {@code analysis.reports}, {@code experiment.arm-stats} and {@code feedback.rejected}.
+ *
+ * <pre>
+ * serving.decisions ─▶ decision-triage ─┬─▶ feedback.rejected                  (unreadable)
+ *   (by decisionId)                      └─▶ [decisions-by-user] ─┐            (re-keyed by user id)
+ * feedback.events ────────────────────────────────────────────────┴─▶ attribution ─┬─▶ training.samples
+ *   (by user id)                                                                   ├─▶ feedback.rejected
+ *                                  [report-parts] ◀─ error counts per batch ◀──────┤
+ *                                  [arm-parts]    ◀─ arm counts per batch ◀────────┘
+ * [report-parts] ─▶ report-aggregation ─▶ analysis.reports     [arm-parts] ─▶ arm-stats-aggregation ─▶ experiment.arm-stats
+ * </pre>
+ *
+ * <p>The decisions, about a tenth of the records, are re-keyed by user id to meet their feedback, so the feedback is
+ * read in the order of its own partitions: out-of-order feedback is only what the collector wrote out of order,
+ * which the grace covers; decisions that a repartition puts out of order are tolerated up to window + grace, as long
+ * as feedback waits for its decision. The repartition topic takes the partition count of {@code serving.decisions},
+ * and the default partitioner puts a user id on the same partition number as {@code feedback.events} does only when
+ * both topics have the same partition count (six in DESIGN.md).
+ */
+public final class AnalyzerTopology {
+
+    private AnalyzerTopology() {}
+
+    /** The topology for {@code settings}, counting into {@code registry}. */
+    public static Topology build(AnalyzerSettings settings, MeterRegistry registry) {
+        AnalyzerMetrics metrics = new AnalyzerMetrics(registry);
+        TopicNames topics = settings.topics();
+        ParsedSerde<Decision> decisionSerde = new ParsedSerde<>(Decision.class);
+        StreamsBuilder builder = new StreamsBuilder();
+
+        Map<String, KStream<String, Emitted>> triaged = builder.stream(
+                        topics.decisions(),
+                        Consumed.with(Serdes.String(), decisionSerde)
+                                .withTimestampExtractor(EventTimes.DECISION)
+                                .withName("decisions"))
+                .process(() -> new DecisionTriage(metrics), Named.as("decision-triage"))
+                .split(Named.as("triaged-"))
+                .branch((key, value) -> value instanceof Emitted.Rejection, Branched.as("rejected"))
+                .defaultBranch(Branched.as("readable"));
+        toRejected(triaged.get("triaged-rejected"), topics, "triage");
+
+        KStream<String, Arrival> decisions = triaged.get("triaged-readable")
+                .mapValues(
+                        value -> (Parsed<Decision>) ((Emitted.DecisionByUser) value).decision(),
+                        Named.as("readable-decisions"))
+                .repartition(Repartitioned.with(Serdes.String(), decisionSerde).withName("decisions-by-user"))
+                .mapValues(
+                        value -> (Arrival) new Arrival.DecisionArrival((Parsed.Ok<Decision>) value),
+                        Named.as("decision-arrivals"));
+        KStream<String, Arrival> feedback = builder.stream(
+                        topics.feedback(),
+                        Consumed.with(Serdes.String(), new ParsedSerde<>(FeedbackEvent.class))
+                                .withTimestampExtractor(EventTimes.FEEDBACK)
+                                .withName("feedback"))
+                .mapValues(value -> (Arrival) new Arrival.FeedbackArrival(value), Named.as("feedback-arrivals"));
+
+        Map<String, KStream<String, Emitted>> attributed = decisions
+                .merge(feedback, Named.as("arrivals"))
+                .process(attribution(settings, metrics), Named.as("attribution"))
+                .split(Named.as("attributed-"))
+                .branch((key, value) -> value instanceof Emitted.Sample, Branched.as("samples"))
+                .branch((key, value) -> value instanceof Emitted.Rejection, Branched.as("rejected"))
+                .branch((key, value) -> value instanceof Emitted.ReportPart, Branched.as("report-parts"))
+                .defaultBranch(Branched.as("arm-parts"));
+
+        attributed
+                .get("attributed-samples")
+                .mapValues(value -> ((Emitted.Sample) value).sample(), Named.as("samples"))
+                .to(
+                        topics.samples(),
+                        Produced.with(Serdes.String(), Topics.TRAINING_SAMPLES.serde())
+                                .withName("training-samples"));
+        toRejected(attributed.get("attributed-rejected"), topics, "attribution");
+
+        attributed
+                .get("attributed-report-parts")
+                .mapValues(value -> (Emitted.ReportPart) value, Named.as("report-part"))
+                .repartition(Repartitioned.with(Serdes.String(), StoreSerdes.reportPart())
+                        .withName("report-parts"))
+                .process(reportAggregation(settings), Named.as("report-aggregation"))
+                .to(
+                        topics.reports(),
+                        Produced.with(Serdes.String(), Topics.ANALYSIS_REPORTS.serde())
+                                .withName("analysis-reports"));
+
+        attributed
+                .get("attributed-arm-parts")
+                .mapValues(value -> (Emitted.ArmPart) value, Named.as("arm-part"))
+                .repartition(Repartitioned.with(Serdes.String(), StoreSerdes.armPart())
+                        .withName("arm-parts"))
+                .process(armStatsAggregation(settings), Named.as("arm-stats-aggregation"))
+                .to(
+                        topics.armStats(),
+                        Produced.with(Serdes.String(), Topics.EXPERIMENT_ARM_STATS.serde())
+                                .withName("experiment-arm-stats"));
+
+        return builder.build();
+    }
+
+    private static void toRejected(KStream<String, Emitted> stream, TopicNames topics, String from) {
+        stream.mapValues(value -> ((Emitted.Rejection) value).rejected(), Named.as(from + "-dead-letters"))
+                .to(
+                        topics.rejected(),
+                        Produced.with(Serdes.String(), Topics.FEEDBACK_REJECTED.serde())
+                                .withName(from + "-feedback-rejected"));
+    }
+
+    private static ProcessorSupplier<String, Arrival, String, Emitted> attribution(
+            AnalyzerSettings settings, AnalyzerMetrics metrics) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public AttributionProcessor get() {
+                return new AttributionProcessor(settings, metrics);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                StoreBuilder<KeyValueStore<String, byte[]>> decisions = Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.DECISIONS), Serdes.String(), Serdes.ByteArray());
+                StoreBuilder<KeyValueStore<String, DecisionState>> states = Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(StoreNames.DECISION_STATES),
+                                Serdes.String(),
+                                StoreSerdes.decisionState())
+                        .withCachingEnabled();
+                StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(StoreNames.DEADLINES),
+                                Serdes.Bytes(),
+                                Serdes.ByteArray())
+                        .withCachingEnabled();
+                StoreBuilder<KeyValueStore<String, Long>> clocks = Stores.keyValueStoreBuilder(
+                                Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCKS), Serdes.String(), Serdes.Long())
+                        .withCachingEnabled();
+                return Set.of(decisions, states, deadlines, clocks);
+            }
+        };
+    }
+
+    private static ProcessorSupplier<String, Emitted.ReportPart, String, ErrorReport> reportAggregation(
+            AnalyzerSettings settings) {
+        long windowSize = settings.reportWindow().toMillis();
+        return new ProcessorSupplier<>() {
+            @Override
+            public ReportAggregator get() {
+                return new ReportAggregator(windowSize);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                StoreBuilder<WindowStore<String, ErrorAccumulator>> reports = Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                StoreNames.ERROR_REPORTS, settings.reportRetention(), settings.reportWindow(), false),
+                        Serdes.String(),
+                        StoreSerdes.errorAccumulator());
+                return Set.of(reports);
+            }
+        };
+    }
+
+    private static ProcessorSupplier<String, Emitted.ArmPart, String, ArmStats> armStatsAggregation(
+            AnalyzerSettings settings) {
+        long windowSize = settings.armStatsWindow().toMillis();
+        return new ProcessorSupplier<>() {
+            @Override
+            public ArmStatsAggregator get() {
+                return new ArmStatsAggregator(windowSize);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                StoreBuilder<WindowStore<String, ArmTally>> windows = Stores.windowStoreBuilder(
+                        Stores.persistentWindowStore(
+                                StoreNames.ARM_STATS_WINDOWS,
+                                settings.armStatsRetention(),
+                                settings.armStatsWindow(),
+                                false),
+                        Serdes.String(),
+                        StoreSerdes.armTally());
+                StoreBuilder<KeyValueStore<String, ArmTally>> totals = Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(StoreNames.ARM_STATS_TOTALS),
+                        Serdes.String(),
+                        StoreSerdes.armTally());
+                return Set.of(windows, totals);
+            }
+        };
+    }
+}

@@ -1,0 +1,346 @@
+package io.autoloop.analyzer.messaging;
+
+import io.autoloop.analyzer.domain.ArmCount;
+import io.autoloop.analyzer.domain.ArmTally;
+import io.autoloop.analyzer.domain.Attributor;
+import io.autoloop.analyzer.domain.Attributor.DecisionOutcome;
+import io.autoloop.analyzer.domain.Attributor.FeedbackOutcome;
+import io.autoloop.analyzer.domain.DecisionState;
+import io.autoloop.analyzer.domain.ErrorAccumulator;
+import io.autoloop.analyzer.domain.EventClock;
+import io.autoloop.analyzer.domain.Signal;
+import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.contracts.Decision;
+import io.autoloop.contracts.FeedbackEvent;
+import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.json.ContractJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Consumes feedback events and decisions, both keyed by pseudonymous user id, joins them by decisionId and emits one
+ * {@link LabelledSample} per served item once the decision's labels are final, dead letters for feedback it cannot
+ * attribute, and the error and arm counts of each batch of samples (see {@link Emitted}).
+ *
+ * <p>State per decisionId lives in changelogged stores: the decision's JSON while it is open, its
+ * {@link DecisionState}, and an index by phase and deadline; the task's {@link EventClock} is kept too. A wall-clock
+ * punctuation closes what the event clock says is due, and before a record touches a decisionId that is already
+ * due, that decisionId is settled first: what is emitted depends on the records and their event times only, not on
+ * when punctuations run. When idle closing is on and the task has received nothing for the configured time, the
+ * punctuation lets event time run on at wall-clock speed: it closes what is due once each input's clock is moved on
+ * by the time the task has been idle. With live traffic (event time ≈ wall clock) that is the wall clock; with a
+ * backlog in the past it moves the close time only as far as the idle time, never to "now". Every
+ * state change and every emitted record of one record or punctuation belong to the same Kafka Streams transaction
+ * under exactly-once processing.
+ */
+final class AttributionProcessor implements Processor<String, Arrival, String, Emitted> {
+
+    private static final byte[] INDEXED = new byte[0];
+    private static final String DECISIONS_CLOCK = "decisions";
+    private static final String FEEDBACK_CLOCK = "feedback";
+
+    private final Attributor attributor;
+    private final AnalyzerMetrics metrics;
+    private final long reportWindow;
+    private final long armStatsWindow;
+    private final Duration punctuationInterval;
+    private final Optional<Duration> idleCloseAfter;
+
+    private ProcessorContext<String, Emitted> context;
+    private KeyValueStore<String, byte[]> decisions;
+    private KeyValueStore<String, DecisionState> states;
+    private KeyValueStore<Bytes, byte[]> deadlines;
+    private KeyValueStore<String, Long> clocks;
+    private EventClock clock;
+    private long lastArrival;
+
+    AttributionProcessor(AnalyzerSettings settings, AnalyzerMetrics metrics) {
+        this.attributor = new Attributor(settings.attribution(), settings.labelling());
+        this.metrics = metrics;
+        this.reportWindow = settings.reportWindow().toMillis();
+        this.armStatsWindow = settings.armStatsWindow().toMillis();
+        this.punctuationInterval = settings.punctuationInterval();
+        this.idleCloseAfter = settings.idleCloseAfter();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Emitted> processorContext) {
+        this.context = processorContext;
+        this.decisions = processorContext.getStateStore(StoreNames.DECISIONS);
+        this.states = processorContext.getStateStore(StoreNames.DECISION_STATES);
+        this.deadlines = processorContext.getStateStore(StoreNames.DEADLINES);
+        this.clocks = processorContext.getStateStore(StoreNames.EVENT_CLOCKS);
+        this.clock = new EventClock(stored(DECISIONS_CLOCK), stored(FEEDBACK_CLOCK));
+        this.lastArrival = processorContext.currentSystemTimeMs();
+        processorContext.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    }
+
+    /**
+     * Closes what the event clock says is due; in a task idle for longer than {@code idleCloseAfter}, what is due when
+     * each input's clock (the task's stream time for an input not seen yet) is moved on by the time it has been idle.
+     */
+    private void punctuate(long wallClock) {
+        long idle = wallClock - lastArrival;
+        if (idleCloseAfter.isPresent() && idle >= idleCloseAfter.get().toMillis()) {
+            long streamTime = context.currentStreamTimeMs();
+            closeDue(new EventClock(
+                    (clock.decisions() == Long.MIN_VALUE ? streamTime : clock.decisions()) + idle,
+                    (clock.feedback() == Long.MIN_VALUE ? streamTime : clock.feedback()) + idle));
+        } else {
+            closeDue(clock);
+        }
+    }
+
+    @Override
+    public void process(Record<String, Arrival> record) {
+        lastArrival = context.currentSystemTimeMs();
+        Batch batch = new Batch();
+        if (record.value() instanceof Arrival.DecisionArrival arrival) {
+            onDecision(arrival.decision(), batch);
+        } else {
+            onFeedback(record.key(), ((Arrival.FeedbackArrival) record.value()).feedback(), batch);
+        }
+        batch.flush();
+    }
+
+    private void onDecision(Parsed.Ok<Decision> parsed, Batch batch) {
+        Decision decision = parsed.value();
+        String key = decision.decisionId();
+        advance(clock.afterDecision(decision.servedAt().toEpochMilli()));
+        DecisionState state = settle(key, clock, batch);
+        DecisionOutcome outcome = attributor.onDecision(state, decision, clock);
+        if (outcome.ignored() != null) {
+            metrics.ignored(outcome.ignored());
+            return;
+        }
+        for (Attributor.Unattributed refused : outcome.refused()) {
+            unattributed(refused.event(), refused.reason());
+        }
+        if (outcome.labelNow()) {
+            metrics.lateDecision();
+            emitLabels(decision, outcome.signals(), outcome.consentWithdrawn(), batch);
+        } else {
+            decisions.put(key, parsed.json());
+        }
+        replace(key, state, outcome.state());
+    }
+
+    private void onFeedback(String userKey, Parsed<FeedbackEvent> parsed, Batch batch) {
+        if (!(parsed instanceof Parsed.Ok<FeedbackEvent> ok)) {
+            metrics.unattributed(UnattributedReason.UNREADABLE);
+            Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            context.forward(new Record<>(
+                    userKey,
+                    new Emitted.Rejection(DeadLetters.unreadableFeedback((Parsed.Unreadable<?>) parsed, now)),
+                    context.currentStreamTimeMs()));
+            return;
+        }
+        FeedbackEvent event = ok.value();
+        advance(clock.afterFeedback(event.eventTime().toEpochMilli()));
+        if (event.decisionId() == null || event.decisionId().isBlank()) {
+            unattributed(event, event.trainable() ? UnattributedReason.NO_DECISION_ID : UnattributedReason.NO_CONSENT);
+            return;
+        }
+        String key = event.decisionId();
+        DecisionState state = settle(key, clock, batch);
+        FeedbackOutcome outcome = attributor.onFeedback(state, event, clock);
+        if (outcome.unattributed() == null) {
+            metrics.attributed(event.type());
+        } else {
+            unattributed(event, outcome.unattributed());
+        }
+        if (outcome.state() != state) {
+            replace(key, state, outcome.state());
+        }
+    }
+
+    /** Settles everything that is due on {@code at}. */
+    private void closeDue(EventClock at) {
+        List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
+        collect(DecisionState.Phase.OPEN, at.feedback(), due);
+        collect(DecisionState.Phase.AWAITING_DECISION, at.decisions(), due);
+        collect(DecisionState.Phase.CLOSED, at.both(), due);
+        if (due.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch();
+        for (KeyValue<Bytes, byte[]> entry : due) {
+            ByteBuffer buffer = ByteBuffer.wrap(entry.key.get());
+            buffer.get();
+            long deadline = buffer.getLong() ^ Long.MIN_VALUE;
+            String key = StandardCharsets.UTF_8.decode(buffer).toString();
+            DecisionState state = states.get(key);
+            if (state == null || state.deadline() != deadline) {
+                deadlines.delete(entry.key);
+            } else {
+                settle(key, at, batch);
+            }
+        }
+        batch.flush();
+    }
+
+    private void collect(DecisionState.Phase phase, long upTo, List<KeyValue<Bytes, byte[]>> due) {
+        if (upTo == Long.MIN_VALUE || upTo == Long.MAX_VALUE) {
+            return;
+        }
+        try (KeyValueIterator<Bytes, byte[]> iterator =
+                deadlines.range(indexKey(phase, Long.MIN_VALUE, ""), indexKey(phase, upTo + 1, ""))) {
+            iterator.forEachRemaining(due::add);
+        }
+    }
+
+    /** The state of {@code key} after settling whatever of it is due on {@code at}. */
+    private DecisionState settle(String key, EventClock at, Batch batch) {
+        DecisionState state = states.get(key);
+        while (state != null && attributor.due(state, at)) {
+            DecisionState next = expire(key, state, batch);
+            replace(key, state, next);
+            state = next;
+        }
+        return state;
+    }
+
+    private DecisionState expire(String key, DecisionState state, Batch batch) {
+        switch (state.phase()) {
+            case OPEN -> {
+                Decision decision = ContractJson.read(decisions.get(key), Decision.class);
+                decisions.delete(key);
+                emitLabels(decision, state.signals(), state.consentWithdrawn(), batch);
+                return attributor.closedMarker(state);
+            }
+            case AWAITING_DECISION -> {
+                for (FeedbackEvent event : state.waiting()) {
+                    unattributed(event, UnattributedReason.UNKNOWN_DECISION);
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private void replace(String key, DecisionState previous, DecisionState next) {
+        boolean reindex = previous == null
+                || next == null
+                || previous.deadline() != next.deadline()
+                || previous.phase() != next.phase();
+        if (previous != null && reindex) {
+            deadlines.delete(indexKey(previous.phase(), previous.deadline(), key));
+        }
+        if (next == null) {
+            states.delete(key);
+            return;
+        }
+        states.put(key, next);
+        if (reindex) {
+            deadlines.put(indexKey(next.phase(), next.deadline(), key), INDEXED);
+        }
+    }
+
+    private void emitLabels(Decision decision, List<Signal> signals, boolean consentWithdrawn, Batch batch) {
+        if (consentWithdrawn) {
+            metrics.suppressed(decision.items().size());
+            return;
+        }
+        long servedAt = decision.servedAt().toEpochMilli();
+        for (LabelledSample sample : attributor.label(decision, signals)) {
+            context.forward(new Record<>(sample.userId(), new Emitted.Sample(sample), servedAt));
+            metrics.sample(sample.label());
+            batch.add(sample, servedAt);
+        }
+    }
+
+    private void unattributed(FeedbackEvent event, UnattributedReason reason) {
+        metrics.unattributed(reason);
+        if (reason.deadLettered()) {
+            Instant rejectedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
+            context.forward(new Record<>(
+                    event.userId(),
+                    new Emitted.Rejection(DeadLetters.feedback(event, reason, rejectedAt)),
+                    event.eventTime().toEpochMilli()));
+        }
+    }
+
+    private void advance(EventClock next) {
+        if (next.decisions() != clock.decisions()) {
+            clocks.put(DECISIONS_CLOCK, next.decisions());
+        }
+        if (next.feedback() != clock.feedback()) {
+            clocks.put(FEEDBACK_CLOCK, next.feedback());
+        }
+        clock = next;
+    }
+
+    private long stored(String name) {
+        Long time = clocks.get(name);
+        return time == null ? Long.MIN_VALUE : time;
+    }
+
+    /**
+     * (phase, deadline, decisionId) as bytes that sort by phase, then deadline: one byte, 8 bytes big-endian with the
+     * sign bit flipped (so negative deadlines sort first too), then UTF-8.
+     */
+    private static Bytes indexKey(DecisionState.Phase phase, long deadline, String key) {
+        byte[] id = key.getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(1 + Long.BYTES + id.length)
+                .put((byte) phase.ordinal())
+                .putLong(deadline ^ Long.MIN_VALUE)
+                .put(id)
+                .array());
+    }
+
+    private static long windowStart(long time, long size) {
+        return Math.floorDiv(time, size) * size;
+    }
+
+    /** The error and arm counts of the samples emitted by one record or punctuation, sent once at its end. */
+    private final class Batch {
+
+        private final Map<PartKey, ErrorAccumulator> errors = new HashMap<>();
+        private final Map<PartKey, ArmTally> arms = new HashMap<>();
+
+        void add(LabelledSample sample, long servedAt) {
+            if (sample.modelVersion() != null) {
+                if (ErrorAccumulator.isProbability(sample.predicted())) {
+                    long start = windowStart(servedAt, reportWindow);
+                    errors.computeIfAbsent(new PartKey(sample.modelVersion(), start), k -> new ErrorAccumulator())
+                            .add(sample.predicted(), sample.label());
+                } else {
+                    metrics.reportSkipped();
+                }
+            }
+            if (sample.experimentId() != null) {
+                long start = windowStart(servedAt, armStatsWindow);
+                arms.merge(
+                        new PartKey(sample.experimentId(), start),
+                        ArmTally.of(sample.arm(), ArmCount.of(sample), start),
+                        ArmTally::plus);
+            }
+        }
+
+        void flush() {
+            errors.forEach((part, accumulator) -> context.forward(new Record<>(
+                    part.key(), new Emitted.ReportPart(part.windowStart(), accumulator), part.windowStart())));
+            arms.forEach((part, tally) -> context.forward(
+                    new Record<>(part.key(), new Emitted.ArmPart(part.windowStart(), tally), part.windowStart())));
+        }
+    }
+
+    private record PartKey(String key, long windowStart) {}
+}

@@ -1,0 +1,26 @@
+package io.autoloop.analyzer.messaging;
+
+import io.autoloop.analyzer.domain.ArmTally;
+import io.autoloop.analyzer.domain.ErrorAccumulator;
+import io.autoloop.contracts.Decision;
+import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.RejectedRecord;
+
+/** What the analyzer's processors emit; the topology routes each kind to its topic. */
+sealed interface Emitted {
+
+    /** A readable decision, re-keyed by its pseudonymous user id. */
+    record DecisionByUser(Parsed.Ok<Decision> decision) implements Emitted {}
+
+    /** A labelled sample, keyed by pseudonymous user id, for {@code training.samples}. */
+    record Sample(LabelledSample sample) implements Emitted {}
+
+    /** A dead letter for {@code feedback.rejected}. */
+    record Rejection(RejectedRecord rejected) implements Emitted {}
+
+    /** Errors of a batch of samples of one model version (the key) in the report window starting at windowStart. */
+    record ReportPart(long windowStart, ErrorAccumulator errors) implements Emitted {}
+
+    /** Arm counts of a batch of samples of one experiment (the key) in the window starting at windowStart. */
+    record ArmPart(long windowStart, ArmTally tally) implements Emitted {}
+}

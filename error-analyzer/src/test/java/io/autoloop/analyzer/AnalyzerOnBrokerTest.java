@@ -1,0 +1,190 @@
+package io.autoloop.analyzer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoloop.analyzer.Broker.KeyedRecord;
+import io.autoloop.analyzer.messaging.AnalyzerTopology;
+import io.autoloop.analyzer.messaging.TopicNames;
+import io.autoloop.contracts.Decision;
+import io.autoloop.contracts.FeedbackEvent;
+import io.autoloop.contracts.LabelledSample;
+import io.autoloop.testing.LocalStack;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analyzer topology on the local stack's broker, with exactly-once processing and the service's Kafka Streams
+ * settings (see {@link AnalyzerProcess#settings} for the windows): decisions and feedback in, exactly the expected
+ * samples out — also when the instance is killed with SIGKILL mid-stream and a new one, with an empty state
+ * directory, restores the state from the changelogs and carries on.
+ */
+class AnalyzerOnBrokerTest {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    /** Longer than the transaction timeout (10 s), so a duplicate committed late would still be seen. */
+    private static final Duration SETTLE = Duration.ofSeconds(12);
+    /** The 2 s window, the 10 s grace and a second: a sentinel this far after the last decision closes it. */
+    private static final Duration CLOSES_ALL = Duration.ofSeconds(13);
+
+    @TempDir
+    Path stateDirs;
+
+    @Test
+    void decisionsAndFeedbackInExactlyTheExpectedSamplesOut() {
+        String run = run();
+        String applicationId = "analyzer-it-" + run;
+        TopicNames topics = TestTopics.create(LocalStack.KAFKA, applicationId + ".");
+        Traffic traffic = traffic(run, Instant.now().minus(Duration.ofMinutes(10)));
+        int decisions = 2000;
+
+        produce(topics, traffic, decisions);
+        try (KafkaStreams analyzer = start(applicationId, stateDirs.resolve("only"), topics)) {
+            endStream(applicationId, topics, traffic.servedAt(decisions));
+            List<LabelledSample> samples = samples(topics, decisions * traffic.itemsPerDecision());
+
+            assertThat(samples).containsExactlyInAnyOrderElementsOf(traffic.expectedOfDecisions(0, decisions));
+            analyzer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void killedMidStreamAndRestartedItLosesAndDuplicatesNothing() throws Exception {
+        String run = run();
+        String applicationId = "analyzer-kill-" + run;
+        String prefix = applicationId + ".";
+        TopicNames topics = TestTopics.create(LocalStack.KAFKA, prefix);
+        int decisions = 3000;
+        Traffic before = traffic(run + "a", Instant.now().minus(Duration.ofMinutes(10)));
+        Traffic after =
+                traffic(run + "b", before.servedAt(decisions).plus(CLOSES_ALL).plusSeconds(1));
+        int samplesBefore = decisions * before.itemsPerDecision();
+
+        // Phase 1: an analyzer in a JVM of its own labels the first traffic; its samples are committed.
+        produce(topics, before, decisions);
+        Process first = spawn(applicationId, stateDirs.resolve("first"), prefix);
+        int committedBeforeKill;
+        long feedbackAfter;
+        try {
+            endStream(applicationId, topics, before.servedAt(decisions));
+            committedBeforeKill = samples(topics, samplesBefore).size();
+
+            // Phase 2: more traffic; SIGKILL as soon as the analyzer has committed progress on it.
+            long feedbackBefore = Broker.committed(applicationId, topics.feedback());
+            feedbackAfter = produce(topics, after, decisions) + feedbackBefore;
+            while (Broker.committed(applicationId, topics.feedback()) == feedbackBefore) {
+                Thread.sleep(50);
+            }
+        } finally {
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        long feedbackAtKill = Broker.committed(applicationId, topics.feedback());
+
+        // A new instance with an empty state directory restores the open decisions from the changelogs.
+        try (KafkaStreams second = start(applicationId, stateDirs.resolve("second"), topics)) {
+            endStream(applicationId, topics, after.servedAt(decisions));
+            List<LabelledSample> samples = samples(topics, 2 * samplesBefore);
+
+            List<LabelledSample> expected = new ArrayList<>(before.expectedOfDecisions(0, decisions));
+            expected.addAll(after.expectedOfDecisions(0, decisions));
+            assertThat(committedBeforeKill).isEqualTo(samplesBefore);
+            assertThat(feedbackAtKill).as("killed mid-stream").isLessThan(feedbackAfter);
+            assertThat(samples).containsExactlyInAnyOrderElementsOf(expected);
+            second.close(Duration.ofSeconds(10));
+        }
+    }
+
+    /** Served 1 ms apart, four items each, 30% clicked: a backlog in the past that the analyzer catches up on. */
+    private static Traffic traffic(String run, Instant start) {
+        return new Traffic(run, 4, 0.3, start, Duration.ofMillis(1));
+    }
+
+    /** Sends {@code decisions} decisions of {@code traffic} with their feedback; answers how many feedback events. */
+    private static long produce(TopicNames topics, Traffic traffic, int decisions) {
+        long events = 0;
+        try (Broker.Writer writer = Broker.writer()) {
+            for (int i = 0; i < decisions; i++) {
+                Decision decision = traffic.decision(i);
+                writer.send(topics.decisions(), decision.decisionId(), decision);
+                for (FeedbackEvent event : traffic.feedback(i)) {
+                    writer.send(topics.feedback(), event.userId(), event);
+                    events++;
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Once everything produced so far is consumed, closes every window that ends before {@code end + grace}. */
+    private static void endStream(String applicationId, TopicNames topics, Instant end) {
+        Broker.awaitConsumed(applicationId, List.of(topics.decisions(), topics.feedback()), TIMEOUT);
+        try (Broker.Writer writer = Broker.writer()) {
+            Broker.sendSentinels(writer, topics, end.plus(CLOSES_ALL));
+        }
+    }
+
+    /** The committed samples, once {@code expected} of them (sentinels left out) have come and a little longer. */
+    private static List<LabelledSample> samples(TopicNames topics, int expected) {
+        return Broker.readCommitted(
+                        topics.samples(),
+                        LabelledSample.class,
+                        read -> read.stream()
+                                        .filter(record -> !sentinel(record))
+                                        .count()
+                                >= expected,
+                        TIMEOUT,
+                        SETTLE)
+                .stream()
+                .filter(record -> !sentinel(record))
+                .map(KeyedRecord::value)
+                .toList();
+    }
+
+    private static boolean sentinel(KeyedRecord<LabelledSample> record) {
+        return record.value().decisionId().startsWith("sentinel-");
+    }
+
+    private static KafkaStreams start(String applicationId, Path stateDir, TopicNames topics) {
+        KafkaStreams streams = new KafkaStreams(
+                AnalyzerTopology.build(AnalyzerProcess.settings(prefixOf(topics)), new SimpleMeterRegistry()),
+                Broker.streamsProperties(applicationId, stateDir));
+        streams.start();
+        return streams;
+    }
+
+    private static Process spawn(String applicationId, Path stateDir, String prefix) throws IOException {
+        Files.createDirectories(stateDir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = Path.of("target", applicationId + ".log").toFile();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AnalyzerProcess.class.getName(),
+                        applicationId,
+                        stateDir.toString(),
+                        prefix)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
+    }
+
+    private static String prefixOf(TopicNames topics) {
+        return topics.decisions().substring(0, topics.decisions().length() - "serving.decisions".length());
+    }
+
+    private static String run() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,46 @@
+package io.autoloop.analyzer;
+
+import io.autoloop.analyzer.domain.AttributionWindow;
+import io.autoloop.analyzer.messaging.AnalyzerSettings;
+import io.autoloop.analyzer.messaging.AnalyzerTopology;
+import io.autoloop.analyzer.messaging.TopicNames;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * The analyzer topology alone in a JVM of its own, so a test can kill it with SIGKILL between two commits:
+ * {@code AnalyzerProcess <applicationId> <stateDir> <topicPrefix> [numStreamThreads]}. Runs until killed.
+ */
+public final class AnalyzerProcess {
+
+    private AnalyzerProcess() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        AnalyzerSettings settings = settings(args[2]);
+        Properties props = Broker.streamsProperties(args[0], Path.of(args[1]));
+        if (args.length > 3) {
+            props.put("num.stream.threads", args[3]);
+        }
+        KafkaStreams streams = new KafkaStreams(AnalyzerTopology.build(settings, new SimpleMeterRegistry()), props);
+        streams.setStateListener((now, before) -> System.err.println("Kafka Streams: " + before + " -> " + now));
+        streams.start();
+        Thread.currentThread().join();
+    }
+
+    /**
+     * The settings of the tests on the broker: a 2 s window and a 10 s grace, which covers how far feedback gets out of
+     * order through the repartition topic while a backlog is caught up; no idle closing, so what is emitted depends
+     * on the records only (the tests end their streams with {@link Broker#sendSentinels}).
+     */
+    public static AnalyzerSettings settings(String topicPrefix) {
+        return AnalyzerSettings.defaults()
+                .withTopics(TopicNames.standard().prefixed(topicPrefix))
+                .withAttribution(new AttributionWindow(Duration.ofSeconds(2), Duration.ofSeconds(10)))
+                .withWindows(Duration.ofSeconds(5), Duration.ofSeconds(5))
+                .withIdleClose(Duration.ofMillis(200), Optional.empty());
+    }
+}
