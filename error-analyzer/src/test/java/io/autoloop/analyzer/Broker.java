@@ -60,7 +60,14 @@ public final class Broker {
                         ProducerConfig.BATCH_SIZE_CONFIG,
                         262_144,
                         ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "lz4"),
+                        "lz4",
+                        // A loaded 2-core machine can stall the broker past the 30 s default; a request that
+                        // times out client-side is re-sent, which an idempotent producer may then see rejected
+                        // as out of sequence. Waiting longer keeps test writes to one attempt.
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        120_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        300_000),
                 new StringSerializer(),
                 new ByteArraySerializer()));
     }
