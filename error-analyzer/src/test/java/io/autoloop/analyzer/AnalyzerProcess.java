@@ -20,6 +20,7 @@ public final class AnalyzerProcess {
     private AnalyzerProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
+        Broker.logAtInfo();
         AnalyzerSettings settings = settings(args[2]);
         Properties props = Broker.streamsProperties(args[0], Path.of(args[1]));
         if (args.length > 3) {

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -41,11 +42,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
+import org.jboss.logmanager.LogContext;
 
 /** Writes and reads the analyzer's topics on the local stack's broker, and the Kafka Streams settings of the service. */
 public final class Broker {
 
     private Broker() {}
+
+    /**
+     * Logs at INFO, as the service does: outside Quarkus the JBoss LogManager on the classpath starts unconfigured and
+     * would format every debug and trace message of Kafka's clients.
+     */
+    public static void logAtInfo() {
+        LogContext.getSystemLogContext().getLogger("").setLevel(Level.INFO);
+    }
 
     /** A writer of contract JSON records to the local stack's broker; closing it waits for every write. */
     public static Writer writer() {
@@ -67,7 +77,13 @@ public final class Broker {
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                         120_000,
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-                        300_000),
+                        300_000,
+                        // The topics are created just before: a first batch refused while its partition is still
+                        // being created is retried, and with more requests in flight the broker may meanwhile take
+                        // the later batches and then refuse the retry as out of sequence until delivery times out
+                        // (seen in CI). One request in flight keeps the retry first.
+                        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                        1),
                 new StringSerializer(),
                 new ByteArraySerializer()));
     }
@@ -95,7 +111,7 @@ public final class Broker {
         public void flush() {
             producer.flush();
             if (failure.get() != null) {
-                throw new IllegalStateException("A test record could not be written.", failure.get());
+                throw new IllegalStateException("A test record could not be written: " + failure.get(), failure.get());
             }
         }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Gives every start of the service under test its own topics (partitioned like the stack's) and its own Kafka
@@ -77,12 +78,19 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
                 topics.armStats(),
                 topics.rejected());
         for (int attempt = 0; attempt < 100; attempt++) {
-            boolean led = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                    .flatMap(description -> description.partitions().stream())
-                    .allMatch(partition ->
-                            partition.leader() != null && !partition.leader().isEmpty());
-            if (led) {
-                return;
+            try {
+                boolean led = admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                        .flatMap(description -> description.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null
+                                && !partition.leader().isEmpty());
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // A topic created a moment ago may not be known to the broker's metadata yet.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
             }
             Thread.sleep(100);
         }

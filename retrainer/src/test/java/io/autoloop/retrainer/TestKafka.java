@@ -40,7 +40,12 @@ public final class TestKafka implements AutoCloseable {
                     ProducerConfig.LINGER_MS_CONFIG,
                     5,
                     ProducerConfig.BATCH_SIZE_CONFIG,
-                    256 * 1024),
+                    256 * 1024,
+                    // Topics are written right after they are created: with one request in flight, a first batch
+                    // refused while its partition is being created is retried before any later batch is taken,
+                    // so the broker cannot refuse the retry as out of sequence.
+                    ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                    1),
             new StringSerializer(),
             new ByteArraySerializer());
 

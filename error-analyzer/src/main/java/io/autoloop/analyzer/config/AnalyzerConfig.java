@@ -18,6 +18,14 @@ public interface AnalyzerConfig {
     /** The topics read and written; each defaults to its name in {@code io.autoloop.contracts.Topics}. */
     TopicsConfig topics();
 
+    /**
+     * The partition count of {@code serving.decisions}, which {@code feedback.events} must share (decisions meet
+     * their feedback by partition number). Each attribution task waits for the progress of every one of these
+     * decision partitions before it gives up on a decision. Default 6.
+     */
+    @WithDefault("6")
+    int partitions();
+
     /** The attribution window of a decision. */
     AttributionConfig attribution();
 
@@ -39,8 +47,8 @@ public interface AnalyzerConfig {
      * When set, a stream task that received no record for this long (wall clock) lets event time run on at wall-clock
      * speed, so the labels of the last decisions come out when traffic stops. Unset by default: labels then become
      * final only as feedback with later event times arrives, which keeps reprocessing and catching up after downtime
-     * exact. Set it well above the time feedback takes through the repartition topic (a few commit intervals), or a
-     * task merely waiting for it counts as idle.
+     * exact. Set it well above the time a decision takes through the repartition topic (a few commit intervals), or a
+     * task merely waiting for one counts as idle.
      */
     Optional<Duration> idleCloseAfter();
 

@@ -1,8 +1,9 @@
 package io.autoloop.analyzer.domain;
 
 /**
- * How far each input of the join has come in event time (epoch ms): the latest servedAt among the decisions and
- * the latest eventTime among the feedback events seen so far; {@link Long#MIN_VALUE} before the first one.
+ * How far each input of the join has come in event time (epoch ms): the servedAt every decision partition has
+ * reached (the least among them) and the latest eventTime among the feedback events seen so far;
+ * {@link Long#MIN_VALUE} while unknown.
  *
  * <p>Each rule waits for the input it is about: a decision's labels become final when the feedback has come past
  * its deadline, feedback stops waiting for its decision when the decisions have, and the marker of a labelled
@@ -24,9 +25,9 @@ public record EventClock(long decisions, long feedback) {
         return Math.min(decisions, feedback);
     }
 
-    /** This clock after a decision served at {@code servedAt}. */
-    public EventClock afterDecision(long servedAt) {
-        return servedAt > decisions ? new EventClock(servedAt, feedback) : this;
+    /** This clock with the decisions at {@code time}. */
+    public EventClock withDecisions(long time) {
+        return time == decisions ? this : new EventClock(time, feedback);
     }
 
     /** This clock after a feedback event at {@code eventTime}. */

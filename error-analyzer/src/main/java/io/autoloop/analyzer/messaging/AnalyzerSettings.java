@@ -9,6 +9,8 @@ import java.util.Optional;
  * Everything {@link AnalyzerTopology} is built from; {@link #defaults()} are the production defaults.
  *
  * @param topics the topics read and written
+ * @param partitions the partition count of {@code serving.decisions}, which {@code feedback.events} must share: the
+ *     decision clock of each attribution task waits for every one of these partitions
  * @param attribution the attribution window and grace
  * @param labelling the labelling rules
  * @param reportWindow the tumbling window of error reports (by sample eventTime)
@@ -17,11 +19,12 @@ import java.util.Optional;
  * @param armStatsRetention how long windowed arm statistics are kept
  * @param punctuationInterval how often (wall clock) the analyzer closes the decisions whose labels became final
  * @param idleCloseAfter when present, a task that received no record for this long (wall clock) lets event time run
- *     on at wall-clock speed instead of waiting for records to advance it; it must be longer than the feedback takes
- *     through the repartition topic, or waiting for it would count as idle
+ *     on at wall-clock speed instead of waiting for records to advance it; it must be longer than a decision takes
+ *     through the repartition topic, or waiting for one would count as idle
  */
 public record AnalyzerSettings(
         TopicNames topics,
+        int partitions,
         AttributionWindow attribution,
         LabellingRules labelling,
         Duration reportWindow,
@@ -36,6 +39,10 @@ public record AnalyzerSettings(
             throw new IllegalArgumentException(
                     "The analyzer needs its topics, attribution window and labelling rules.");
         }
+        if (partitions < 1) {
+            throw new IllegalArgumentException(
+                    "'analyzer.partitions' must be 1 or more, but it is " + partitions + ".");
+        }
         positive(reportWindow, "analyzer.reports.window");
         positive(armStatsWindow, "analyzer.arm-stats.window");
         positive(punctuationInterval, "analyzer.punctuation-interval");
@@ -49,6 +56,7 @@ public record AnalyzerSettings(
     public static AnalyzerSettings defaults() {
         return new AnalyzerSettings(
                 TopicNames.standard(),
+                6,
                 new AttributionWindow(Duration.ofMinutes(30), Duration.ofMinutes(5)),
                 LabellingRules.standard(),
                 Duration.ofMinutes(1),
@@ -62,6 +70,21 @@ public record AnalyzerSettings(
     public AnalyzerSettings withTopics(TopicNames newTopics) {
         return new AnalyzerSettings(
                 newTopics,
+                partitions,
+                attribution,
+                labelling,
+                reportWindow,
+                reportRetention,
+                armStatsWindow,
+                armStatsRetention,
+                punctuationInterval,
+                idleCloseAfter);
+    }
+
+    public AnalyzerSettings withPartitions(int newPartitions) {
+        return new AnalyzerSettings(
+                topics,
+                newPartitions,
                 attribution,
                 labelling,
                 reportWindow,
@@ -75,6 +98,7 @@ public record AnalyzerSettings(
     public AnalyzerSettings withAttribution(AttributionWindow newAttribution) {
         return new AnalyzerSettings(
                 topics,
+                partitions,
                 newAttribution,
                 labelling,
                 reportWindow,
@@ -88,6 +112,7 @@ public record AnalyzerSettings(
     public AnalyzerSettings withWindows(Duration newReportWindow, Duration newArmStatsWindow) {
         return new AnalyzerSettings(
                 topics,
+                partitions,
                 attribution,
                 labelling,
                 newReportWindow,
@@ -101,6 +126,7 @@ public record AnalyzerSettings(
     public AnalyzerSettings withIdleClose(Duration newPunctuationInterval, Optional<Duration> newIdleCloseAfter) {
         return new AnalyzerSettings(
                 topics,
+                partitions,
                 attribution,
                 labelling,
                 reportWindow,

@@ -10,7 +10,10 @@ import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -64,19 +67,26 @@ public final class AnalyzerTopology {
                         Consumed.with(Serdes.String(), decisionSerde)
                                 .withTimestampExtractor(EventTimes.DECISION)
                                 .withName("decisions"))
-                .process(() -> new DecisionTriage(metrics), Named.as("decision-triage"))
+                .process(() -> new DecisionTriage(metrics, settings.punctuationInterval()), Named.as("decision-triage"))
                 .split(Named.as("triaged-"))
                 .branch((key, value) -> value instanceof Emitted.Rejection, Branched.as("rejected"))
                 .defaultBranch(Branched.as("readable"));
         toRejected(triaged.get("triaged-rejected"), topics, "triage");
 
+        // Decisions go to the partition of their user; progress records (null values) to every partition.
         KStream<String, Arrival> decisions = triaged.get("triaged-readable")
                 .mapValues(
-                        value -> (Parsed<Decision>) ((Emitted.DecisionByUser) value).decision(),
+                        value -> value instanceof Emitted.DecisionByUser byUser
+                                ? (Parsed<Decision>) byUser.decision()
+                                : null,
                         Named.as("readable-decisions"))
-                .repartition(Repartitioned.with(Serdes.String(), decisionSerde).withName("decisions-by-user"))
+                .repartition(Repartitioned.with(Serdes.String(), decisionSerde)
+                        .withStreamPartitioner(AnalyzerTopology::decisionPartitions)
+                        .withName("decisions-by-user"))
                 .mapValues(
-                        value -> (Arrival) new Arrival.DecisionArrival((Parsed.Ok<Decision>) value),
+                        value -> value == null
+                                ? (Arrival) new Arrival.ProgressArrival()
+                                : new Arrival.DecisionArrival((Parsed.Ok<Decision>) value),
                         Named.as("decision-arrivals"));
         KStream<String, Arrival> feedback = builder.stream(
                         topics.feedback(),
@@ -126,6 +136,15 @@ public final class AnalyzerTopology {
                                 .withName("experiment-arm-stats"));
 
         return builder.build();
+    }
+
+    /** Every partition for a progress record (null value), the partition of the key for a decision. */
+    private static Optional<Set<Integer>> decisionPartitions(
+            String topic, String key, Parsed<Decision> value, int partitions) {
+        if (value != null) {
+            return Optional.empty();
+        }
+        return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
     }
 
     private static void toRejected(KStream<String, Emitted> stream, TopicNames topics, String from) {

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -51,7 +53,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class AttributionProcessor implements Processor<String, Arrival, String, Emitted> {
 
     private static final byte[] INDEXED = new byte[0];
-    private static final String DECISIONS_CLOCK = "decisions";
+    private static final String DECISIONS_CLOCK = "decisions-";
     private static final String FEEDBACK_CLOCK = "feedback";
 
     private final Attributor attributor;
@@ -60,6 +62,8 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private final long armStatsWindow;
     private final Duration punctuationInterval;
     private final Optional<Duration> idleCloseAfter;
+    private final long futureTolerance;
+    private final int partitions;
 
     private ProcessorContext<String, Emitted> context;
     private KeyValueStore<String, byte[]> decisions;
@@ -67,6 +71,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private KeyValueStore<Bytes, byte[]> deadlines;
     private KeyValueStore<String, Long> clocks;
     private EventClock clock;
+    private long[] decisionProgress;
     private long lastArrival;
 
     AttributionProcessor(AnalyzerSettings settings, AnalyzerMetrics metrics) {
@@ -76,6 +81,8 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         this.armStatsWindow = settings.armStatsWindow().toMillis();
         this.punctuationInterval = settings.punctuationInterval();
         this.idleCloseAfter = settings.idleCloseAfter();
+        this.futureTolerance = settings.attribution().grace().toMillis();
+        this.partitions = settings.partitions();
     }
 
     @Override
@@ -85,7 +92,16 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         this.states = processorContext.getStateStore(StoreNames.DECISION_STATES);
         this.deadlines = processorContext.getStateStore(StoreNames.DEADLINES);
         this.clocks = processorContext.getStateStore(StoreNames.EVENT_CLOCKS);
-        this.clock = new EventClock(stored(DECISIONS_CLOCK), stored(FEEDBACK_CLOCK));
+        if (processorContext.taskId().partition() >= partitions) {
+            throw new IllegalStateException("This task reads feedback.events partition "
+                    + processorContext.taskId().partition() + ", but analyzer.partitions is " + partitions
+                    + ": set it to the partition count of serving.decisions and feedback.events.");
+        }
+        this.decisionProgress = new long[partitions];
+        for (int source = 0; source < partitions; source++) {
+            decisionProgress[source] = stored(DECISIONS_CLOCK + source);
+        }
+        this.clock = new EventClock(least(decisionProgress), stored(FEEDBACK_CLOCK));
         this.lastArrival = processorContext.currentSystemTimeMs();
         processorContext.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -111,7 +127,10 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         lastArrival = context.currentSystemTimeMs();
         Batch batch = new Batch();
         if (record.value() instanceof Arrival.DecisionArrival arrival) {
+            observeProgress(record.headers());
             onDecision(arrival.decision(), batch);
+        } else if (record.value() instanceof Arrival.ProgressArrival) {
+            observeProgress(record.headers());
         } else {
             onFeedback(record.key(), ((Arrival.FeedbackArrival) record.value()).feedback(), batch);
         }
@@ -121,7 +140,6 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private void onDecision(Parsed.Ok<Decision> parsed, Batch batch) {
         Decision decision = parsed.value();
         String key = decision.decisionId();
-        advance(clock.afterDecision(decision.servedAt().toEpochMilli()));
         DecisionState state = settle(key, clock, batch);
         DecisionOutcome outcome = attributor.onDecision(state, decision, clock);
         if (outcome.ignored() != null) {
@@ -143,15 +161,18 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private void onFeedback(String userKey, Parsed<FeedbackEvent> parsed, Batch batch) {
         if (!(parsed instanceof Parsed.Ok<FeedbackEvent> ok)) {
             metrics.unattributed(UnattributedReason.UNREADABLE);
+            Parsed.Unreadable<?> unreadable = parsed == null
+                    ? new Parsed.Unreadable<>("", "The record has no value.")
+                    : (Parsed.Unreadable<?>) parsed;
             Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
             context.forward(new Record<>(
                     userKey,
-                    new Emitted.Rejection(DeadLetters.unreadableFeedback((Parsed.Unreadable<?>) parsed, now)),
+                    new Emitted.Rejection(DeadLetters.unreadableFeedback(unreadable, now)),
                     context.currentStreamTimeMs()));
             return;
         }
         FeedbackEvent event = ok.value();
-        advance(clock.afterFeedback(event.eventTime().toEpochMilli()));
+        advance(clock.afterFeedback(credible(event.eventTime().toEpochMilli())));
         if (event.decisionId() == null || event.decisionId().isBlank()) {
             unattributed(event, event.trainable() ? UnattributedReason.NO_DECISION_ID : UnattributedReason.NO_CONSENT);
             return;
@@ -277,14 +298,48 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         }
     }
 
-    private void advance(EventClock next) {
-        if (next.decisions() != clock.decisions()) {
-            clocks.put(DECISIONS_CLOCK, next.decisions());
+    /**
+     * An event time as far as the clock may take it: at most the wall clock plus the grace, so that one event stamped
+     * in the future cannot close every window at once (the event itself is still judged by its own time).
+     */
+    private long credible(long eventTime) {
+        return Math.min(eventTime, context.currentSystemTimeMs() + futureTolerance);
+    }
+
+    /** Takes in how far the decision partition named in {@code headers} has come (see DecisionTriage). */
+    private void observeProgress(Headers headers) {
+        Header source = headers.lastHeader(DecisionTriage.SOURCE);
+        Header progress = headers.lastHeader(DecisionTriage.PROGRESS);
+        if (source == null || progress == null) {
+            return;
         }
+        int partition = ByteBuffer.wrap(source.value()).getInt();
+        if (partition >= partitions) {
+            throw new IllegalStateException("A decision came from serving.decisions partition " + partition
+                    + ", but analyzer.partitions is " + partitions
+                    + ": set it to the partition count of serving.decisions and feedback.events.");
+        }
+        long time = credible(ByteBuffer.wrap(progress.value()).getLong());
+        if (time > decisionProgress[partition]) {
+            decisionProgress[partition] = time;
+            clocks.put(DECISIONS_CLOCK + partition, time);
+            clock = clock.withDecisions(least(decisionProgress));
+        }
+    }
+
+    private void advance(EventClock next) {
         if (next.feedback() != clock.feedback()) {
             clocks.put(FEEDBACK_CLOCK, next.feedback());
         }
         clock = next;
+    }
+
+    private static long least(long[] times) {
+        long least = Long.MAX_VALUE;
+        for (long time : times) {
+            least = Math.min(least, time);
+        }
+        return least;
     }
 
     private long stored(String name) {

@@ -12,6 +12,9 @@ sealed interface Emitted {
     /** A readable decision, re-keyed by its pseudonymous user id. */
     record DecisionByUser(Parsed.Ok<Decision> decision) implements Emitted {}
 
+    /** How far a decision partition has come; the headers say which partition and how far (see DecisionTriage). */
+    record Progress() implements Emitted {}
+
     /** A labelled sample, keyed by pseudonymous user id, for {@code training.samples}. */
     record Sample(LabelledSample sample) implements Emitted {}
 

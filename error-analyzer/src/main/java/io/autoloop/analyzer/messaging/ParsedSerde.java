@@ -9,8 +9,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Reads a contract record leniently into {@link Parsed}, never throwing on bad input; writes it back as the exact
- * bytes it was read from, so a repartition costs no JSON serialization.
+ * Reads a contract record leniently into {@link Parsed}, never throwing on bad input (a record without value reads
+ * as null); writes it back as the exact bytes it was read from, so a repartition costs no JSON serialization.
  *
  * @param <T> the contract record
  */
@@ -25,7 +25,7 @@ final class ParsedSerde<T> implements Serde<Parsed<T>>, Serializer<Parsed<T>>, D
     @Override
     public Parsed<T> deserialize(String topic, byte[] data) {
         if (data == null) {
-            return new Parsed.Unreadable<>("", "The record has no value.");
+            return null;
         }
         try {
             return new Parsed.Ok<>(ContractJson.read(data, type), data);

@@ -33,6 +33,7 @@ public class TopologyProducer {
                         topics.reports().orElse(standard.reports()),
                         topics.armStats().orElse(standard.armStats()),
                         topics.rejected().orElse(standard.rejected())),
+                config.partitions(),
                 new AttributionWindow(
                         config.attribution().window(), config.attribution().grace()),
                 labelling(config.labelling()),

@@ -57,7 +57,8 @@ final class AnalyzerDriver implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(AnalyzerTopology.build(settings, registry), props, wallClock);
+        // The driver runs every topic as one partition.
+        driver = new TopologyTestDriver(AnalyzerTopology.build(settings.withPartitions(1), registry), props, wallClock);
         TopicNames topics = settings.topics();
         StringSerializer keys = new StringSerializer();
         decisions = driver.createInputTopic(topics.decisions(), keys, Topics.SERVING_DECISIONS.serde());

@@ -47,6 +47,8 @@ class AnalyzerTopologyTest {
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     /** Served at T0, a decision's labels become final at T0 + 35 min and it is forgotten at T0 + 70 min. */
     private static final Instant FINAL = T0.plus(Duration.ofMinutes(35));
+    /** The driver's wall clock: a day after T0, so that no test event counts as stamped in the future. */
+    private static final Instant WALL_CLOCK = T0.plus(Duration.ofDays(1));
 
     @TempDir
     Path stateDir;
@@ -55,7 +57,7 @@ class AnalyzerTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        analyzer = new AnalyzerDriver(AnalyzerSettings.defaults(), stateDir, T0);
+        analyzer = new AnalyzerDriver(AnalyzerSettings.defaults(), stateDir, WALL_CLOCK);
     }
 
     @AfterEach
@@ -409,6 +411,27 @@ class AnalyzerTopologyTest {
     }
 
     @Test
+    void anEventStampedInTheFutureMovesTheClockOnlyToTheWallClockPlusTheGrace() {
+        analyzer.close();
+        analyzer = new AnalyzerDriver(AnalyzerSettings.defaults(), stateDir, T0);
+        Decision decision = decision("d1", "u1", T0, item("a", 1, 0.5));
+        Decision other = decision("d2", "u2", T0, item("a", 1, 0.5));
+
+        // The wall clock reads T0: a click stamped a day ahead is late for d2, but it closes no window on its way.
+        analyzer.decide(decision, other);
+        analyzer.feed(click("e1", other, "a", T0.plus(Duration.ofDays(1))));
+        analyzer.feed(click("e2", decision, "a", at(1)));
+        analyzer.advanceWallClock(Duration.ofSeconds(2));
+        assertThat(analyzer.samples()).isEmpty();
+        // Time passes for real; the windows close as usual.
+        analyzer.advanceWallClock(Duration.ofMinutes(40));
+        analyzer.advanceStreamTimeTo(FINAL);
+
+        assertThat(analyzer.sampleValues())
+                .containsExactly(sample(decision, "a", 1, "click"), sample(other, "a", 0, "no-feedback"));
+    }
+
+    @Test
     void withoutIdleClosingWindowsWaitForStreamTime() {
         Decision decision = decision("d1", "u1", T0, item("a", 1, 0.5));
 
@@ -424,7 +447,7 @@ class AnalyzerTopologyTest {
         analyzer = new AnalyzerDriver(
                 AnalyzerSettings.defaults().withIdleClose(Duration.ofSeconds(1), Optional.of(Duration.ofSeconds(10))),
                 stateDir,
-                T0);
+                WALL_CLOCK);
         Decision decision = decision("d1", "u1", T0, item("a", 1, 0.5));
 
         // Stream time stops at T0 + 1 min; idle, it runs on at wall-clock speed: the labels are final 34 min later.
