@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.router.domain.AnalysisPoint;
 import io.autoloop.router.domain.Experiment;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
@@ -21,7 +22,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, their ids in
+ * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, the newest
+ * {@value #ANALYSES_KEPT} analyses of each as a list under {@code autoloop:experiment:{id}:analyses}, their ids in
  * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate.
  *
  * <p>Every change goes through {@link #transact}: it WATCHes the model's keys, reads the {@link RolloutState}, lets a
@@ -31,6 +33,9 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ExperimentRepository {
+
+    /** Analyses kept per experiment: 8 h 20 min at the default 60 s interval; older ones are trimmed. */
+    public static final int ANALYSES_KEPT = 500;
 
     private static final int ATTEMPTS = 8;
     private static final ObjectMapper JSON =
@@ -48,6 +53,13 @@ public class ExperimentRepository {
     /** One experiment, empty when unknown. */
     public Optional<Experiment> find(String id) {
         return Optional.ofNullable(read(redis.value(String.class).get(RedisKeys.experiment(id))));
+    }
+
+    /** The newest analyses of experiment {@code id}, oldest first; empty for an unknown id. */
+    public List<AnalysisPoint> analyses(String id) {
+        return redis.list(String.class).lrange(RedisKeys.analyses(id), 0, -1).stream()
+                .map(json -> readJson(json, AnalysisPoint.class))
+                .toList();
     }
 
     /** Every experiment, newest first. */
@@ -138,6 +150,14 @@ public class ExperimentRepository {
             tx.value(String.class).set(RedisKeys.experiment(experiment.id()), write(experiment));
             tx.set(String.class).sadd(RedisKeys.EXPERIMENTS, experiment.id());
         }
+        writes.analyses().forEach((id, points) -> {
+            String key = RedisKeys.analyses(id);
+            tx.list(String.class)
+                    .rpush(
+                            key,
+                            points.stream().map(ExperimentRepository::writeJson).toArray(String[]::new));
+            tx.list(String.class).ltrim(key, -ANALYSES_KEPT, -1);
+        });
         if (writes.runningPointer() != null) {
             Optional<String> running = writes.runningPointer();
             if (running.isPresent()) {
@@ -186,22 +206,29 @@ public class ExperimentRepository {
 
     /** The JSON the state is stored as. */
     public static String write(Experiment experiment) {
-        try {
-            return JSON.writeValueAsString(experiment);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write experiment " + experiment.id() + " as JSON.", e);
-        }
+        return writeJson(experiment);
     }
 
     /** Reads stored state JSON; null reads as null. */
     public static Experiment read(String json) {
-        if (json == null) {
-            return null;
-        }
+        return json == null ? null : readJson(json, Experiment.class);
+    }
+
+    private static String writeJson(Object value) {
         try {
-            return JSON.readValue(json, Experiment.class);
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored experiment state is not readable: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "Could not write " + value.getClass().getSimpleName() + " as JSON.", e);
+        }
+    }
+
+    private static <T> T readJson(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Stored " + type.getSimpleName() + " JSON is not readable: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -6,6 +6,8 @@ import io.autoloop.contracts.json.ContractJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +41,14 @@ public class ModelRegistry {
     public Optional<String> newestVersion(String name) {
         List<String> newest = redis.sortedSet(String.class).zrange(RedisKeys.modelVersions(name), -1, -1);
         return newest.isEmpty() ? Optional.empty() : Optional.of(newest.get(0));
+    }
+
+    /** The {@code limit} most recently created versions, newest first. */
+    public List<String> newestVersions(String name, int limit) {
+        List<String> versions =
+                new ArrayList<>(redis.sortedSet(String.class).zrange(RedisKeys.modelVersions(name), -limit, -1));
+        Collections.reverse(versions);
+        return versions;
     }
 
     /** The version an alias names, empty when unset. */

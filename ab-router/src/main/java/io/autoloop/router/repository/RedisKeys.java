@@ -45,6 +45,11 @@ public final class RedisKeys {
         return "autoloop:experiment:" + id;
     }
 
+    /** The newest analyses of one experiment as a list of {@code AnalysisPoint} JSON, oldest first. */
+    public static String analyses(String id) {
+        return experiment(id) + ":analyses";
+    }
+
     /** The controller lease of one model: the holder's id, with an expiry. */
     public static String controllerLease(String name) {
         return "autoloop:lease:controller:" + name;

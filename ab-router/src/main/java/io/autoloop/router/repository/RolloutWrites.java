@@ -2,20 +2,24 @@ package io.autoloop.router.repository;
 
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.router.domain.AnalysisPoint;
 import io.autoloop.router.domain.Experiment;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The writes one rollout transaction makes, all or none: experiment states (each at the next revision), the running
- * experiment pointer, the aliases and the waiting candidate. A value of {@link Optional#empty()} deletes the key.
+ * The writes one rollout transaction makes, all or none: experiment states (each at the next revision), the analyses
+ * appended to their time series, the running experiment pointer, the aliases and the waiting candidate. A value of
+ * {@link Optional#empty()} deletes the key.
  */
 public final class RolloutWrites {
 
     private final List<Experiment> experiments = new ArrayList<>();
+    private final Map<String, List<AnalysisPoint>> analyses = new LinkedHashMap<>();
     private final Map<Arm, Optional<String>> aliases = new EnumMap<>(Arm.class);
     private Optional<String> running;
     private Optional<ModelVersion> candidate;
@@ -25,6 +29,12 @@ public final class RolloutWrites {
         Experiment saved = experiment.withRevision(experiment.revision() + 1);
         experiments.add(saved);
         return saved;
+    }
+
+    /** Appends {@code point} to the time series of the experiment {@code id}. */
+    public RolloutWrites analysis(String id, AnalysisPoint point) {
+        analyses.computeIfAbsent(id, key -> new ArrayList<>()).add(point);
+        return this;
     }
 
     /** Points the model's running experiment at {@code id}, or at none when null. */
@@ -52,11 +62,15 @@ public final class RolloutWrites {
     }
 
     public boolean isEmpty() {
-        return experiments.isEmpty() && aliases.isEmpty() && running == null && candidate == null;
+        return experiments.isEmpty() && analyses.isEmpty() && aliases.isEmpty() && running == null && candidate == null;
     }
 
     List<Experiment> experiments() {
         return experiments;
+    }
+
+    Map<String, List<AnalysisPoint>> analyses() {
+        return analyses;
     }
 
     Map<Arm, Optional<String>> aliases() {

@@ -3,6 +3,8 @@ package io.autoloop.router.service;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.router.config.RouterConfig;
+import io.autoloop.router.domain.Analysis;
+import io.autoloop.router.domain.AnalysisPoint;
 import io.autoloop.router.domain.Bucketing;
 import io.autoloop.router.domain.CandidatePolicy;
 import io.autoloop.router.domain.Change;
@@ -192,13 +194,22 @@ public class ExperimentService {
         return new Plan<>(writes, new Outcome(decision, candidate.version(), saved, recorded));
     }
 
-    /** Applies {@code event}, and the promotion that {@code PROMOTING} calls for, adding the writes they need. */
+    /**
+     * Applies {@code event}, and the promotion that {@code PROMOTING} calls for, adding the writes they need; an
+     * analysis is also appended to the experiment's time series, at the phase and weight it was made at.
+     */
     private Experiment advance(
             Experiment experiment, RolloutEvent event, RolloutWrites writes, List<Recorded> recorded) {
         Change change = rollout.next(experiment, event);
         List<Transition> transitions = new ArrayList<>();
         change.transition().ifPresent(transitions::add);
         Experiment next = change.experiment();
+        Analysis analysis = next.lastAnalysis();
+        if (event instanceof RolloutEvent.Analysed
+                && analysis != null
+                && analysis.at().equals(event.at())) {
+            writes.analysis(next.id(), AnalysisPoint.of(analysis, experiment.phase(), experiment.challengerWeight()));
+        }
         if (next.phase() == Phase.PROMOTING) {
             Change completed = rollout.next(next, new RolloutEvent.PromotionApplied(event.at()));
             completed.transition().ifPresent(transitions::add);

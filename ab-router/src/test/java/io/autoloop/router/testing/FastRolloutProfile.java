@@ -1,6 +1,7 @@
 package io.autoloop.router.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,4 +22,18 @@ public class FastRolloutProfile implements QuarkusTestProfile {
 
     /** The same settings in a router of its own (another model name), for a second test class. */
     public static class Isolated extends FastRolloutProfile {}
+
+    /**
+     * The same settings in a router of its own for the dashboard's browser test, with room for Redis calls while
+     * Chromium competes for the machine's cores.
+     */
+    public static class Dashboard extends FastRolloutProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("quarkus.redis.timeout", "10s");
+            return overrides;
+        }
+    }
 }

@@ -1,0 +1,80 @@
+package io.autoloop.router.rest;
+
+import io.autoloop.router.config.RouterConfig;
+import io.autoloop.router.domain.Alert;
+import io.autoloop.router.domain.Experiment;
+import io.autoloop.router.domain.GuardrailLimits;
+import io.autoloop.router.domain.WeightStep;
+import io.autoloop.router.repository.ExperimentRepository;
+import io.autoloop.router.service.ExperimentNotFoundException;
+import io.autoloop.router.service.ExperimentService;
+import io.autoloop.router.service.ModelCatalog;
+import io.autoloop.router.service.ModelsView;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * The read-only JSON behind the dashboard at {@code /}: the router's model's experiments with their alerts, one
+ * experiment with its time series, and the model versions. Open without a credential: it carries aggregates only (no
+ * user ids, no keys); the actions stay on the admin API.
+ */
+@Path("/v1/dashboard")
+@Produces(MediaType.APPLICATION_JSON)
+public class DashboardResource {
+
+    private final ExperimentRepository repository;
+    private final ModelCatalog catalog;
+    private final String model;
+    private final double alpha;
+    private final double srmAlpha;
+    private final GuardrailLimits guardrailLimits;
+
+    public DashboardResource(ExperimentRepository repository, ModelCatalog catalog, RouterConfig config) {
+        this.repository = repository;
+        this.catalog = catalog;
+        this.model = config.modelName();
+        this.alpha = config.experiment().alpha();
+        this.srmAlpha = config.experiment().srmAlpha();
+        this.guardrailLimits = ExperimentService.policyOf(config).guardrails();
+    }
+
+    /** The model's experiments, newest first, each with its latest transition and alerts. */
+    @GET
+    @Path("/experiments")
+    public List<ExperimentOverview> experiments() {
+        return repository.all().stream()
+                .filter(experiment -> experiment.model().equals(model))
+                .map(experiment -> new ExperimentOverview(
+                        ExperimentView.summaryOf(experiment, alpha),
+                        experiment.history().isEmpty()
+                                ? null
+                                : experiment.history().get(experiment.history().size() - 1),
+                        Alert.of(experiment, srmAlpha)))
+                .toList();
+    }
+
+    /** One experiment with its history, weight steps and newest analyses. */
+    @GET
+    @Path("/experiments/{id}")
+    public ExperimentDetail experiment(@PathParam("id") String id) {
+        Experiment experiment = repository.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+        return new ExperimentDetail(
+                ExperimentView.detailOf(experiment, alpha),
+                Alert.of(experiment, srmAlpha),
+                srmAlpha,
+                guardrailLimits,
+                WeightStep.of(experiment.history()),
+                repository.analyses(id));
+    }
+
+    /** The model's versions with provenance, metrics and calibration, and which arm serves which. */
+    @GET
+    @Path("/models")
+    public ModelsView models() {
+        return catalog.models();
+    }
+}

@@ -1,0 +1,12 @@
+package io.autoloop.router.rest;
+
+import io.autoloop.router.domain.Alert;
+import io.autoloop.router.domain.Transition;
+import java.util.List;
+
+/**
+ * One row of the dashboard's overview: the experiment's summary, its latest transition and what an owner must notice.
+ *
+ * @param lastTransition the newest entry of the history
+ */
+public record ExperimentOverview(ExperimentView experiment, Transition lastTransition, List<Alert> alerts) {}

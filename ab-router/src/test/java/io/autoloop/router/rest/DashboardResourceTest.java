@@ -1,0 +1,105 @@
+package io.autoloop.router.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.autoloop.contracts.Problem;
+import io.autoloop.router.config.RouterConfig;
+import io.autoloop.router.domain.Experiment;
+import io.autoloop.router.domain.Rollout;
+import io.autoloop.router.repository.ExperimentRepository;
+import io.autoloop.router.repository.RedisKeys;
+import io.autoloop.router.service.ExperimentService;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The dashboard's JSON and assets over HTTP, against the real Redis; the browser test drives the pages themselves. */
+@QuarkusTest
+class DashboardResourceTest {
+
+    @ConfigProperty(name = "router.model-name")
+    String model;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    RouterConfig config;
+
+    @Test
+    void theOverviewListsThisRoutersModelOnlyAndNeedsNoCredential() {
+        // Given an experiment of this router's model and one of another model in the same Redis
+        String mine = stored(model);
+        String other = stored("another-model-" + UUID.randomUUID());
+
+        // When the overview is read without any Authorization header
+        List<String> ids = given().get("/v1/dashboard/experiments")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("experiment.id", String.class);
+
+        // Then it holds this model's experiment with its creation as latest transition, and not the other one
+        assertThat(ids).contains(mine).doesNotContain(other);
+        given().get("/v1/dashboard/experiments/" + mine)
+                .then()
+                .statusCode(200)
+                .body("experiment.phase", equalTo("WAITING"))
+                .body("weights.weight", contains(0.0f))
+                .body("analyses", empty())
+                .body("guardrailLimits.failuresToRollback", equalTo(3));
+    }
+
+    @Test
+    void anUnknownExperimentIsA404Problem() {
+        given().get("/v1/dashboard/experiments/no-such-experiment")
+                .then()
+                .statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo("id"))
+                .body("detail", containsString("no-such-experiment"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/, text/html, dashboard.js",
+        "/dashboard.js, text/javascript, /v1/dashboard/experiments",
+        "/charts.js, text/javascript, createElementNS",
+        "/dashboard.css, text/css, @media"
+    })
+    void everyAssetIsServedByTheRouterWithNothingFromElsewhere(String path, String type, String content) {
+        String body = given().get(path)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith(type))
+                .extract()
+                .asString();
+
+        // The SVG namespace is a name, not an address the browser fetches.
+        assertThat(body).contains(content);
+        assertThat(body.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://");
+    }
+
+    private String stored(String modelName) {
+        Rollout rollout = new Rollout(ExperimentService.policyOf(config));
+        String id = modelName + "-1.1.0-" + UUID.randomUUID().toString().substring(0, 8);
+        Experiment experiment = rollout.create(id, modelName, "1.0.0", "1.1.0", "seed", Instant.now(), "test");
+        redis.value(String.class).set(RedisKeys.experiment(id), ExperimentRepository.write(experiment));
+        redis.set(String.class).sadd(RedisKeys.EXPERIMENTS, id);
+        return id;
+    }
+}
