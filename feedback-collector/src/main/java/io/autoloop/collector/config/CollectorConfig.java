@@ -39,9 +39,23 @@ public interface CollectorConfig {
     /** The Kafka producer that publishes to {@code feedback.events} and {@code feedback.rejected}. */
     Producer producer();
 
+    /** The topics written; the defaults are the names in {@code io.autoloop.contracts.Topics}. */
+    TopicNames topics();
+
     /** Bound of every Redis call on the request path; past it the call counts as failed. Default 1 s. */
     @WithDefault("1s")
     Duration redisTimeout();
+
+    interface TopicNames {
+
+        /** Accepted {@code FeedbackEvent}s, keyed by pseudonymous user id. Default {@code feedback.events}. */
+        @WithDefault("feedback.events")
+        String events();
+
+        /** Dead letters ({@code RejectedRecord}), unkeyed. Default {@code feedback.rejected}. */
+        @WithDefault("feedback.rejected")
+        String rejected();
+    }
 
     interface Limits {
 

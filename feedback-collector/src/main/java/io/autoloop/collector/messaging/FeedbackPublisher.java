@@ -1,8 +1,8 @@
 package io.autoloop.collector.messaging;
 
+import io.autoloop.collector.config.CollectorConfig;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.RejectedRecord;
-import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.ContractJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,7 +18,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Publishes a request's {@link FeedbackEvent}s to {@code feedback.events}, keyed by pseudonymous user id, and
- * its dead letters ({@link RejectedRecord}) to {@code feedback.rejected}, unkeyed, and reports when Kafka has
+ * its dead letters ({@link RejectedRecord}) to {@code feedback.rejected}, unkeyed (names under
+ * {@code collector.topics.*}), and reports when Kafka has
  * answered for every record. The stage always completes normally, within the producer's
  * {@code max.block.ms} plus {@code delivery.timeout.ms}; failures are in the {@link Delivery}.
  */
@@ -26,9 +27,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public class FeedbackPublisher {
 
     private final Producer<String, byte[]> producer;
+    private final String eventsTopic;
+    private final String rejectedTopic;
 
-    public FeedbackPublisher(Producer<String, byte[]> producer) {
+    public FeedbackPublisher(Producer<String, byte[]> producer, CollectorConfig config) {
         this.producer = producer;
+        this.eventsTopic = config.topics().events();
+        this.rejectedTopic = config.topics().rejected();
     }
 
     /** Sends every record and completes once each one is acknowledged or has failed. */
@@ -38,13 +43,13 @@ public class FeedbackPublisher {
         try {
             for (FeedbackEvent event : events) {
                 producer.send(
-                        new ProducerRecord<>(Topics.FEEDBACK_EVENTS.name(), event.userId(), ContractJson.write(event)),
+                        new ProducerRecord<>(eventsTopic, event.userId(), ContractJson.write(event)),
                         tracker.callback(sent));
                 sent++;
             }
             for (RejectedRecord deadLetter : deadLetters) {
                 producer.send(
-                        new ProducerRecord<>(Topics.FEEDBACK_REJECTED.name(), null, ContractJson.write(deadLetter)),
+                        new ProducerRecord<>(rejectedTopic, null, ContractJson.write(deadLetter)),
                         tracker.callback(sent));
                 sent++;
             }
