@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.utils.Bytes;
@@ -146,8 +148,17 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
             metrics.ignored(outcome.ignored());
             return;
         }
+        Set<String> refusedIds = new HashSet<>();
         for (Attributor.Unattributed refused : outcome.refused()) {
             unattributed(refused.event(), refused.reason());
+            refusedIds.add(refused.event().eventId());
+        }
+        if (state != null && state.phase() == DecisionState.Phase.AWAITING_DECISION) {
+            for (FeedbackEvent waited : state.waiting()) {
+                if (!refusedIds.contains(waited.eventId())) {
+                    metrics.attributed(waited.type());
+                }
+            }
         }
         if (outcome.labelNow()) {
             metrics.lateDecision();
@@ -180,10 +191,12 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         String key = event.decisionId();
         DecisionState state = settle(key, clock, batch);
         FeedbackOutcome outcome = attributor.onFeedback(state, event, clock);
-        if (outcome.unattributed() == null) {
-            metrics.attributed(event.type());
-        } else {
+        if (outcome.unattributed() != null) {
             unattributed(event, outcome.unattributed());
+        } else if (outcome.state() == null || outcome.state().phase() != DecisionState.Phase.AWAITING_DECISION) {
+            // Feedback waiting for its decision is counted once its fate is known: attributed when the decision
+            // takes it (onDecision), unattributed when the decision refuses it or never comes (expire).
+            metrics.attributed(event.type());
         }
         if (outcome.state() != state) {
             replace(key, state, outcome.state());

@@ -208,12 +208,16 @@ class AnalyzerTopologyTest {
         // The click is stamped after serving but reaches the analyzer first.
         analyzer.feed(click("e1", decision, "b", at(1)));
         analyzer.advanceStreamTimeTo(at(4));
+        assertThat(analyzer.counter(AnalyzerMetrics.ATTRIBUTED, "type", "click"))
+                .isZero();
         analyzer.decide(decision);
         analyzer.advanceStreamTimeTo(FINAL);
 
         assertThat(analyzer.sampleValues())
                 .containsExactly(sample(decision, "a", 0, "no-feedback"), sample(decision, "b", 1, "click"));
         assertThat(analyzer.rejected()).isEmpty();
+        assertThat(analyzer.counter(AnalyzerMetrics.ATTRIBUTED, "type", "click"))
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -230,6 +234,10 @@ class AnalyzerTopologyTest {
         assertThat(rejected.get(0).payload()).contains("\"eventId\":\"e1\"");
         assertThat(rejected.get(0).appId()).isEqualTo("demo");
         assertThat(analyzer.samples()).isEmpty();
+        // Counted once, as what became of it: never as attributed while it waited.
+        assertThat(analyzer.unattributed(UnattributedReason.UNKNOWN_DECISION)).isEqualTo(1);
+        assertThat(analyzer.counter(AnalyzerMetrics.ATTRIBUTED, "type", "click"))
+                .isZero();
     }
 
     @Test
