@@ -7,10 +7,14 @@ package io.autoloop.router.domain;
  * <ul>
  *   <li>without a champion, the candidate becomes the champion at once (nothing to compare it with);
  *   <li>without a running experiment, it becomes the challenger of a new experiment;
- *   <li>it replaces a challenger that is still waiting or at its first step (that experiment is rolled back as
- *       superseded): the first step carries little traffic, and testing an older version further wastes it;
+ *   <li>it replaces a challenger that is still waiting to be loaded (that experiment is rolled back as superseded):
+ *       it has served nobody yet;
  *   <li>otherwise it waits until the running experiment ends; a newer candidate replaces a waiting one.
  * </ul>
+ *
+ * A challenger that serves is never replaced: each step needs the attribution lag and its impressions before it can
+ * end, and the retrainer publishes far more often than that (every minute against a 35-minute lag by default), so
+ * replacing a serving challenger would restart the experiment for ever and no version would be promoted.
  */
 public final class CandidatePolicy {
 
@@ -41,8 +45,6 @@ public final class CandidatePolicy {
         if (running == null) {
             return Decision.START_EXPERIMENT;
         }
-        boolean firstStep =
-                running.phase() == Phase.WAITING || (running.phase() == Phase.PROGRESSING && running.step() == 0);
-        return firstStep ? Decision.REPLACE_CHALLENGER : Decision.WAIT;
+        return running.phase() == Phase.WAITING ? Decision.REPLACE_CHALLENGER : Decision.WAIT;
     }
 }

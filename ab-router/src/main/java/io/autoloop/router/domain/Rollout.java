@@ -160,10 +160,8 @@ public final class Rollout {
     }
 
     private Change supersede(Experiment experiment, Superseded superseded) {
-        boolean firstStep = experiment.phase() == Phase.WAITING
-                || (experiment.phase() == Phase.PROGRESSING && experiment.step() == 0);
-        if (!firstStep) {
-            throw new IllegalTransitionException("Experiment " + experiment.id() + " is past its first step ("
+        if (experiment.phase() != Phase.WAITING) {
+            throw new IllegalTransitionException("Experiment " + experiment.id() + " already serves its challenger ("
                     + name(experiment.phase()) + " at " + percent(experiment.challengerWeight())
                     + "); the newer version " + superseded.version() + " waits for it to finish.");
         }
@@ -175,7 +173,7 @@ public final class Rollout {
                 0,
                 superseded.at(),
                 CONTROLLER,
-                "Superseded by the newer version " + superseded.version() + " while still at its first step.",
+                "Superseded by the newer version " + superseded.version() + " before it served.",
                 numbersOf(experiment.lastAnalysis()));
     }
 
@@ -268,7 +266,10 @@ public final class Rollout {
         Double srmPValue = null;
         if (stepChampion.impressions() + stepChallenger.impressions() >= policy.minImpressions()) {
             OptionalDouble p = sampleRatio.pValue(
-                    stepChampion.impressions(), stepChallenger.impressions(), current.challengerBuckets());
+                    stepChampion.impressions(),
+                    stepChallenger.impressions(),
+                    current.challengerBuckets(),
+                    event.impressionsPerDecision());
             srmPValue = p.isPresent() ? p.getAsDouble() : null;
         }
         Map<Guardrail, Integer> failures = new EnumMap<>(Guardrail.class);

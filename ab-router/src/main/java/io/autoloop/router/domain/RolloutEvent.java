@@ -18,14 +18,32 @@ public sealed interface RolloutEvent {
     /** A newer candidate version replaces the challenger. */
     record Superseded(Instant at, String version) implements RolloutEvent {}
 
-    /** An analysis interval elapsed: the latest cumulative counts of each arm and the challenger's health. */
-    record Analysed(Instant at, ArmCounts champion, ArmCounts challenger, ChallengerHealth health)
+    /**
+     * An analysis interval elapsed: the latest cumulative counts of each arm, the challenger's health, and the mean
+     * number of impressions of one ranking (the items it showed), which the sample-ratio check needs because the
+     * impressions of one ranking share its arm.
+     */
+    record Analysed(
+            Instant at,
+            ArmCounts champion,
+            ArmCounts challenger,
+            ChallengerHealth health,
+            double impressionsPerDecision)
             implements RolloutEvent {
 
         public Analysed {
             Objects.requireNonNull(champion, "champion");
             Objects.requireNonNull(challenger, "challenger");
             Objects.requireNonNull(health, "health");
+            if (!(impressionsPerDecision >= 1.0) || Double.isInfinite(impressionsPerDecision)) {
+                throw new IllegalArgumentException("A ranking shows at least one item on average, but"
+                        + " impressionsPerDecision is " + impressionsPerDecision + ".");
+            }
+        }
+
+        /** An analysis of rankings that show one item each. */
+        public Analysed(Instant at, ArmCounts champion, ArmCounts challenger, ChallengerHealth health) {
+            this(at, champion, challenger, health, 1.0);
         }
     }
 

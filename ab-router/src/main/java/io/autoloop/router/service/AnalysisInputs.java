@@ -30,6 +30,11 @@ public class AnalysisInputs {
         return feed.counts(experimentId);
     }
 
+    /** The mean number of items one ranking showed (so far on this replica), for the sample-ratio check. */
+    public double impressionsPerDecision() {
+        return meters.impressionsPerDecision();
+    }
+
     /** The challenger's health since the previous call. */
     public ChallengerHealth challenger(Experiment experiment) {
         ChallengerHealth served = meters.challengerSinceLastCall();

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Measures ranking per arm ({@code autoloop.rank.latency} timers and {@code autoloop.rank.requests} counters tagged by
@@ -24,6 +25,8 @@ public class ArmMeters {
     private final Map<Arm, Timer> latency = new EnumMap<>(Arm.class);
     private final Map<Arm, Counter> ok = new EnumMap<>(Arm.class);
     private final Map<Arm, Counter> errors = new EnumMap<>(Arm.class);
+    private final LongAdder decisions = new LongAdder();
+    private final LongAdder impressions = new LongAdder();
     private double lastChallengerRequests;
     private double lastChallengerErrors;
 
@@ -53,10 +56,18 @@ public class ArmMeters {
         }
     }
 
-    /** Records a served request of {@code arm} that started at {@code startNanos}. */
-    public void served(Arm arm, long startNanos) {
+    /** Records a served request of {@code arm} that started at {@code startNanos} and showed {@code items} items. */
+    public void served(Arm arm, long startNanos, int items) {
         latency.get(arm).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         ok.get(arm).increment();
+        decisions.increment();
+        impressions.add(items);
+    }
+
+    /** The mean number of items a served request showed since this replica started; 1 before the first one. */
+    public double impressionsPerDecision() {
+        long served = decisions.sum();
+        return served == 0 ? 1.0 : Math.max(1.0, (double) impressions.sum() / served);
     }
 
     /** Records a failed request of {@code arm}. */

@@ -130,7 +130,12 @@ public class ExperimentController {
         Map<Arm, ArmCounts> counts = inputs.counts(running.id());
         Experiment analysed = experiments.apply(
                 running.id(),
-                new RolloutEvent.Analysed(now, counts.get(Arm.CHAMPION), counts.get(Arm.CHALLENGER), measured));
+                new RolloutEvent.Analysed(
+                        now,
+                        counts.get(Arm.CHAMPION),
+                        counts.get(Arm.CHALLENGER),
+                        measured,
+                        inputs.impressionsPerDecision()));
         if (analysed.lastAnalysis() != null) {
             LOG.debugf(
                     "Experiment %s at %s%%: %s — %s",

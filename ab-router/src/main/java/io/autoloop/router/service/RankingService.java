@@ -94,7 +94,7 @@ public class RankingService {
         Arm arm = assignment.arm();
         try {
             RankResponse response = rank(request, userId, assignment);
-            meters.served(arm, start);
+            meters.served(arm, start, response.items().size());
             return response;
         } catch (RuntimeException e) {
             meters.failed(arm, start);

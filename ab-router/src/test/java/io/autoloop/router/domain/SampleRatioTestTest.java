@@ -32,9 +32,22 @@ class SampleRatioTestTest {
     }
 
     @Test
+    void theImpressionsOfOneRankingCountAsOneDrawOfTheSplit() {
+        // 3,180 impressions of rankings that show 10 items: 318 rankings, of which 20 (not the expected 15.9) went to
+        // a 5 % challenger. Nothing is wrong with that split; counted as 3,180 independent impressions it would be.
+        assertThat(test.pValue(2_980, 200, 500).getAsDouble()).isLessThan(0.001);
+
+        double p = test.pValue(2_980, 200, 500, 10.0).getAsDouble();
+
+        assertThat(p).isGreaterThan(0.2);
+        assertThat(p).isCloseTo(test.pValue(298, 20, 500).getAsDouble(), within(1e-9));
+    }
+
+    @Test
     void noPValueWithoutASplitOrWithTooFewImpressions() {
         assertThat(test.pValue(100, 0, 0)).isEmpty();
         assertThat(test.pValue(0, 100, 10_000)).isEmpty();
         assertThat(test.pValue(50, 2, 500)).isEmpty();
+        assertThat(test.pValue(1_900, 100, 500, 40.0)).isEmpty();
     }
 }
