@@ -1,0 +1,300 @@
+package io.autoloop.e2e;
+
+import io.autoloop.contracts.Topic;
+import io.autoloop.contracts.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The whole loop of one test class: the four packaged services as processes, each in the {@code local} profile (the
+ * demo's development keys) on a free port, isolated from every other run on the shared Kafka and Redis. Every topic
+ * but {@code model.versions} is this loop's own ({@code <id>.feedback.events}, …, created here with the stack's
+ * partition counts), the model is {@code ctr-<id>} (so its registry, aliases, experiments and leases are its own), and
+ * the analyzer has its own application id. {@code model.versions} is shared: records are keyed and filtered by model
+ * name. {@link #close()} stops the services and deletes the topics and Redis keys of the run.
+ *
+ * <p>Timings are the demo's, in seconds: a 4 s attribution window with 1 s grace and 2 s arm-stats windows in the
+ * analyzer, and analyses every 2 s in the router, which counts arm stats as settled 15 s after a weight change.
+ */
+final class Loop implements AutoCloseable {
+
+    static final String API_KEY = "autoloop-dev-key";
+    static final String ADMIN_KEY = "autoloop-dev-admin-key";
+    static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private static final Path ROOT =
+            Path.of(System.getProperty("autoloop.root", "..")).toAbsolutePath().normalize();
+    private static final String KAFKA = System.getProperty("autoloop.kafka", "127.0.0.1:9092");
+    private static final String REDIS = System.getProperty("autoloop.redis", "redis://127.0.0.1:6379");
+    private static final Path LOGS = Path.of(System.getProperty("autoloop.e2e.logs", "target/e2e-logs"));
+
+    /** Partitions per topic of this loop, as {@code deploy/local/topics.txt} creates the shared ones. */
+    private static final Map<Topic<?>, Integer> PARTITIONS = Map.of(
+            Topics.FEEDBACK_EVENTS, 6,
+            Topics.SERVING_DECISIONS, 6,
+            Topics.TRAINING_SAMPLES, 6,
+            Topics.ANALYSIS_REPORTS, 3,
+            Topics.EXPERIMENT_ARM_STATS, 3,
+            Topics.FEEDBACK_REJECTED, 3,
+            Topics.AUDIT_LOG, 3);
+
+    private final String id;
+    private final Path logs;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private ServiceProcess collector;
+    private ServiceProcess analyzer;
+    private ServiceProcess retrainer;
+    private ServiceProcess router;
+
+    private Loop(String id) {
+        this.id = id;
+        this.logs = LOGS.resolve(id);
+    }
+
+    /**
+     * Creates the topics, starts the four services with {@code overrides} (per module name, on top of the loop's
+     * settings) and waits until each is ready.
+     */
+    static Loop start(String name, Map<String, Map<String, String>> overrides) throws InterruptedException {
+        Loop loop = new Loop("e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            loop.createTopics();
+            loop.collector = loop.service("feedback-collector", loop.collectorSettings(), overrides);
+            loop.analyzer = loop.service("error-analyzer", loop.analyzerSettings(), overrides);
+            loop.retrainer = loop.service("retrainer", loop.retrainerSettings(), overrides);
+            loop.router = loop.service("ab-router", loop.routerSettings(), overrides);
+            for (ServiceProcess process : loop.processes) {
+                process.awaitReady(READY_TIMEOUT);
+            }
+            return loop;
+        } catch (RuntimeException | InterruptedException e) {
+            loop.close();
+            throw e;
+        }
+    }
+
+    /** The run's id, the prefix of its topics and part of its model name. */
+    String id() {
+        return id;
+    }
+
+    /** The model this loop trains and rolls out. */
+    String model() {
+        return "ctr-" + id;
+    }
+
+    /** This loop's name for a topic of DESIGN.md ({@code model.versions} is shared). */
+    String topic(Topic<?> topic) {
+        return topic == Topics.MODEL_VERSIONS ? topic.name() : id + "." + topic.name();
+    }
+
+    URI collector() {
+        return collector.uri();
+    }
+
+    URI analyzer() {
+        return analyzer.uri();
+    }
+
+    URI retrainer() {
+        return retrainer.uri();
+    }
+
+    URI router() {
+        return router.uri();
+    }
+
+    static String kafka() {
+        return KAFKA;
+    }
+
+    static String redis() {
+        return REDIS;
+    }
+
+    /** Starts the simulated app ({@code deploy/simulator}) in world mode against this loop's router and collector. */
+    ServiceProcess simulate(List<String> options) {
+        List<String> args = new ArrayList<>(List.of(
+                "world",
+                "--router",
+                router.uri().toString(),
+                "--collector",
+                collector.uri().toString(),
+                "--progress",
+                "10s"));
+        args.addAll(options);
+        ServiceProcess simulator = ServiceProcess.start(
+                "simulator", ROOT.resolve("deploy/simulator/target/autoloop-simulator.jar"), 0, Map.of(), args, logs);
+        processes.add(simulator);
+        return simulator;
+    }
+
+    /** Fails with the end of each service's log when one of them has exited. */
+    void assertRunning() {
+        for (ServiceProcess process : processes) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(process.name() + " exited:\n" + process.logTail());
+            }
+        }
+    }
+
+    private Map<String, String> common(int port) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("quarkus.profile", "local");
+        settings.put("quarkus.http.port", Integer.toString(port));
+        settings.put("kafka.bootstrap.servers", KAFKA);
+        settings.put("quarkus.redis.hosts", REDIS);
+        return settings;
+    }
+
+    private Map<String, String> collectorSettings() {
+        Map<String, String> settings = common(freePort());
+        settings.put("collector.topics.events", topic(Topics.FEEDBACK_EVENTS));
+        settings.put("collector.topics.rejected", topic(Topics.FEEDBACK_REJECTED));
+        return settings;
+    }
+
+    private Map<String, String> analyzerSettings() {
+        Map<String, String> settings = common(freePort());
+        settings.put("analyzer.topics.decisions", topic(Topics.SERVING_DECISIONS));
+        settings.put("analyzer.topics.feedback", topic(Topics.FEEDBACK_EVENTS));
+        settings.put("analyzer.topics.samples", topic(Topics.TRAINING_SAMPLES));
+        settings.put("analyzer.topics.reports", topic(Topics.ANALYSIS_REPORTS));
+        settings.put("analyzer.topics.arm-stats", topic(Topics.EXPERIMENT_ARM_STATS));
+        settings.put("analyzer.topics.rejected", topic(Topics.FEEDBACK_REJECTED));
+        settings.put("quarkus.kafka-streams.application-id", id + "-error-analyzer");
+        settings.put(
+                "kafka-streams.state.dir",
+                logs.resolve("kafka-streams").toAbsolutePath().toString());
+        settings.put("kafka-streams.num.stream.threads", "1");
+        settings.put("kafka-streams.consumer.session.timeout.ms", "6000");
+        settings.put("kafka-streams.consumer.heartbeat.interval.ms", "1000");
+        settings.put("analyzer.attribution.window", "PT4S");
+        settings.put("analyzer.attribution.grace", "PT1S");
+        settings.put("analyzer.arm-stats.window", "PT2S");
+        settings.put("analyzer.reports.window", "PT5S");
+        settings.put("analyzer.idle-close-after", "PT5S");
+        return settings;
+    }
+
+    private Map<String, String> retrainerSettings() {
+        Map<String, String> settings = common(freePort());
+        settings.put("retrainer.model-name", model());
+        settings.put("retrainer.samples-topic", topic(Topics.TRAINING_SAMPLES));
+        settings.put("retrainer.features.bits", "18");
+        return settings;
+    }
+
+    private Map<String, String> routerSettings() {
+        Map<String, String> settings = common(freePort());
+        settings.put("router.model-name", model());
+        settings.put("mp.messaging.outgoing.decisions.topic", topic(Topics.SERVING_DECISIONS));
+        settings.put("mp.messaging.outgoing.audit.topic", topic(Topics.AUDIT_LOG));
+        settings.put("mp.messaging.incoming.arm-stats.topic", topic(Topics.EXPERIMENT_ARM_STATS));
+        settings.put("mp.messaging.incoming.arm-stats.auto.offset.reset", "earliest");
+        settings.put("mp.messaging.incoming.reports.topic", topic(Topics.ANALYSIS_REPORTS));
+        settings.put("mp.messaging.incoming.reports.auto.offset.reset", "earliest");
+        settings.put("router.experiment.interval", "2s");
+        settings.put("router.experiment.attribution-lag", "15s");
+        settings.put("router.experiment.min-impressions", "300");
+        // Two cores shared by Kafka, Redis, four services, the simulated app and possibly a build: the latency
+        // guardrail would measure the machine, not the challenger.
+        settings.put("router.guardrails.max-p99-latency", "2s");
+        return settings;
+    }
+
+    private ServiceProcess service(
+            String module, Map<String, String> settings, Map<String, Map<String, String>> overrides) {
+        settings.putAll(overrides.getOrDefault(module, Map.of()));
+        int port = Integer.parseInt(settings.get("quarkus.http.port"));
+        ServiceProcess process = ServiceProcess.start(
+                module,
+                ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                port,
+                settings,
+                List.of(),
+                logs);
+        processes.add(process);
+        return process;
+    }
+
+    private Admin admin() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return Admin.create(properties);
+    }
+
+    private void createTopics() {
+        List<NewTopic> topics = PARTITIONS.entrySet().stream()
+                .map(entry -> new NewTopic(topic(entry.getKey()), entry.getValue(), (short) 1))
+                .toList();
+        try (Admin admin = admin()) {
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create the topics of " + id + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the topics of " + id + ".", e);
+        }
+    }
+
+    /** Stops every process (newest first), then deletes the run's topics (its own and the analyzer's) and keys. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            processes.get(i).close();
+        }
+        try (Admin admin = admin()) {
+            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith(id + ".") || name.startsWith(id + "-error-analyzer-"))
+                    .toList();
+            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            System.err.println("Could not delete the topics of " + id + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (RedisStore redis = new RedisStore(REDIS)) {
+            String model = model();
+            redis.deleteMatching("autoloop:model:" + model + ":*");
+            redis.deleteMatching("autoloop:checkpoint:" + model);
+            redis.deleteMatching("autoloop:lease:*:" + model);
+            for (String experiment : experimentIds(redis, model)) {
+                redis.srem("autoloop:experiments", experiment);
+            }
+            redis.deleteMatching("autoloop:experiment:" + model + "-*");
+        }
+    }
+
+    private static List<String> experimentIds(RedisStore redis, String model) {
+        return redis.keys("autoloop:experiment:" + model + "-*").stream()
+                .map(key -> key.substring("autoloop:experiment:".length()))
+                .toList();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port: " + e.getMessage(), e);
+        }
+    }
+}
