@@ -257,6 +257,16 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("action-resume")).isEnabled()).isTrue();
         assertThat(screenshot("experiment-paused", DESKTOP)).isRegularFile();
 
+        // The overview marks the paused experiment's row and names the problem.
+        browser.findElement(By.cssSelector("a[data-nav='overview']")).click();
+        WebElement row = waitFor(By.cssSelector("tr.has-alert[data-experiment-id='" + seeded.experimentId() + "']"));
+        assertThat(field(row, "phase")).isEqualTo("PAUSED");
+        assertThat(row.findElement(By.cssSelector("[data-alert='PAUSED']")).getText())
+                .startsWith("paused:");
+        assertThat(screenshot("overview-alert", DESKTOP)).isRegularFile();
+        row.findElement(By.linkText(seeded.experimentId())).click();
+        waitForText(By.cssSelector("#experiment-summary [data-field='phase']"), "PAUSED");
+
         // A change made elsewhere (the admin API) shows up without a reload.
         given().header("Authorization", Api.ADMIN_KEY)
                 .post("/v1/experiments/" + seeded.experimentId() + "/resume")
