@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -184,7 +183,7 @@ public final class EventValidator {
                 return null;
             }
             try {
-                return OffsetDateTime.parse(node.textValue()).toInstant();
+                return IsoInstants.parse(node.textValue());
             } catch (DateTimeException e) {
                 error(
                         name,

@@ -3,8 +3,8 @@ package io.autoloop.collector.service;
 import io.autoloop.collector.config.CollectorConfig;
 import io.autoloop.collector.domain.IngestBatch;
 import io.autoloop.collector.domain.TokenBucket;
+import io.autoloop.collector.repository.AdmissionRepository;
 import io.autoloop.collector.repository.DedupRepository;
-import io.autoloop.collector.repository.RateLimitRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The Redis side of ingest: asks the rate limiter for a request's events and looks up its event ids in the
- * dedup store in one go, and remembers the ids Kafka acknowledged.
+ * dedup store in one call, and remembers the ids Kafka acknowledged.
  *
  * <p>Both fail open: when Redis is unreachable a request passes unlimited (counted by
  * {@code autoloop.ratelimit.unavailable}) and its events are published without de-duplication (counted by
@@ -31,7 +31,7 @@ public class Admission {
 
     private static final Logger LOG = Logger.getLogger(Admission.class);
 
-    private final RateLimitRepository rateLimits;
+    private final AdmissionRepository admissions;
     private final DedupRepository dedup;
     private final IngestMetrics metrics;
     private final Duration redisTimeout;
@@ -42,8 +42,8 @@ public class Admission {
     private final AtomicBoolean redisDown = new AtomicBoolean();
 
     public Admission(
-            RateLimitRepository rateLimits, DedupRepository dedup, IngestMetrics metrics, CollectorConfig config) {
-        this.rateLimits = rateLimits;
+            AdmissionRepository admissions, DedupRepository dedup, IngestMetrics metrics, CollectorConfig config) {
+        this.admissions = admissions;
         this.dedup = dedup;
         this.metrics = metrics;
         this.redisTimeout = config.redisTimeout();
@@ -65,26 +65,28 @@ public class Admission {
      */
     public record Admitted(boolean allowed, Duration retryAfter, int eventsPerSecond, Optional<Set<String>> known) {}
 
-    /** Takes the batch's events from its app's bucket and looks up its event ids; blocks at most the Redis timeout. */
+    /**
+     * Takes the batch's events from its app's bucket and looks up its event ids, in one Redis call; blocks at most
+     * the Redis timeout.
+     */
     public Admitted admit(IngestBatch batch, long nowMillis) {
         TokenBucket bucket = bucketsByApp.getOrDefault(batch.appId(), defaultBucket);
         int events = batch.size();
-        Uni<RateLimitRepository.Taken> taken = rateLimits
-                .take(batch.appId(), bucket, events, nowMillis, redisTimeout)
+        AdmissionRepository.Admitted answer = admissions
+                .admit(batch.appId(), bucket, batch.eventIds(), nowMillis, redisTimeout)
                 .onFailure()
-                .recoverWithItem(() -> null);
-        Uni<Optional<Set<String>>> known = dedup.known(batch.appId(), batch.eventIds());
-        var answers = Uni.combine().all().unis(taken, known).asTuple().await().indefinitely();
-        RateLimitRepository.Taken decision = answers.getItem1();
-        boolean available = decision != null && answers.getItem2().isPresent();
-        redisAvailability(available);
-        if (decision == null) {
+                .recoverWithNull()
+                .await()
+                .indefinitely();
+        redisAvailability(answer != null);
+        if (answer == null) {
             metrics.rateLimiterUnavailable();
         }
-        boolean allowed = decision == null || decision.allowed();
-        Duration retryAfter = allowed ? Duration.ZERO : bucket.retryAfter(decision.tokens(), events);
+        boolean allowed = answer == null || answer.allowed();
+        Duration retryAfter = allowed ? Duration.ZERO : bucket.retryAfter(answer.tokens(), events);
         int rate = ratesByApp.getOrDefault(batch.appId(), defaultRate);
-        return new Admitted(allowed, retryAfter, rate, answers.getItem2());
+        return new Admitted(
+                allowed, retryAfter, rate, Optional.ofNullable(answer).map(AdmissionRepository.Admitted::known));
     }
 
     /** Writes the dedup markers of events Kafka acknowledged; completes (never fails) once Redis answered or timed out. */

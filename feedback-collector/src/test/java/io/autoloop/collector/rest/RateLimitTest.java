@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.autoloop.collector.repository.RateLimitRepository;
+import io.autoloop.collector.repository.AdmissionRepository;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.collector.testing.Metrics;
@@ -27,7 +27,7 @@ class RateLimitTest {
 
     @BeforeEach
     void startWithAFullBucket() {
-        redis.send(Request.cmd(Command.DEL).arg(RateLimitRepository.key("limited")))
+        redis.send(Request.cmd(Command.DEL).arg(AdmissionRepository.key("limited")))
                 .await()
                 .atMost(Duration.ofSeconds(5));
     }

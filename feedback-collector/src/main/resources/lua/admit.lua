@@ -1,9 +1,12 @@
--- Token bucket of the feedback-collector's rate limit; the same arithmetic as io.autoloop.collector.domain.TokenBucket.
--- KEYS[1]  the bucket (hash: tokens, at)
+-- Admission of one request of the feedback-collector, in one call: its rate limit, then its dedup lookup.
+-- The token bucket has the same arithmetic as io.autoloop.collector.domain.TokenBucket.
+-- KEYS[1]     the app's bucket (hash: tokens, at)
+-- KEYS[2..n]  the dedup markers of the request's events, autoloop:dedup:{appId}:{eventId}
 -- ARGV[1]  capacity (tokens)         ARGV[2]  refill rate (tokens per second)
 -- ARGV[3]  now (epoch milliseconds)  ARGV[4]  tokens to take (the request's events)
 -- ARGV[5]  expiry of an idle bucket (milliseconds)
--- Returns {1 if taken else 0, tokens left as a string}; a refused request takes nothing.
+-- Returns {1 if taken else 0, tokens left as a string, {1 or 0 per marker key: whether it exists}}; a refused
+-- request takes nothing and looks nothing up (an empty list).
 local capacity = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local now = tonumber(ARGV[3])
@@ -21,4 +24,11 @@ if tokens >= wanted then
 end
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens), 'at', string.format('%d', at))
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
-return {allowed, string.format('%.17g', tokens)}
+local known = {}
+if allowed == 1 and #KEYS > 1 then
+  local markers = redis.call('MGET', unpack(KEYS, 2))
+  for i = 1, #markers do
+    known[i] = markers[i] and 1 or 0
+  end
+end
+return {allowed, string.format('%.17g', tokens), known}
