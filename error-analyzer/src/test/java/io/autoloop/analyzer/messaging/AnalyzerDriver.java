@@ -12,12 +12,16 @@ import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -25,6 +29,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The analyzer topology in a {@link TopologyTestDriver} (one task, exactly-once), with typed input and output
@@ -45,20 +50,31 @@ final class AnalyzerDriver implements AutoCloseable {
     private final TestOutputTopic<String, RejectedRecord> rejected;
     private final TestOutputTopic<String, ErrorReport> reports;
     private final TestOutputTopic<String, ArmStats> armStats;
+    private final TestInputTopic<String, byte[]> progress;
+    private static final String APPLICATION_ID = "analyzer-topology-test";
     private static final String TICK = "tick-";
 
     private final Duration punctuationInterval;
     private int ticks;
 
+    /** The analyzer as the driver runs it: every topic as one partition. */
     AnalyzerDriver(AnalyzerSettings settings, Path stateDir, Instant wallClock) {
+        this(settings, stateDir, wallClock, 1);
+    }
+
+    /**
+     * The analyzer configured for {@code partitions} decision partitions, of which the driver feeds only partition 0;
+     * {@link #reportDecisionProgress} stands in for the others.
+     */
+    AnalyzerDriver(AnalyzerSettings settings, Path stateDir, Instant wallClock, int partitions) {
         this.punctuationInterval = settings.punctuationInterval();
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analyzer-topology-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // The driver runs every topic as one partition.
-        driver = new TopologyTestDriver(AnalyzerTopology.build(settings.withPartitions(1), registry), props, wallClock);
+        driver = new TopologyTestDriver(
+                AnalyzerTopology.build(settings.withPartitions(partitions), registry), props, wallClock);
         TopicNames topics = settings.topics();
         StringSerializer keys = new StringSerializer();
         decisions = driver.createInputTopic(topics.decisions(), keys, Topics.SERVING_DECISIONS.serde());
@@ -70,6 +86,26 @@ final class AnalyzerDriver implements AutoCloseable {
         rejected = driver.createOutputTopic(topics.rejected(), keyReader, Topics.FEEDBACK_REJECTED.serde());
         reports = driver.createOutputTopic(topics.reports(), keyReader, Topics.ANALYSIS_REPORTS.serde());
         armStats = driver.createOutputTopic(topics.armStats(), keyReader, Topics.EXPERIMENT_ARM_STATS.serde());
+        progress = driver.createInputTopic(
+                APPLICATION_ID + "-decisions-by-user-repartition", keys, new ByteArraySerializer());
+    }
+
+    /**
+     * Pipes what {@code serving.decisions} partition {@code partition} would broadcast once it has come to
+     * {@code time}: a progress record (no key, no value) with its source and progress headers.
+     */
+    void reportDecisionProgress(int partition, Instant time) {
+        Headers headers = new RecordHeaders()
+                .add(
+                        DecisionTriage.SOURCE,
+                        ByteBuffer.allocate(Integer.BYTES).putInt(partition).array())
+                .add(
+                        DecisionTriage.PROGRESS,
+                        ByteBuffer.allocate(Long.BYTES)
+                                .putLong(time.toEpochMilli())
+                                .array());
+        progress.pipeInput(new TestRecord<>(null, null, headers, time));
+        driver.advanceWallClockTime(punctuationInterval);
     }
 
     /** Pipes decisions keyed by their decisionId. */
