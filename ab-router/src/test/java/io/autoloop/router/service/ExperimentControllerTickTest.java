@@ -63,6 +63,11 @@ class ExperimentControllerTickTest {
         public ChallengerHealth challenger(Experiment experiment) {
             return ChallengerHealth.UNKNOWN;
         }
+
+        @Override
+        public double impressionsPerDecision() {
+            return 1.0;
+        }
     };
     private final ExperimentController controller =
             new ExperimentController(experiments, lease, new ModelRegistry(null), new ModelStore(), inputs, config);
