@@ -176,6 +176,10 @@ function experimentPage(id) {
         if (button) act(id, button.dataset.action);
       });
     },
+    failed(error) {
+      setHtml(document.getElementById("experiment-summary"),
+        `<p class="message error" role="alert">Cannot show this experiment: ${esc(error.message)}</p>`);
+    },
     async load() {
       const detail = await getJson(`/v1/dashboard/experiments/${encodeURIComponent(id)}`);
       if (document.getElementById("experiment-id")?.textContent !== id) return;
@@ -414,7 +418,10 @@ async function refresh() {
     await current.load();
     if (current === page) setLive(true);
   } catch (error) {
-    if (current === page) setLive(false, error.message);
+    if (current === page) {
+      setLive(false, error.message);
+      if (current.failed) current.failed(error);
+    }
   }
 }
 

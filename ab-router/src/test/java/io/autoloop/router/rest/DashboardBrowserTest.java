@@ -296,6 +296,16 @@ class DashboardBrowserTest {
         assertThat(nameless).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void anUnknownExperimentIsReportedInThePage() {
+        open("#/experiments/no-such-experiment");
+
+        waitForText(
+                By.cssSelector("#experiment-summary [role='alert']"), "There is no experiment 'no-such-experiment'.");
+        assertThat(browser.findElement(By.id("live-text")).getText()).startsWith("Not updating:");
+    }
+
     private void open(String fragment) {
         browser.get(root.toString() + fragment);
         browser.navigate().refresh();
