@@ -3,11 +3,13 @@ package io.autoloop.collector.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FieldError;
+import io.autoloop.contracts.json.IsoInstants;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -183,7 +185,10 @@ public final class EventValidator {
                 return null;
             }
             try {
-                return IsoInstants.parse(node.textValue());
+                Instant common = IsoInstants.parseCommonForm(node.textValue());
+                return common != null
+                        ? common
+                        : OffsetDateTime.parse(node.textValue()).toInstant();
             } catch (DateTimeException e) {
                 error(
                         name,

@@ -1,4 +1,4 @@
-package io.autoloop.collector.domain;
+package io.autoloop.contracts.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link IsoInstants} accepts and refuses exactly what {@link OffsetDateTime#parse(CharSequence)} does. */
+/**
+ * {@link IsoInstants#parseCommonForm} reads what {@link OffsetDateTime#parse(CharSequence)} reads, or leaves the text to
+ * it (null), and never accepts what it refuses; {@link IsoInstants#format} writes what {@link Instant#toString()}
+ * writes.
+ */
 class IsoInstantsTest {
 
     @ParameterizedTest
@@ -40,8 +44,23 @@ class IsoInstantsTest {
                 "2025-01-31T12:00:00z",
                 "2025-01-31T12:00:00+05"
             })
-    void acceptsWhatOffsetDateTimeAccepts(String text) {
-        assertThat(IsoInstants.parse(text)).isEqualTo(OffsetDateTime.parse(text).toInstant());
+    void readsWhatOffsetDateTimeReadsOrLeavesItToIt(String text) {
+        Instant fast = IsoInstants.parseCommonForm(text);
+        Instant expected = OffsetDateTime.parse(text).toInstant();
+        assertThat(fast == null ? expected : fast).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2025-01-31T12:00:00Z",
+                "2025-01-31T12:00:00.123456789Z",
+                "2025-01-31T12:00:00.250-08:00",
+                "2024-02-29T10:00:00+05:30"
+            })
+    void theCommonFormTakesTheFastPath(String text) {
+        assertThat(IsoInstants.parseCommonForm(text))
+                .isEqualTo(OffsetDateTime.parse(text).toInstant());
     }
 
     @ParameterizedTest
@@ -71,9 +90,9 @@ class IsoInstantsTest {
                 "２０２５-01-31T12:00:00Z",
                 "2025-01-31T12:00:00+05:3x"
             })
-    void refusesWhatOffsetDateTimeRefuses(String text) {
+    void neverAcceptsWhatOffsetDateTimeRefuses(String text) {
         assertThatThrownBy(() -> OffsetDateTime.parse(text)).isInstanceOf(DateTimeException.class);
-        assertThatThrownBy(() -> IsoInstants.parse(text)).isInstanceOf(DateTimeException.class);
+        assertThat(IsoInstants.parseCommonForm(text)).isNull();
     }
 
     @Test
@@ -81,6 +100,7 @@ class IsoInstantsTest {
         Random random = new Random(42);
         String alphabet = "0123456789-:+.TZ";
         int agreedValid = 0;
+        int fastPath = 0;
         for (int i = 0; i < 50_000; i++) {
             char[] text = randomInstant(random).toCharArray();
             int mutations = random.nextInt(3);
@@ -94,8 +114,12 @@ class IsoInstantsTest {
             if (expected != null) {
                 agreedValid++;
             }
+            if (IsoInstants.parseCommonForm(candidate) != null) {
+                fastPath++;
+            }
         }
         assertThat(agreedValid).as("texts both accepted").isGreaterThan(12_000);
+        assertThat(fastPath).as("texts read by the fast path").isGreaterThan(12_000);
     }
 
     private static String randomInstant(Random random) {
@@ -124,11 +148,39 @@ class IsoInstantsTest {
         }
     }
 
+    /** The fast path where it answers, else the general parser (what a caller of parseCommonForm does). */
     private static Instant fastOrNull(String text) {
-        try {
-            return IsoInstants.parse(text);
-        } catch (DateTimeException e) {
-            return null;
+        Instant fast = IsoInstants.parseCommonForm(text);
+        return fast != null ? fast : referenceOrNull(text);
+    }
+
+    @Test
+    void formatsAsInstantToStringDoes() {
+        Random random = new Random(7);
+        long[] edges = {
+            0,
+            -1,
+            1,
+            86_399,
+            86_400,
+            -86_400,
+            951_782_400L,
+            253_402_300_799L,
+            253_402_300_800L,
+            -62_167_219_200L,
+            -62_167_219_201L
+        };
+        int[] nanos = {0, 1, 999, 1_000, 120_000, 123_000_000, 999_999_999, 100_000_000, 5_000};
+        for (long second : edges) {
+            for (int nano : nanos) {
+                Instant instant = Instant.ofEpochSecond(second, nano);
+                assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+            }
+        }
+        for (int i = 0; i < 50_000; i++) {
+            Instant instant = Instant.ofEpochSecond(
+                    random.nextLong(-80_000_000_000L, 300_000_000_000L), nanos[random.nextInt(nanos.length)]);
+            assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
         }
     }
 }

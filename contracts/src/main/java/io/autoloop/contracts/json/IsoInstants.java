@@ -1,29 +1,29 @@
-package io.autoloop.collector.domain;
+package io.autoloop.contracts.json;
 
-import java.time.DateTimeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Parses an ISO-8601 instant with a zone offset, exactly as {@link OffsetDateTime#parse(CharSequence)} does,
- * with a fast path for the form apps send almost always: {@code yyyy-MM-ddTHH:mm:ss}, an optional fraction of
- * 1 to 9 digits, and {@code Z} or {@code ±HH:MM}. Every other text (lower-case {@code t}, seconds left out,
- * an offset with seconds, …) goes to {@code OffsetDateTime.parse}, so both accept and refuse the same texts.
- * The general parser costs several microseconds per call, a large part of validating an event.
+ * ISO-8601 instants without {@code java.time}'s general formatter, which costs several microseconds per call and was
+ * the largest single cost of reading and writing contract JSON and of validating feedback events.
+ *
+ * <p>{@link #parseCommonForm} reads the form almost every instant has on the wire: {@code yyyy-MM-ddTHH:mm:ss}, an
+ * optional fraction of 1 to 9 digits, and {@code Z} or {@code ±HH:MM}. Any other text is left to a general parser
+ * ({@link OffsetDateTime#parse} or Jackson's), so callers accept and refuse exactly what they did before.
+ * {@link #format} writes what {@link DateTimeFormatter#ISO_INSTANT} writes.
  */
-final class IsoInstants {
+public final class IsoInstants {
 
     private IsoInstants() {}
 
-    /** The instant of {@code text}; throws {@link DateTimeException} when it is not one. */
-    static Instant parse(String text) {
-        Instant fast = fast(text);
-        return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
-    }
-
-    /** The instant of {@code text} in the common form, or null when it has another form or is invalid. */
-    private static Instant fast(String text) {
+    /**
+     * The instant of {@code text} when it has the common form and is a valid date and time, else null (the caller's
+     * general parser then decides, and refuses what is invalid).
+     */
+    public static Instant parseCommonForm(String text) {
         int length = text.length();
         if (length < 20 || length > 35) {
             return null;
@@ -79,6 +79,55 @@ final class IsoInstants {
         long epochDay = LocalDate.of(year, month, day).toEpochDay();
         long epochSecond = epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offsetSeconds;
         return Instant.ofEpochSecond(epochSecond, nanos);
+    }
+
+    /** {@code instant} as {@link DateTimeFormatter#ISO_INSTANT} writes it (and {@link Instant#toString()}). */
+    public static String format(Instant instant) {
+        long epochSecond = instant.getEpochSecond();
+        LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86_400));
+        int year = date.getYear();
+        if (year < 0 || year > 9999) {
+            return DateTimeFormatter.ISO_INSTANT.format(instant);
+        }
+        int secondOfDay = (int) Math.floorMod(epochSecond, 86_400);
+        int nanos = instant.getNano();
+        int fractionDigits = nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
+        byte[] text = new byte[20 + (fractionDigits == 0 ? 0 : fractionDigits + 1)];
+        put(text, 0, year, 4);
+        text[4] = '-';
+        put(text, 5, date.getMonthValue(), 2);
+        text[7] = '-';
+        put(text, 8, date.getDayOfMonth(), 2);
+        text[10] = 'T';
+        put(text, 11, secondOfDay / 3_600, 2);
+        text[13] = ':';
+        put(text, 14, secondOfDay / 60 % 60, 2);
+        text[16] = ':';
+        put(text, 17, secondOfDay % 60, 2);
+        int at = 19;
+        if (fractionDigits > 0) {
+            text[at++] = '.';
+            put(text, at, nanos / pow10(9 - fractionDigits), fractionDigits);
+            at += fractionDigits;
+        }
+        text[at] = 'Z';
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int pow10(int exponent) {
+        int value = 1;
+        for (int i = 0; i < exponent; i++) {
+            value *= 10;
+        }
+        return value;
+    }
+
+    /** Writes {@code value} as {@code width} zero-padded decimal digits at {@code at}. */
+    private static void put(byte[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /** The offset starting at {@code at} ({@code Z} or {@code ±HH:MM} ending the text) in seconds, else MIN_VALUE. */
