@@ -49,6 +49,7 @@ public final class CommandLine {
               --collector URL     feedback-collector base URL (default http://127.0.0.1:8081)
               --key KEY           the app's API key (default autoloop-dev-key, dev/test/local profiles only)
               --admin-key KEY     admin key to read experiments (default autoloop-dev-admin-key)
+              --model NAME        the model whose experiment the progress line shows (default ctr)
               --threads N         ranking requests in flight at most (default 4)
               --batch-size N      events per collector request, 1-500 (default 100)
               --linger D          longest wait for a batch to fill (default 200ms)
@@ -67,6 +68,7 @@ public final class CommandLine {
             "collector",
             "key",
             "admin-key",
+            "model",
             "threads",
             "batch-size",
             "linger",
@@ -122,7 +124,8 @@ public final class CommandLine {
                 (int) whole(options, "batch-size", 100),
                 duration("linger", options.getOrDefault("linger", "200ms")),
                 duration("progress", options.getOrDefault("progress", interactive ? "1s" : "10s")),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                options.getOrDefault("model", "ctr"));
         if (settings.progressEvery().isZero() || settings.progressEvery().isNegative()) {
             throw new IllegalArgumentException(
                     "--progress must be positive, but it is " + settings.progressEvery() + ".");

@@ -12,8 +12,9 @@ import java.util.Set;
 /**
  * Reads the ab-router's experiments ({@code GET /v1/experiments} with the admin key), best effort: an absent
  * endpoint, a refused key or an unreachable router just means no experiment to show. Accepts a JSON array of
- * experiments, an object holding one under {@code experiments} or {@code items}, or a single experiment; shows the
- * first one that is not over, else the most recently updated. Thread-safe.
+ * experiments, an object holding one under {@code experiments} or {@code items}, or a single experiment; of those of
+ * its model (an experiment that names no model counts as its model's), shows the first one that is not over, else the
+ * most recently updated. Thread-safe.
  */
 public final class ExperimentClient {
 
@@ -22,10 +23,12 @@ public final class ExperimentClient {
 
     private final JsonHttp http;
     private final Targets targets;
+    private final String model;
 
-    public ExperimentClient(JsonHttp http, Targets targets) {
+    public ExperimentClient(JsonHttp http, Targets targets, String model) {
         this.http = http;
         this.targets = targets;
+        this.model = model;
     }
 
     /** The experiment to show, if the router answers with one. */
@@ -38,13 +41,13 @@ public final class ExperimentClient {
             return Optional.empty();
         }
         try {
-            return choose(http.mapper().readTree(reply.body()));
+            return choose(http.mapper().readTree(reply.body()), model);
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    static Optional<ExperimentStatus> choose(JsonNode json) {
+    static Optional<ExperimentStatus> choose(JsonNode json, String model) {
         List<JsonNode> experiments = new ArrayList<>();
         JsonNode list = json.isArray() ? json : json.has("experiments") ? json.get("experiments") : json.get("items");
         if (list != null && list.isArray()) {
@@ -52,6 +55,8 @@ public final class ExperimentClient {
         } else if (json.isObject() && json.has("id")) {
             experiments.add(json);
         }
+        experiments.removeIf(experiment -> experiment.hasNonNull("model")
+                && !experiment.get("model").asText().equals(model));
         JsonNode chosen = null;
         for (JsonNode experiment : experiments) {
             if (!OVER.contains(experiment.path("phase").asText().toUpperCase(Locale.ROOT))) {

@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param linger how long a batch waits for more events after its first
  * @param progressEvery time between two progress lines
  * @param experimentEvery time between two reads of the router's experiments
+ * @param model the model whose experiment the progress line shows (the router holds the experiments of every model)
  */
 public record RunSettings(
         double rate,
@@ -25,9 +26,13 @@ public record RunSettings(
         int batchSize,
         Duration linger,
         Duration progressEvery,
-        Duration experimentEvery) {
+        Duration experimentEvery,
+        String model) {
 
     public RunSettings {
+        if (model == null || model.isBlank()) {
+            throw new IllegalArgumentException("--model must name a model, e.g. ctr.");
+        }
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException(
                     "--rate must be a positive number of requests per second, but it is " + rate + ".");

@@ -65,7 +65,7 @@ public final class Runner {
      */
     public Tally.Snapshot run(String title, Traffic traffic) throws InterruptedException {
         RouterClient router = new RouterClient(http, targets);
-        ExperimentClient experiments = new ExperimentClient(http, targets);
+        ExperimentClient experiments = new ExperimentClient(http, targets, settings.model());
         EventBatcher batcher = new EventBatcher(
                 new CollectorClient(http, targets, clock),
                 tally,

@@ -49,7 +49,16 @@ class RunnerTest {
     /** Two ranking threads, hence one sender: the collector sees batches one at a time, in order. */
     private Runner runner(long requests) {
         RunSettings settings = new RunSettings(
-                500, null, requests, null, 2, 100, Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(5));
+                500,
+                null,
+                requests,
+                null,
+                2,
+                100,
+                Duration.ofMillis(20),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(5),
+                "ctr");
         Targets targets = new Targets(services.url(), services.url(), "test-key", "admin");
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         // Records the waits instead of sleeping: the test checks which wait was asked for, not how long it took.
