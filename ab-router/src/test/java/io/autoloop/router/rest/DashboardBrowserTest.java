@@ -15,7 +15,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -113,7 +113,7 @@ class DashboardBrowserTest {
                         .isDisplayed())
                 .isTrue();
         assertThat(phone).isRegularFile();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(DESKTOP, 900));
+        browser.manage().window().setSize(new Dimension(DESKTOP, 900));
     }
 
     @Test
@@ -175,7 +175,7 @@ class DashboardBrowserTest {
         assertThat(overflowing()).isEmpty();
         assertThat(screenshot("experiment-phone", PHONE)).isRegularFile();
         assertThat(overflowing()).isEmpty();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(DESKTOP, 900));
+        browser.manage().window().setSize(new Dimension(DESKTOP, 900));
     }
 
     @Test
@@ -211,7 +211,7 @@ class DashboardBrowserTest {
         }
         assertThat(screenshot("models", DESKTOP)).isRegularFile();
         assertThat(overflowing()).isEmpty();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(DESKTOP, 900));
+        browser.manage().window().setSize(new Dimension(DESKTOP, 900));
     }
 
     @Test
@@ -344,7 +344,7 @@ class DashboardBrowserTest {
     private Path screenshot(String name, int width) {
         Path file = Browser.screenshot(browser, name, width);
         assertThat(file.toFile().length()).isPositive();
-        return Files.isRegularFile(file) ? file : null;
+        return file;
     }
 
     private static String field(WebElement scope, String name) {

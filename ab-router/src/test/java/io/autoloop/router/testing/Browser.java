@@ -88,6 +88,7 @@ public final class Browser {
         long height = (Long)
                 ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight);");
         driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 6000)));
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
         byte[] png = ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES);
         Path file = Path.of("target", "dashboard", name + ".png");
         try {
