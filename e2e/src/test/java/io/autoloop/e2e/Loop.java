@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +30,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  * the analyzer has its own application id. {@code model.versions} is shared: records are keyed and filtered by model
  * name. {@link #close()} stops the services and deletes the topics and Redis keys of the run.
  *
- * <p>Timings are the demo's, in seconds: a 4 s attribution window with 1 s grace and 2 s arm-stats windows in the
- * analyzer, and analyses every 2 s in the router, which counts arm stats as settled 15 s after a weight change.
+ * <p>{@link #start} shortens the demo's timings for the tests: a 4 s attribution window with 1 s grace and 2 s arm-stats
+ * windows in the analyzer, analyses every 2 s in the router, which counts arm stats as settled 30 s after a weight
+ * change, and 2^18 hash slots in the retrainer. {@link #startWithDemoTimings} keeps the {@code local} profile's own.
  */
 final class Loop implements AutoCloseable {
 
@@ -38,11 +40,13 @@ final class Loop implements AutoCloseable {
     static final String ADMIN_KEY = "autoloop-dev-admin-key";
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-    private static final Path ROOT =
-            Path.of(System.getProperty("autoloop.root", "..")).toAbsolutePath().normalize();
+    /** The repository root: failsafe sets it; otherwise the working directory, the root or {@code e2e/}. */
+    private static final Path ROOT = root();
+
     private static final String KAFKA = System.getProperty("autoloop.kafka", "127.0.0.1:9092");
     private static final String REDIS = System.getProperty("autoloop.redis", "redis://127.0.0.1:6379");
-    private static final Path LOGS = Path.of(System.getProperty("autoloop.e2e.logs", "target/e2e-logs"));
+    private static final Path LOGS = Path.of(System.getProperty(
+            "autoloop.e2e.logs", ROOT.resolve("e2e/target/e2e-logs").toString()));
 
     /** Partitions per topic of this loop, as {@code deploy/local/topics.txt} creates the shared ones. */
     private static final Map<Topic<?>, Integer> PARTITIONS = Map.of(
@@ -56,15 +60,17 @@ final class Loop implements AutoCloseable {
 
     private final String id;
     private final Path logs;
+    private final boolean fastTimings;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private ServiceProcess collector;
     private ServiceProcess analyzer;
     private ServiceProcess retrainer;
     private ServiceProcess router;
 
-    private Loop(String id) {
+    private Loop(String id, boolean fastTimings) {
         this.id = id;
         this.logs = LOGS.resolve(id);
+        this.fastTimings = fastTimings;
     }
 
     /**
@@ -72,7 +78,16 @@ final class Loop implements AutoCloseable {
      * settings) and waits until each is ready.
      */
     static Loop start(String name, Map<String, Map<String, String>> overrides) throws InterruptedException {
-        Loop loop = new Loop("e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return start(new Loop("e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8), true), overrides);
+    }
+
+    /** Like {@link #start}, with the timings of the {@code local} profile that {@code deploy/local/run} uses. */
+    static Loop startWithDemoTimings(String name, Map<String, Map<String, String>> overrides)
+            throws InterruptedException {
+        return start(new Loop("e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8), false), overrides);
+    }
+
+    private static Loop start(Loop loop, Map<String, Map<String, String>> overrides) throws InterruptedException {
         try {
             loop.createTopics();
             loop.collector = loop.service("feedback-collector", loop.collectorSettings(), overrides);
@@ -185,11 +200,13 @@ final class Loop implements AutoCloseable {
         settings.put("kafka-streams.num.stream.threads", "1");
         settings.put("kafka-streams.consumer.session.timeout.ms", "6000");
         settings.put("kafka-streams.consumer.heartbeat.interval.ms", "1000");
-        settings.put("analyzer.attribution.window", "PT4S");
-        settings.put("analyzer.attribution.grace", "PT1S");
-        settings.put("analyzer.arm-stats.window", "PT2S");
-        settings.put("analyzer.reports.window", "PT5S");
-        settings.put("analyzer.idle-close-after", "PT5S");
+        if (fastTimings) {
+            settings.put("analyzer.attribution.window", "PT4S");
+            settings.put("analyzer.attribution.grace", "PT1S");
+            settings.put("analyzer.arm-stats.window", "PT2S");
+            settings.put("analyzer.reports.window", "PT5S");
+            settings.put("analyzer.idle-close-after", "PT5S");
+        }
         return settings;
     }
 
@@ -197,7 +214,9 @@ final class Loop implements AutoCloseable {
         Map<String, String> settings = common(freePort());
         settings.put("retrainer.model-name", model());
         settings.put("retrainer.samples-topic", topic(Topics.TRAINING_SAMPLES));
-        settings.put("retrainer.features.bits", "18");
+        if (fastTimings) {
+            settings.put("retrainer.features.bits", "18");
+        }
         return settings;
     }
 
@@ -210,12 +229,17 @@ final class Loop implements AutoCloseable {
         settings.put("mp.messaging.incoming.arm-stats.auto.offset.reset", "earliest");
         settings.put("mp.messaging.incoming.reports.topic", topic(Topics.ANALYSIS_REPORTS));
         settings.put("mp.messaging.incoming.reports.auto.offset.reset", "earliest");
-        settings.put("router.experiment.interval", "2s");
-        settings.put("router.experiment.attribution-lag", "15s");
-        settings.put("router.experiment.min-impressions", "300");
-        // Two cores shared by Kafka, Redis, four services, the simulated app and possibly a build: the latency
-        // guardrail would measure the machine, not the challenger.
-        settings.put("router.guardrails.max-p99-latency", "2s");
+        if (fastTimings) {
+            settings.put("router.experiment.interval", "2s");
+            // Decisions reach the arm stats about 9 s after serving here (4 s window, 1 s grace, 2 s arm-stats window,
+            // commits); the lag leaves room for an analyzer that falls behind on a loaded machine, or the counts of
+            // the previous weight would be taken for the new step's and look like a sample-ratio mismatch.
+            settings.put("router.experiment.attribution-lag", "30s");
+            settings.put("router.experiment.min-impressions", "300");
+            // Two cores shared by Kafka, Redis, four services, the simulated app and possibly a build: the latency
+            // guardrail would measure the machine, not the challenger.
+            settings.put("router.guardrails.max-p99-latency", "2s");
+        }
         return settings;
     }
 
@@ -287,6 +311,15 @@ final class Loop implements AutoCloseable {
         return redis.keys("autoloop:experiment:" + model + "-*").stream()
                 .map(key -> key.substring("autoloop:experiment:".length()))
                 .toList();
+    }
+
+    private static Path root() {
+        String configured = System.getProperty("autoloop.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        Path here = Path.of("").toAbsolutePath();
+        return Files.isDirectory(here.resolve("deploy/simulator")) ? here : here.getParent();
     }
 
     private static int freePort() {

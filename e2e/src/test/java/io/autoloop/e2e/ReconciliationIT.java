@@ -45,7 +45,13 @@ class ReconciliationIT {
 
     @BeforeAll
     void startLoop() throws InterruptedException {
-        loop = Loop.start("reconciliation", Map.of());
+        // The demo's 20 s attribution window rather than the tests' 4 s: the feedback is sent after all 30 rankings,
+        // which on a loaded machine can take longer than 4 s, and feedback after its window is (rightly) late.
+        loop = Loop.start(
+                "reconciliation",
+                Map.of(
+                        "error-analyzer",
+                        Map.of("analyzer.attribution.window", "PT20S", "analyzer.attribution.grace", "PT5S")));
         api = new LoopApi(loop);
     }
 

@@ -45,6 +45,13 @@ final class RedisStore implements AutoCloseable {
         send(Request.cmd(Command.SET).arg(key).arg(value));
     }
 
+    /** The members of a sorted set, lowest score first. */
+    List<String> zrange(String key) {
+        List<String> members = new ArrayList<>();
+        send(Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1)).forEach(member -> members.add(member.toString()));
+        return members;
+    }
+
     void zadd(String key, double score, String member) {
         send(Request.cmd(Command.ZADD).arg(key).arg(score).arg(member));
     }

@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class TopicReader {
 
-    /** A record's key and value. */
-    record Keyed<V>(String key, V value) {}
+    /** A record's key and value, and where it sits. */
+    record Keyed<V>(String key, V value, int partition, long offset) {}
 
     private TopicReader() {}
 
@@ -47,7 +47,11 @@ final class TopicReader {
                     throw new IllegalStateException("Could not read " + name + " to its end within 60 s.");
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    records.add(new Keyed<>(record.key(), serde.deserialize(name, record.value())));
+                    records.add(new Keyed<>(
+                            record.key(),
+                            serde.deserialize(name, record.value()),
+                            record.partition(),
+                            record.offset()));
                 }
             }
         }
