@@ -168,7 +168,7 @@ public class ExperimentService {
                 writes.alias(Arm.CHAMPION, candidate.version()).clearCandidate();
             case IGNORE -> writes.clearCandidate();
             case WAIT -> {
-                // The running experiment is past its first step: the candidate keeps waiting for it to end.
+                // The running challenger already serves traffic: the candidate keeps waiting for the experiment to end.
             }
             case START_EXPERIMENT, REPLACE_CHALLENGER -> {
                 if (decision == CandidatePolicy.Decision.REPLACE_CHALLENGER) {
