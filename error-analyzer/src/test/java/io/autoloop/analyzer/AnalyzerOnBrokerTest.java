@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autoloop.analyzer.Broker.KeyedRecord;
 import io.autoloop.analyzer.messaging.AnalyzerTopology;
 import io.autoloop.analyzer.messaging.TopicNames;
-import io.autoloop.contracts.Decision;
-import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.testing.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,7 +47,7 @@ class AnalyzerOnBrokerTest {
         Traffic traffic = traffic(run, Instant.now().minus(Duration.ofMinutes(10)));
         int decisions = 2000;
 
-        produce(topics, traffic, decisions);
+        Broker.sendTraffic(topics, traffic, decisions);
         try (KafkaStreams analyzer = start(applicationId, stateDirs.resolve("only"), topics)) {
             endStream(applicationId, topics, traffic.servedAt(decisions));
             List<LabelledSample> samples = samples(topics, decisions * traffic.itemsPerDecision());
@@ -72,7 +70,7 @@ class AnalyzerOnBrokerTest {
         int samplesBefore = decisions * before.itemsPerDecision();
 
         // Phase 1: an analyzer in a JVM of its own labels the first traffic; its samples are committed.
-        produce(topics, before, decisions);
+        Broker.sendTraffic(topics, before, decisions);
         Process first = spawn(applicationId, stateDirs.resolve("first"), prefix);
         int committedBeforeKill;
         long feedbackAfter;
@@ -82,7 +80,7 @@ class AnalyzerOnBrokerTest {
 
             // Phase 2: more traffic; SIGKILL as soon as the analyzer has committed progress on it.
             long feedbackBefore = Broker.committed(applicationId, topics.feedback());
-            feedbackAfter = produce(topics, after, decisions) + feedbackBefore;
+            feedbackAfter = Broker.sendTraffic(topics, after, decisions) + feedbackBefore;
             while (Broker.committed(applicationId, topics.feedback()) == feedbackBefore) {
                 Thread.sleep(50);
             }
@@ -108,22 +106,6 @@ class AnalyzerOnBrokerTest {
     /** Served 1 ms apart, four items each, 30% clicked: a backlog in the past that the analyzer catches up on. */
     private static Traffic traffic(String run, Instant start) {
         return new Traffic(run, 4, 0.3, start, Duration.ofMillis(1));
-    }
-
-    /** Sends {@code decisions} decisions of {@code traffic} with their feedback; answers how many feedback events. */
-    private static long produce(TopicNames topics, Traffic traffic, int decisions) {
-        long events = 0;
-        try (Broker.Writer writer = Broker.writer()) {
-            for (int i = 0; i < decisions; i++) {
-                Decision decision = traffic.decision(i);
-                writer.send(topics.decisions(), decision.decisionId(), decision);
-                for (FeedbackEvent event : traffic.feedback(i)) {
-                    writer.send(topics.feedback(), event.userId(), event);
-                    events++;
-                }
-            }
-        }
-        return events;
     }
 
     /** Once everything produced so far is consumed, closes every window that ends before {@code end + grace}. */

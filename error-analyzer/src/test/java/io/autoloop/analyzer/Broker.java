@@ -126,27 +126,52 @@ public final class Broker {
     }
 
     /**
-     * Reads the committed records of {@code topic} from its beginning until {@code done} holds for what was read or
-     * {@code timeout} passes, then keeps reading for {@code settle} to catch any record beyond that point.
+     * Sends {@code decisions} decisions of {@code traffic} with their feedback to {@code topics}, each decision before
+     * its feedback; answers how many feedback events were sent.
      */
-    public static <T> List<KeyedRecord<T>> readCommitted(
-            String topic, Class<T> type, Predicate<List<KeyedRecord<T>>> done, Duration timeout, Duration settle) {
-        List<KeyedRecord<T>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+    public static long sendTraffic(TopicNames topics, Traffic traffic, int decisions) {
+        long events = 0;
+        try (Writer writer = writer()) {
+            for (int i = 0; i < decisions; i++) {
+                Decision decision = traffic.decision(i);
+                writer.send(topics.decisions(), decision.decisionId(), decision);
+                for (FeedbackEvent event : traffic.feedback(i)) {
+                    writer.send(topics.feedback(), event.userId(), event);
+                    events++;
+                }
+            }
+        }
+        return events;
+    }
+
+    /** A consumer of {@code topic}'s committed records, assigned every partition from its beginning. */
+    public static KafkaConsumer<String, byte[]> committedReader(String topic, int maxPollRecords) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         LocalStack.KAFKA,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        5000),
+                        maxPollRecords),
                 new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+                new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /**
+     * Reads the committed records of {@code topic} from its beginning until {@code done} holds for what was read or
+     * {@code timeout} passes, then keeps reading for {@code settle} to catch any record beyond that point.
+     */
+    public static <T> List<KeyedRecord<T>> readCommitted(
+            String topic, Class<T> type, Predicate<List<KeyedRecord<T>>> done, Duration timeout, Duration settle) {
+        List<KeyedRecord<T>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedReader(topic, 5000)) {
             Instant deadline = Instant.now().plus(timeout);
             Instant settled = null;
             while (Instant.now().isBefore(settled == null ? deadline : settled)) {

@@ -7,8 +7,6 @@ import io.autoloop.analyzer.domain.AttributionWindow;
 import io.autoloop.analyzer.messaging.AnalyzerSettings;
 import io.autoloop.analyzer.messaging.AnalyzerTopology;
 import io.autoloop.analyzer.messaging.TopicNames;
-import io.autoloop.contracts.Decision;
-import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.testing.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -20,18 +18,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -85,8 +79,8 @@ public final class AnalyzerBenchmark {
         // The same input twice: the sentinels that end one run's stream must not reach the other run.
         TopicNames forOne = TestTopics.create(LocalStack.KAFKA, inputPrefix + "one.");
         TopicNames forTwo = TestTopics.create(LocalStack.KAFKA, inputPrefix + "two.");
-        long feedbackEvents = produce(forOne);
-        produce(forTwo);
+        long feedbackEvents = Broker.sendTraffic(forOne, traffic, decisions);
+        Broker.sendTraffic(forTwo, traffic, decisions);
         long expected = (long) decisions * items;
         print(
                 "input: %,d decisions × %d items, %,d feedback events (%.1f%% clicks)",
@@ -178,21 +172,6 @@ public final class AnalyzerBenchmark {
         return result;
     }
 
-    private long produce(TopicNames topics) {
-        long feedbackEvents = 0;
-        try (Broker.Writer writer = Broker.writer()) {
-            for (int i = 0; i < decisions; i++) {
-                Decision decision = traffic.decision(i);
-                writer.send(topics.decisions(), decision.decisionId(), decision);
-                for (FeedbackEvent event : traffic.feedback(i)) {
-                    writer.send(topics.feedback(), event.userId(), event);
-                    feedbackEvents++;
-                }
-            }
-        }
-        return feedbackEvents;
-    }
-
     private Result read(String topic, long expected, Instant started) {
         Set<String> samples = new HashSet<>();
         long count = 0;
@@ -201,21 +180,7 @@ public final class AnalyzerBenchmark {
         Instant tenth = null;
         Instant ninetieth = null;
         Instant last = null;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        LocalStack.KAFKA,
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        10_000),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = Broker.committedReader(topic, 10_000)) {
             Instant deadline = started.plus(Duration.ofMinutes(15));
             while (count < expected && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
