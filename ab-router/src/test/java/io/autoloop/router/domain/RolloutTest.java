@@ -313,6 +313,44 @@ class RolloutTest {
     }
 
     @Test
+    void aSampleRatioMismatchStopsAPausedExperiment() {
+        Experiment paused = admin(progressing(), Command.PAUSE).experiment();
+
+        Change change = analyse(paused, 2, new ArmCounts(9_800, 490), new ArmCounts(200, 10));
+
+        assertThat(change.experiment().phase()).isEqualTo(Phase.STOPPED);
+        assertThat(change.experiment().challengerBuckets()).isZero();
+        assertThat(change.transition()).get().satisfies(t -> {
+            assertThat(t.action()).isEqualTo(Action.STOP);
+            assertThat(t.from()).isEqualTo(Phase.PAUSED);
+            assertThat(t.fromWeight()).isEqualTo(5.0);
+            assertThat(t.reason()).contains("Sample-ratio mismatch");
+            assertThat((double) t.numbers().get("srmPValue")).isLessThan(0.001);
+        });
+    }
+
+    @Test
+    void aGuardrailFailingThreeAnalysesInARowRollsBackAPausedExperiment() {
+        ChallengerHealth erroring = new ChallengerHealth(1_000, 50, 8.0, 5_000, 1.0);
+        Experiment paused = admin(progressing(), Command.PAUSE).experiment();
+
+        Change first = analyse(paused, 2, ArmCounts.ZERO, ArmCounts.ZERO, erroring);
+        Change second = analyse(first.experiment(), 3, ArmCounts.ZERO, ArmCounts.ZERO, erroring);
+        Change third = analyse(second.experiment(), 4, ArmCounts.ZERO, ArmCounts.ZERO, erroring);
+
+        assertThat(second.experiment().phase()).isEqualTo(Phase.PAUSED);
+        assertThat(second.experiment().guardrailFailures()).containsEntry(Guardrail.ERROR_RATE, 2);
+        assertThat(third.experiment().phase()).isEqualTo(Phase.ROLLED_BACK);
+        assertThat(third.experiment().challengerBuckets()).isZero();
+        assertThat(third.transition()).get().satisfies(t -> {
+            assertThat(t.action()).isEqualTo(Action.ROLLBACK);
+            assertThat(t.from()).isEqualTo(Phase.PAUSED);
+            assertThat(t.actor()).isEqualTo(Rollout.CONTROLLER);
+            assertThat(t.reason()).contains("error rate guardrail failed 3 analyses in a row");
+        });
+    }
+
+    @Test
     void anAdminResumesAPausedExperiment() {
         Experiment paused = admin(progressing(), Command.PAUSE).experiment();
 
