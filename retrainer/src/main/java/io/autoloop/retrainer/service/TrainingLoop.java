@@ -11,6 +11,7 @@ import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.GatePolicy;
+import io.autoloop.retrainer.domain.PublishSchedule;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.domain.TrainerSettings;
 import io.autoloop.retrainer.messaging.SampleConsumer;
@@ -43,7 +44,7 @@ import org.jboss.logging.Logger;
 /**
  * The retrainer's one training thread: while this instance holds the trainer lease, it consumes
  * {@code training.samples} record by record into the {@link Trainer}, publishes candidates through the
- * {@link ModelPublisher} every {@code publish.every-samples} samples or {@code publish.every}, and checkpoints the
+ * {@link ModelPublisher} when the {@link PublishSchedule} says one is due (or an admin forces one), and checkpoints the
  * trainer state with the consumed offsets every {@code checkpoint.every} and at every publish; without the lease it
  * waits as a standby.
  *
@@ -234,7 +235,8 @@ public class TrainingLoop {
             Instant nextChampion = now.plus(config.championRefresh());
             Instant nextCheckpoint = now.plus(config.checkpoint().every());
             Instant nextPartitions = now.plus(PARTITIONS_EVERY);
-            Instant lastAttempt = now;
+            PublishSchedule schedule = new PublishSchedule(
+                    config.publish().everySamples(), config.publish().every(), now);
             Instant nextStatus = now;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records;
@@ -260,11 +262,11 @@ public class TrainingLoop {
                     nextPartitions = now.plus(PARTITIONS_EVERY);
                 }
                 List<GateDecision> decisions = handlePublishRequests(trainer, now);
-                if (decisions.isEmpty() && publishDue(trainer, now, lastAttempt)) {
+                if (decisions.isEmpty() && schedule.due(trainer.samplesSinceLastAttempt(), trainer.canJudge(), now)) {
                     decisions = List.of(publisher.attempt(trainer, "schedule", ModelPublisher.SERVICE, now));
                 }
                 if (!decisions.isEmpty()) {
-                    lastAttempt = now;
+                    schedule.attempted(now);
                 }
                 if (decisions.stream().anyMatch(GateDecision::published)) {
                     // Every publish wrote a checkpoint with the model, and may have made a new champion.
@@ -377,13 +379,6 @@ public class TrainingLoop {
         LOG.warnf(
                 "Skipped the malformed record %s-%d@%d: %s",
                 record.topic(), record.partition(), record.offset(), message);
-    }
-
-    private boolean publishDue(Trainer trainer, Instant now, Instant lastAttempt) {
-        long fresh = trainer.samplesSinceLastAttempt();
-        boolean due = fresh >= config.publish().everySamples()
-                || fresh > 0 && !now.isBefore(lastAttempt.plus(config.publish().every()));
-        return due && trainer.canJudge();
     }
 
     private List<GateDecision> handlePublishRequests(Trainer trainer, Instant now) {
