@@ -77,7 +77,11 @@ public interface RouterConfig {
         @WithDefault("60s")
         Duration interval();
 
-        /** Impressions each arm needs before any decision (and per step before an advance). Default 1,000. */
+        /**
+         * Impressions each arm needs before a lift decision: in total before a harm rollback, settled in the current
+         * step before an advance. Both arms together need as many settled in the step before the sample-ratio check;
+         * guardrails do not wait for it. Default 1,000.
+         */
         @WithDefault("1000")
         long minImpressions();
 

@@ -26,7 +26,8 @@ import java.util.OptionalDouble;
  *
  * <ol>
  *   <li>a guardrail that failed {@code failuresToRollback} analyses in a row rolls back;
- *   <li>a sample-ratio mismatch in the settled counts of the current step ({@code p < srmAlpha}) stops and flags;
+ *   <li>a sample-ratio mismatch in the settled counts of the current step ({@code p < srmAlpha}), judged once both
+ *       arms together have {@code minImpressions} settled in the step, stops and flags;
  *   <li>harm, i.e. the {@link MixtureSprt} rejecting "no difference" at α with a negative lift once both arms have
  *       {@code minImpressions}, rolls back;
  *   <li>while not paused: a significant lift at least {@code gainThreshold} once both arms have
@@ -35,7 +36,14 @@ import java.util.OptionalDouble;
  *   <li>otherwise it holds.
  * </ol>
  *
- * The point estimate, not the lower confidence bound, is held against the gain threshold: the always-valid interval is
+ * Only the lift decisions (harm, advance) wait for {@code minImpressions} per arm. The safety checks, guardrails and
+ * sample-ratio mismatch, deliberately do not: a broken assignment, a replica serving the wrong arm or lost logs can
+ * starve one arm for ever, and a per-arm minimum would then hold back exactly the check that should catch it. The
+ * sample-ratio check needs the sum of both arms' settled impressions in the step instead (and {@link SampleRatioTest}
+ * at least five expected rankings per arm); guardrails have minimums of their own ({@code minRequests},
+ * {@code minCalibrationSamples}).
+ *
+ * <p>The point estimate, not the lower confidence bound, is held against the gain threshold: the always-valid interval is
  * wide, so requiring its lower end above +2 % would need several times the traffic for a +10 % lift, while the
  * significance requirement already bounds the false-advance rate at α.
  */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param steps the challenger's weight at each step, in buckets (out of {@link Bucketing#BUCKETS}), strictly
  *     increasing; advancing into a step of all buckets, or past the last step, promotes
  * @param minImpressions the impressions each arm needs, in total before a harm rollback and within the settled part of
- *     the current step before an advance
+ *     the current step before an advance; both arms together need as many in the settled part of the step before
+ *     the sample-ratio check, and guardrails do not wait for it
  * @param gainThreshold the relative CTR gain the lift estimate must reach to advance, e.g. 0.02
  * @param mixtureSd τ of the {@link MixtureSprt}
  * @param alpha the significance level of the lift test, e.g. 0.05

@@ -272,6 +272,25 @@ class RolloutTest {
     }
 
     @Test
+    void aChallengerStarvedOfImpressionsIsStoppedWithoutWaitingForItsMinimum() {
+        // The step's 1,000 impressions are all the champion's: the challenger never reaches its per-arm minimum.
+        Change change = analyse(progressing(), 1, new ArmCounts(1_000, 50), ArmCounts.ZERO);
+
+        assertThat(change.experiment().phase()).isEqualTo(Phase.STOPPED);
+        assertThat(change.transition())
+                .get()
+                .satisfies(t -> assertThat(t.reason()).contains("Sample-ratio mismatch"));
+    }
+
+    @Test
+    void theSampleRatioCheckWaitsUntilBothArmsTogetherHaveTheMinimum() {
+        Change change = analyse(progressing(), 1, new ArmCounts(999, 50), ArmCounts.ZERO);
+
+        assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
+        assertThat(change.experiment().lastAnalysis().srmPValue()).isNull();
+    }
+
+    @Test
     void countsWithinTheAttributionLagOfAWeightChangeAreLeftOutOfTheSampleRatioCheck() {
         Rollout lagged = new Rollout(RolloutFixtures.policy(Duration.ofMinutes(30)));
         Experiment experiment = lagged.next(waiting(), new ChallengerReady(T0)).experiment();
