@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.autoloop.contracts.ModelVersion;
@@ -22,6 +23,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,17 +44,32 @@ class ModelResourceTest {
     }
 
     @Test
-    void anEmptyRegistryGetsTheBiasOnlyInitialVersionAsChampion() {
+    void anEmptyRegistryGetsAnUntrainedInitialVersionSoThereIsAChampion() {
+        // Other tests of this application may have published later versions meanwhile, so the champion is checked
+        // to exist; GateRejectionTest, where nothing is ever published after 0.1.0, checks it is 0.1.0.
         given().get("/v1/models")
                 .then()
                 .statusCode(200)
                 .body("name", equalTo(config.modelName()))
+                .body("champion", notNullValue())
                 .body("versions.version", hasItem("0.1.0"))
                 .body("versions.find { it.version == '0.1.0' }.parent", nullValue())
+                .body("versions.find { it.version == '0.1.0' }.samplesSeen", equalTo(0))
+                .body("versions.find { it.version == '0.1.0' }.metrics.samples", equalTo(0))
                 .body(
                         "versions.find { it.version == '0.1.0' }.registryKey",
                         equalTo("autoloop:model:" + config.modelName() + ":0.1.0"))
                 .body("trainer.role", equalTo("active"));
+
+        ModelSnapshot initial =
+                ModelCodec.read(given().get("/v1/models/0.1.0/weights").asByteArray());
+
+        // Bias only and untrained: no sample learned, not even the bias weight is set, so it predicts 0.5.
+        assertThat(initial.provenance().samplesSeen()).isZero();
+        assertThat(initial.provenance().parentVersion()).isNull();
+        assertThat(initial.nonZeroWeights()).isZero();
+        assertThat(initial.predict(Map.of("user", Map.of("id", "u-1"), "item", Map.of("id", "i-1"))))
+                .isEqualTo(0.5);
     }
 
     @Test
@@ -74,7 +91,6 @@ class ModelResourceTest {
         ModelSnapshot model = ModelCodec.read(bytes);
         assertThat(model.provenance().version()).isEqualTo("0.1.0");
         assertThat(model.provenance().name()).isEqualTo(config.modelName());
-        assertThat(model.nonZeroWeights()).isZero();
     }
 
     @Test
