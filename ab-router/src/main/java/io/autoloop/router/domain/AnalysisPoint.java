@@ -2,6 +2,7 @@ package io.autoloop.router.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * One analysis of an experiment as a point of its time series: the weight it was made at, each arm's cumulative
@@ -30,8 +31,8 @@ public record AnalysisPoint(
         Double srmPValue,
         Verdict verdict) {
 
-    /** The two-sided standard normal quantile of the 95 % CTR intervals. */
-    static final double Z_95 = 1.959963984540054;
+    /** The two-sided standard normal quantile of the 95 % CTR intervals (1.96). */
+    static final double Z_95 = new NormalDistribution(null, 0.0, 1.0).inverseCumulativeProbability(0.975);
 
     public AnalysisPoint {
         Objects.requireNonNull(at, "at");
@@ -43,7 +44,10 @@ public record AnalysisPoint(
 
     /**
      * One arm's cumulative counts and CTR, with the 95 % Wilson score interval of the CTR (Wilson 1927; it stays
-     * inside [0, 1] and is sensible for few clicks, unlike the normal approximation).
+     * inside [0, 1] and is sensible for few clicks, unlike the normal approximation). The formula is written out
+     * rather than taken from commons-math3's {@code WilsonScoreInterval}, which counts trials in an {@code int} (and
+     * in 3.6.1 overflows computing {@code 2n} beyond 2^30 trials): an arm's cumulative impressions are a {@code long}
+     * and may pass that in a long experiment. The tests hold the formula against that class below 2^30.
      */
     public record ArmPoint(long impressions, long clicks, double ctr, double ctrLower, double ctrUpper) {
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -23,6 +25,27 @@ class AnalysisPointTest {
         assertThat(point.ctr()).isEqualTo((double) clicks / impressions);
         assertThat(point.ctrLower()).isCloseTo(lower, within(5e-5));
         assertThat(point.ctrUpper()).isCloseTo(upper, within(5e-5));
+    }
+
+    /** commons-math3 3.6.1 computes {@code 2 * numberOfTrials} in an {@code int}: only up to 2^30 trials. */
+    @ParameterizedTest
+    @CsvSource({"1, 0", "1, 1", "148, 15", "20, 0", "20, 20", "1000, 65", "95000, 4750", "1000000000, 50000000"})
+    void ctrIntervalAgreesWithCommonsMathsWilsonScoreInterval(int impressions, int clicks) {
+        ConfidenceInterval expected = new WilsonScoreInterval().createInterval(impressions, clicks, 0.95);
+
+        AnalysisPoint.ArmPoint point = AnalysisPoint.ArmPoint.of(new ArmCounts(impressions, clicks));
+
+        assertThat(point.ctrLower()).isCloseTo(Math.max(0.0, expected.getLowerBound()), within(1e-12));
+        assertThat(point.ctrUpper()).isCloseTo(Math.min(1.0, expected.getUpperBound()), within(1e-12));
+    }
+
+    @Test
+    void anArmBeyondTwoBillionImpressionsStillHasAnInterval() {
+        AnalysisPoint.ArmPoint point = AnalysisPoint.ArmPoint.of(new ArmCounts(5_000_000_000L, 250_000_000L));
+
+        assertThat(point.ctr()).isEqualTo(0.05);
+        assertThat(point.ctrLower()).isCloseTo(0.05, within(1e-5)).isLessThan(0.05);
+        assertThat(point.ctrUpper()).isCloseTo(0.05, within(1e-5)).isGreaterThan(0.05);
     }
 
     @Test
