@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +49,8 @@ final class Loop implements AutoCloseable {
     private static final Path LOGS = Path.of(System.getProperty(
             "autoloop.e2e.logs", ROOT.resolve("e2e/target/e2e-logs").toString()));
 
-    /** Partitions per topic of this loop, as {@code deploy/local/topics.txt} creates the shared ones. */
-    private static final Map<Topic<?>, Integer> PARTITIONS = Map.of(
-            Topics.FEEDBACK_EVENTS, 6,
-            Topics.SERVING_DECISIONS, 6,
-            Topics.TRAINING_SAMPLES, 6,
-            Topics.ANALYSIS_REPORTS, 3,
-            Topics.EXPERIMENT_ARM_STATS, 3,
-            Topics.FEEDBACK_REJECTED, 3,
-            Topics.AUDIT_LOG, 3);
+    /** Partitions per topic of this loop: those {@code deploy/local/topics.txt} creates the shared ones with. */
+    private static final Map<Topic<?>, Integer> PARTITIONS = partitions(ROOT.resolve("deploy/local/topics.txt"));
 
     private final String id;
     private final Path logs;
@@ -311,6 +305,35 @@ final class Loop implements AutoCloseable {
         return redis.keys("autoloop:experiment:" + model + "-*").stream()
                 .map(key -> key.substring("autoloop:experiment:".length()))
                 .toList();
+    }
+
+    /** The partitions of every topic but {@code model.versions}, from the file's {@code name partitions} lines. */
+    private static Map<Topic<?>, Integer> partitions(Path topicsFile) {
+        Map<String, Integer> byName = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(topicsFile)) {
+                String entry = line.strip();
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    String[] fields = entry.split("\\s+");
+                    byName.put(fields[0], Integer.parseInt(fields[1]));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the stack's topics from " + topicsFile + ".", e);
+        }
+        Map<Topic<?>, Integer> partitions = new HashMap<>();
+        for (Topic<?> topic : Topics.ALL) {
+            if (topic == Topics.MODEL_VERSIONS) {
+                continue;
+            }
+            Integer count = byName.get(topic.name());
+            if (count == null) {
+                throw new IllegalStateException(
+                        topicsFile + " lists no " + topic.name() + ": add it with its partitions.");
+            }
+            partitions.put(topic, count);
+        }
+        return Map.copyOf(partitions);
     }
 
     private static Path root() {
