@@ -13,6 +13,7 @@ import io.autoloop.retrainer.domain.TrainerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,21 +25,26 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code kill -9} of the packaged retrainer in the middle of a stream loses no sample and counts none twice: the
  * trainer that carries on (the same process restarted, or a standby) resumes from the last checkpoint and ends with
- * exactly as many samples seen as records were produced.
+ * exactly as many samples seen as records were produced. The restarted process resumes from a timed checkpoint (no
+ * candidate is ever proposed there, so no publish writes one); the standby takes over while candidates are published.
  */
 class CheckpointRecoveryIT {
 
     private static final int SAMPLES = 24_000;
     private static final int KILL_AFTER = 8_000;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Map<String, String> SETTINGS = Map.of(
+    private static final Map<String, String> COMMON = Map.of(
             "retrainer.features.bits", "18",
             "retrainer.checkpoint.every", "1s",
             "retrainer.lease.ttl", "5s",
-            "retrainer.publish.every-samples", "8000",
             "retrainer.gate.holdout-samples", "2000",
             "retrainer.gate.min-holdout-samples", "500",
             "retrainer.retry-backoff", "1s");
+    /** A candidate every 8,000 samples (or 60 s): publishes write checkpoints too. */
+    private static final Map<String, String> PUBLISHING = settings("8000", "60s");
+    /** No candidate within the test: after the initial version, only the 1 s cadence writes checkpoints. */
+    private static final Map<String, String> NOT_PUBLISHING = settings("1000000000", "24h");
+
     private static final TrainerSettings TRAINER = new TrainerSettings(
             new FeatureSpec(18, 0, List.of(new Cross("user", "item"))),
             FtrlParameters.defaults(),
@@ -70,24 +76,25 @@ class CheckpointRecoveryIT {
     }
 
     @Test
-    void killNineMidStreamThenRestartLosesNoSampleAndCountsNoneTwice() {
-        // Given: a running retrainer and a stream being produced.
-        RetrainerProcess first = start("first");
+    void killNineMidStreamThenRestartResumesFromTheTimedCheckpointAndLosesNoSample() {
+        // Given: a running retrainer that publishes no candidate, a stream being produced, and a timed checkpoint
+        // that holds some of it.
+        RetrainerProcess first = start("first", NOT_PUBLISHING);
         CompletableFuture<Void> stream = produceStream();
+        await().atMost(PATIENCE).until(() -> samplesSeen(first) >= KILL_AFTER && checkpointedSamples() > 0);
 
         // When: SIGKILL in the middle of the stream, then the same service again.
-        await().atMost(PATIENCE).until(() -> samplesSeen(first) >= KILL_AFTER);
         first.kill();
-        RetrainerProcess restarted = start("restarted");
+        RetrainerProcess restarted = start("restarted", NOT_PUBLISHING);
         stream.join();
 
-        // Then: everything consumed once, resumed from a checkpoint the killed process wrote.
+        // Then: everything consumed once, resumed from the timed checkpoint: 0.1.0 (at 0 samples) is the only publish.
         await().atMost(PATIENCE).until(() -> recordsConsumed(restarted) == SAMPLES);
         JsonNode trainer = restarted.trainer();
         assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("recordsConsumed").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
-        assertVersionsChain(restarted);
+        assertThat(versions(restarted)).containsExactly("0.1.0");
         restarted.stop();
         assertFinalCheckpointHolds(SAMPLES);
     }
@@ -95,8 +102,8 @@ class CheckpointRecoveryIT {
     @Test
     void aStandbyTakesOverFromTheCheckpointWhenTheActiveTrainerIsKilled() {
         // Given: two instances of one model; one trains, the other waits.
-        RetrainerProcess a = start("a");
-        RetrainerProcess b = start("b");
+        RetrainerProcess a = start("a", PUBLISHING);
+        RetrainerProcess b = start("b", PUBLISHING);
         await().atMost(PATIENCE).until(() -> role(a).equals("active") || role(b).equals("active"));
         RetrainerProcess active = role(a).equals("active") ? a : b;
         RetrainerProcess standby = active == a ? b : a;
@@ -107,7 +114,7 @@ class CheckpointRecoveryIT {
         await().atMost(PATIENCE).until(() -> samplesSeen(active) >= KILL_AFTER);
         active.kill();
         await().atMost(PATIENCE).until(() -> role(standby).equals("active"));
-        RetrainerProcess returned = start("returned");
+        RetrainerProcess returned = start("returned", PUBLISHING);
         stream.join();
 
         // Then: the former standby finished the stream from the checkpoint; the returned one waits.
@@ -124,9 +131,16 @@ class CheckpointRecoveryIT {
         assertFinalCheckpointHolds(SAMPLES);
     }
 
-    private RetrainerProcess start(String name) {
+    private static Map<String, String> settings(String publishEverySamples, String publishEvery) {
+        Map<String, String> settings = new HashMap<>(COMMON);
+        settings.put("retrainer.publish.every-samples", publishEverySamples);
+        settings.put("retrainer.publish.every", publishEvery);
+        return Map.copyOf(settings);
+    }
+
+    private RetrainerProcess start(String name, Map<String, String> settings) {
         RetrainerProcess process = RetrainerProcess.start(
-                model, topic, SETTINGS, Path.of("target", "it-logs", model + "-" + name + ".log"));
+                model, topic, settings, Path.of("target", "it-logs", model + "-" + name + ".log"));
         processes.add(process);
         process.awaitReady(PATIENCE);
         return process;
@@ -151,6 +165,15 @@ class CheckpointRecoveryIT {
         });
     }
 
+    /** The published versions, newest first. */
+    private static List<String> versions(RetrainerProcess process) {
+        List<String> versions = new ArrayList<>();
+        process.get("/v1/models")
+                .get("versions")
+                .forEach(version -> versions.add(version.get("version").asText()));
+        return versions;
+    }
+
     /** Every version was published once, each the minor successor of its parent. */
     private static void assertVersionsChain(RetrainerProcess process) {
         List<String> versions = new ArrayList<>();
@@ -163,6 +186,12 @@ class CheckpointRecoveryIT {
         for (int i = 0; i + 1 < versions.size(); i++) {
             assertThat(parents.get(i)).isEqualTo(versions.get(i + 1));
         }
+    }
+
+    /** Samples in the checkpoint in Redis now, 0 without one. */
+    private long checkpointedSamples() {
+        byte[] saved = redis.get("autoloop:checkpoint:" + model);
+        return saved == null ? 0 : Trainer.restore(saved, TRAINER).samplesSeen();
     }
 
     /** The checkpoint the last trainer wrote on its way out holds exactly every sample and every offset. */
