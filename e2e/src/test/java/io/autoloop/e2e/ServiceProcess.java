@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One process started from a jar of this build, e.g. a packaged service ({@code <module>/target/quarkus-app/
  * quarkus-run.jar}) with its settings as system properties, which take precedence over its application.properties.
- * Its output goes to {@code <logs>/<name>.log}; {@link #close()} sends SIGTERM, then SIGKILL after 30 s.
+ * Its output goes to {@code <logs>/<name>.log}; {@link #close()} sends SIGTERM, then SIGKILL after 30 s, and
+ * {@link #kill()} SIGKILL at once.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -125,6 +126,14 @@ final class ServiceProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Sends SIGKILL and waits for the exit: the process ends at once, without running its shutdown hooks. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(name + " did not exit within 30 s of SIGKILL.");
         }
     }
 
