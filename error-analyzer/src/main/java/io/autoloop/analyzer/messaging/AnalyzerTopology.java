@@ -197,10 +197,14 @@ public final class AnalyzerTopology {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 StoreBuilder<WindowStore<String, ErrorAccumulator>> reports = Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(
-                                StoreNames.ERROR_REPORTS, settings.reportRetention(), settings.reportWindow(), false),
-                        Serdes.String(),
-                        StoreSerdes.errorAccumulator());
+                                Stores.persistentWindowStore(
+                                        StoreNames.ERROR_REPORTS,
+                                        settings.reportRetention(),
+                                        settings.reportWindow(),
+                                        false),
+                                Serdes.String(),
+                                StoreSerdes.errorAccumulator())
+                        .withCachingEnabled();
                 return Set.of(reports);
             }
         };
@@ -218,17 +222,19 @@ public final class AnalyzerTopology {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 StoreBuilder<WindowStore<String, ArmTally>> windows = Stores.windowStoreBuilder(
-                        Stores.persistentWindowStore(
-                                StoreNames.ARM_STATS_WINDOWS,
-                                settings.armStatsRetention(),
-                                settings.armStatsWindow(),
-                                false),
-                        Serdes.String(),
-                        StoreSerdes.armTally());
+                                Stores.persistentWindowStore(
+                                        StoreNames.ARM_STATS_WINDOWS,
+                                        settings.armStatsRetention(),
+                                        settings.armStatsWindow(),
+                                        false),
+                                Serdes.String(),
+                                StoreSerdes.armTally())
+                        .withCachingEnabled();
                 StoreBuilder<KeyValueStore<String, ArmTally>> totals = Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(StoreNames.ARM_STATS_TOTALS),
-                        Serdes.String(),
-                        StoreSerdes.armTally());
+                                Stores.persistentKeyValueStore(StoreNames.ARM_STATS_TOTALS),
+                                Serdes.String(),
+                                StoreSerdes.armTally())
+                        .withCachingEnabled();
                 return Set.of(windows, totals);
             }
         };

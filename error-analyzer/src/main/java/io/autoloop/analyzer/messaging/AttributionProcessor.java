@@ -222,7 +222,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
             if (state == null || state.deadline() != deadline) {
                 deadlines.delete(entry.key);
             } else {
-                settle(key, at, batch);
+                settle(key, state, at, batch);
             }
         }
         batch.flush();
@@ -240,7 +240,12 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
 
     /** The state of {@code key} after settling whatever of it is due on {@code at}. */
     private DecisionState settle(String key, EventClock at, Batch batch) {
-        DecisionState state = states.get(key);
+        return settle(key, states.get(key), at, batch);
+    }
+
+    /** {@link #settle(String, EventClock, Batch)} for a {@code state} of {@code key} already read. */
+    private DecisionState settle(String key, DecisionState stored, EventClock at, Batch batch) {
+        DecisionState state = stored;
         while (state != null && attributor.due(state, at)) {
             DecisionState next = expire(key, state, batch);
             replace(key, state, next);

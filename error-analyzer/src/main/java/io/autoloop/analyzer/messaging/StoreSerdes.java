@@ -9,14 +9,11 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.json.ContractJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,17 +24,31 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The compact binary formats of the analyzer's state stores and internal topics. Each starts with a format byte,
  * so a later format can still read what an earlier one changelogged.
+ *
+ * <p>Formats: 1 for every value; {@link DecisionState} is written in format 2, which stores waiting feedback events
+ * field by field instead of as JSON (format 1, still read). A state is read and written on every feedback event
+ * for its decision, so the JSON round trips of its waiting events grew with the square of their number.
  */
 final class StoreSerdes {
 
     private static final byte FORMAT = 1;
+    private static final byte DECISION_STATE_FORMAT = 2;
+
+    // Tags of a context value in a stored feedback event: the types Jackson reads JSON scalars as, and JSON for
+    // anything else.
+    private static final byte TEXT = 1;
+    private static final byte INTEGER = 2;
+    private static final byte LONG = 3;
+    private static final byte DOUBLE = 4;
+    private static final byte BOOLEAN = 5;
+    private static final byte JSON = 6;
 
     private StoreSerdes() {}
 
     static Serde<DecisionState> decisionState() {
-        return new BinarySerde<>("DecisionState") {
+        return new BinarySerde<>("DecisionState", DECISION_STATE_FORMAT, FORMAT) {
             @Override
-            void write(DataOutputStream out, DecisionState state) throws IOException {
+            void write(ByteSink out, DecisionState state) throws IOException {
                 out.writeByte(state.phase().ordinal());
                 out.writeLong(state.deadline());
                 out.writeLong(state.servedAt());
@@ -58,14 +69,12 @@ final class StoreSerdes {
                 }
                 out.writeInt(state.waiting().size());
                 for (FeedbackEvent event : state.waiting()) {
-                    byte[] json = ContractJson.write(event);
-                    out.writeInt(json.length);
-                    out.write(json);
+                    writeEvent(out, event);
                 }
             }
 
             @Override
-            DecisionState read(DataInputStream in) throws IOException {
+            DecisionState read(ByteSource in, byte format) throws IOException {
                 DecisionState.Phase phase = DecisionState.Phase.values()[in.readByte()];
                 long deadline = in.readLong();
                 long servedAt = in.readLong();
@@ -90,9 +99,13 @@ final class StoreSerdes {
                 int waitingCount = in.readInt();
                 List<FeedbackEvent> waiting = new ArrayList<>(waitingCount);
                 for (int i = 0; i < waitingCount; i++) {
-                    byte[] json = new byte[in.readInt()];
-                    in.readFully(json);
-                    waiting.add(ContractJson.read(json, FeedbackEvent.class));
+                    if (format == DECISION_STATE_FORMAT) {
+                        waiting.add(readEvent(in));
+                    } else {
+                        byte[] json = new byte[in.readInt()];
+                        in.readFully(json);
+                        waiting.add(ContractJson.read(json, FeedbackEvent.class));
+                    }
                 }
                 return new DecisionState(
                         phase, deadline, servedAt, userId, itemIds, consentWithdrawn, signals, waiting);
@@ -101,64 +114,64 @@ final class StoreSerdes {
     }
 
     static Serde<ErrorAccumulator> errorAccumulator() {
-        return new BinarySerde<>("ErrorAccumulator") {
+        return new BinarySerde<>("ErrorAccumulator", FORMAT) {
             @Override
-            void write(DataOutputStream out, ErrorAccumulator accumulator) throws IOException {
+            void write(ByteSink out, ErrorAccumulator accumulator) throws IOException {
                 accumulator.writeTo(out);
             }
 
             @Override
-            ErrorAccumulator read(DataInputStream in) throws IOException {
+            ErrorAccumulator read(ByteSource in, byte format) throws IOException {
                 return ErrorAccumulator.readFrom(in);
             }
         };
     }
 
     static Serde<ArmTally> armTally() {
-        return new BinarySerde<>("ArmTally") {
+        return new BinarySerde<>("ArmTally", FORMAT) {
             @Override
-            void write(DataOutputStream out, ArmTally tally) throws IOException {
+            void write(ByteSink out, ArmTally tally) throws IOException {
                 writeTally(out, tally);
             }
 
             @Override
-            ArmTally read(DataInputStream in) throws IOException {
+            ArmTally read(ByteSource in, byte format) throws IOException {
                 return readTally(in);
             }
         };
     }
 
     static Serde<Emitted.ReportPart> reportPart() {
-        return new BinarySerde<>("ReportPart") {
+        return new BinarySerde<>("ReportPart", FORMAT) {
             @Override
-            void write(DataOutputStream out, Emitted.ReportPart part) throws IOException {
+            void write(ByteSink out, Emitted.ReportPart part) throws IOException {
                 out.writeLong(part.windowStart());
                 part.errors().writeTo(out);
             }
 
             @Override
-            Emitted.ReportPart read(DataInputStream in) throws IOException {
+            Emitted.ReportPart read(ByteSource in, byte format) throws IOException {
                 return new Emitted.ReportPart(in.readLong(), ErrorAccumulator.readFrom(in));
             }
         };
     }
 
     static Serde<Emitted.ArmPart> armPart() {
-        return new BinarySerde<>("ArmPart") {
+        return new BinarySerde<>("ArmPart", FORMAT) {
             @Override
-            void write(DataOutputStream out, Emitted.ArmPart part) throws IOException {
+            void write(ByteSink out, Emitted.ArmPart part) throws IOException {
                 out.writeLong(part.windowStart());
                 writeTally(out, part.tally());
             }
 
             @Override
-            Emitted.ArmPart read(DataInputStream in) throws IOException {
+            Emitted.ArmPart read(ByteSource in, byte format) throws IOException {
                 return new Emitted.ArmPart(in.readLong(), readTally(in));
             }
         };
     }
 
-    private static void writeTally(DataOutputStream out, ArmTally tally) throws IOException {
+    private static void writeTally(ByteSink out, ArmTally tally) throws IOException {
         out.writeLong(tally.latestWindowStart());
         out.writeInt(tally.counts().size());
         for (Map.Entry<Arm, ArmCount> entry : tally.counts().entrySet()) {
@@ -171,7 +184,7 @@ final class StoreSerdes {
         }
     }
 
-    private static ArmTally readTally(DataInputStream in) throws IOException {
+    private static ArmTally readTally(ByteSource in) throws IOException {
         long latestWindowStart = in.readLong();
         int arms = in.readInt();
         Map<Arm, ArmCount> counts = new EnumMap<>(Arm.class);
@@ -182,43 +195,168 @@ final class StoreSerdes {
         return new ArmTally(counts, latestWindowStart);
     }
 
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    private static void writeEvent(ByteSink out, FeedbackEvent event) throws IOException {
+        out.writeInt(event.schemaVersion());
+        out.writeString(event.eventId());
+        out.writeUTF(event.type().wireName());
+        out.writeString(event.userId());
+        out.writeString(event.itemId());
+        writeNullableString(out, event.decisionId());
+        writeInstant(out, event.timestamp());
+        out.writeBoolean(event.sentAt() != null);
+        if (event.sentAt() != null) {
+            writeInstant(out, event.sentAt());
+        }
+        out.writeBoolean(event.value() != null);
+        out.writeDouble(event.value() == null ? 0.0 : event.value());
+        out.writeInt(event.context().size());
+        for (Map.Entry<String, Object> entry : event.context().entrySet()) {
+            out.writeString(entry.getKey());
+            writeScalar(out, entry.getValue());
+        }
+        out.writeBoolean(event.consent());
+        out.writeString(event.appId());
+        writeInstant(out, event.receivedAt());
+        writeInstant(out, event.eventTime());
+    }
+
+    private static FeedbackEvent readEvent(ByteSource in) throws IOException {
+        int schemaVersion = in.readInt();
+        String eventId = in.readString();
+        EventType type = EventType.fromWire(in.readUTF());
+        String userId = in.readString();
+        String itemId = in.readString();
+        String decisionId = readNullableString(in);
+        Instant timestamp = readInstant(in);
+        Instant sentAt = in.readBoolean() ? readInstant(in) : null;
+        boolean hasValue = in.readBoolean();
+        double value = in.readDouble();
+        int entries = in.readInt();
+        Map<String, Object> context = new HashMap<>(entries * 2);
+        for (int i = 0; i < entries; i++) {
+            context.put(in.readString(), readScalar(in));
+        }
+        boolean consent = in.readBoolean();
+        return new FeedbackEvent(
+                schemaVersion,
+                eventId,
+                type,
+                userId,
+                itemId,
+                decisionId,
+                timestamp,
+                sentAt,
+                hasValue ? value : null,
+                context,
+                consent,
+                in.readString(),
+                readInstant(in),
+                readInstant(in));
+    }
+
+    private static void writeScalar(ByteSink out, Object value) {
+        if (value instanceof String text) {
+            out.writeByte(TEXT);
+            out.writeString(text);
+        } else if (value instanceof Integer number) {
+            out.writeByte(INTEGER);
+            out.writeInt(number);
+        } else if (value instanceof Long number) {
+            out.writeByte(LONG);
+            out.writeLong(number);
+        } else if (value instanceof Double number) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(number);
+        } else if (value instanceof Boolean flag) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(flag);
+        } else {
+            byte[] json = ContractJson.write(value);
+            out.writeByte(JSON);
+            out.writeInt(json.length);
+            out.write(json);
+        }
+    }
+
+    private static Object readScalar(ByteSource in) throws IOException {
+        byte tag = in.readByte();
+        return switch (tag) {
+            case TEXT -> in.readString();
+            case INTEGER -> in.readInt();
+            case LONG -> in.readLong();
+            case DOUBLE -> in.readDouble();
+            case BOOLEAN -> in.readBoolean();
+            case JSON -> {
+                byte[] json = new byte[in.readInt()];
+                in.readFully(json);
+                yield ContractJson.read(json, Object.class);
+            }
+            default -> throw new IOException("A stored context value has the unknown tag " + tag + ".");
+        };
+    }
+
+    private static void writeInstant(ByteSink out, Instant instant) {
+        out.writeLong(instant.getEpochSecond());
+        out.writeInt(instant.getNano());
+    }
+
+    private static Instant readInstant(ByteSource in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    private static void writeNullableString(ByteSink out, String value) {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeString(value);
+        }
+    }
+
+    private static String readNullableString(ByteSource in) throws IOException {
+        return in.readBoolean() ? in.readString() : null;
+    }
+
+    private static void writeNullable(ByteSink out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeUTF(value);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(ByteSource in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
-    /** A serde over {@link DataOutputStream}/{@link DataInputStream} with the format byte in front. */
+    /** A serde over {@link ByteSink}/{@link ByteSource} with the format byte in front. */
     private abstract static class BinarySerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
         private final String name;
+        private final byte format;
+        private final byte[] readable;
 
-        BinarySerde(String name) {
+        /** Writes {@code format}; reads it and the {@code older} formats. */
+        BinarySerde(String name, byte format, byte... older) {
             this.name = name;
+            this.format = format;
+            this.readable = older;
         }
 
-        abstract void write(DataOutputStream out, T value) throws IOException;
+        abstract void write(ByteSink out, T value) throws IOException;
 
-        abstract T read(DataInputStream in) throws IOException;
+        abstract T read(ByteSource in, byte format) throws IOException;
 
         @Override
         public byte[] serialize(String topic, T value) {
             if (value == null) {
                 return null;
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeByte(FORMAT);
+            ByteSink out = new ByteSink(256);
+            try {
+                out.writeByte(format);
                 write(out, value);
             } catch (IOException e) {
                 throw new SerializationException("Could not write a " + name + ": " + e.getMessage(), e);
             }
-            return bytes.toByteArray();
+            return out.toByteArray();
         }
 
         @Override
@@ -226,16 +364,38 @@ final class StoreSerdes {
             if (data == null) {
                 return null;
             }
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                byte format = in.readByte();
-                if (format != FORMAT) {
-                    throw new SerializationException("A stored " + name + " has format " + format
-                            + ", but this build reads format " + FORMAT + ".");
+            ByteSource in = new ByteSource(data);
+            try {
+                byte stored = in.readByte();
+                if (!reads(stored)) {
+                    throw new SerializationException("A stored " + name + " has format " + stored
+                            + ", but this build reads " + readableFormats() + ".");
                 }
-                return read(in);
+                return read(in, stored);
             } catch (IOException e) {
                 throw new SerializationException("Could not read a " + name + ": " + e.getMessage(), e);
             }
+        }
+
+        private boolean reads(byte stored) {
+            if (stored == format) {
+                return true;
+            }
+            for (byte older : readable) {
+                if (stored == older) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String readableFormats() {
+            StringBuilder formats = new StringBuilder(readable.length == 0 ? "format " : "formats ");
+            formats.append(format);
+            for (byte older : readable) {
+                formats.append(" and ").append(older);
+            }
+            return formats.toString();
         }
 
         @Override

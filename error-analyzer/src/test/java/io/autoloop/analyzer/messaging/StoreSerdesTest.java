@@ -14,7 +14,14 @@ import io.autoloop.analyzer.domain.Signal;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.EventType;
+import io.autoloop.contracts.FeedbackEvent;
+import io.autoloop.contracts.json.ContractJson;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
@@ -48,6 +55,70 @@ class StoreSerdesTest {
     }
 
     @Test
+    void waitingFeedbackKeepsEveryFieldAndContextValueType() {
+        FeedbackEvent rich = new FeedbackEvent(
+                FeedbackEvent.SCHEMA_VERSION,
+                "e-ü-1",
+                EventType.RATING,
+                "u1",
+                "ä",
+                null,
+                T0,
+                T0.plusNanos(123_456_789),
+                4.0,
+                Map.of(
+                        "text",
+                        "grüße 😀",
+                        "int",
+                        7,
+                        "long",
+                        12_345_678_901L,
+                        "double",
+                        0.25,
+                        "flag",
+                        true,
+                        "huge",
+                        new BigInteger("123456789012345678901234567890")),
+                false,
+                "demo",
+                T0.plusSeconds(1),
+                T0.minusMillis(5));
+        DecisionState waiting =
+                DecisionState.awaiting(T0.toEpochMilli(), true, List.of(rich, click("e2", decision, "b", T0)));
+
+        DecisionState read = roundTrip(StoreSerdes.decisionState(), waiting);
+
+        assertThat(read).isEqualTo(waiting);
+        assertThat(read.waiting().get(0).context())
+                .extractingByKeys("int", "long", "huge")
+                .hasExactlyElementsOfTypes(Integer.class, Long.class, BigInteger.class);
+    }
+
+    @Test
+    void aStateWrittenInFormatOneWithJsonWaitingFeedbackIsStillRead() throws IOException {
+        FeedbackEvent event = click("e1", decision, "a", T0);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeByte(DecisionState.Phase.AWAITING_DECISION.ordinal());
+            out.writeLong(T0.toEpochMilli());
+            out.writeLong(0L);
+            out.writeBoolean(false);
+            out.writeBoolean(false);
+            out.writeInt(0);
+            out.writeInt(0);
+            out.writeInt(1);
+            byte[] json = ContractJson.write(event);
+            out.writeInt(json.length);
+            out.write(json);
+        }
+
+        DecisionState read = StoreSerdes.decisionState().deserializer().deserialize("t", bytes.toByteArray());
+
+        assertThat(read).isEqualTo(DecisionState.awaiting(T0.toEpochMilli(), false, List.of(event)));
+    }
+
+    @Test
     void tallyAndErrorsRoundTrip() {
         ArmTally tally = new ArmTally(
                 Map.of(Arm.CHAMPION, new ArmCount(10, 2, "1.0.0", 5L), Arm.CHALLENGER, new ArmCount(3, 1, null, 7L)),
@@ -65,6 +136,21 @@ class StoreSerdesTest {
         assertThatThrownBy(() -> StoreSerdes.armTally().deserializer().deserialize("t", new byte[] {9}))
                 .isInstanceOf(SerializationException.class)
                 .hasMessage("A stored ArmTally has format 9, but this build reads format 1.");
+        assertThatThrownBy(() -> StoreSerdes.decisionState().deserializer().deserialize("t", new byte[] {9}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("A stored DecisionState has format 9, but this build reads formats 2 and 1.");
+    }
+
+    @Test
+    void aTruncatedValueIsRefusedWithASentence() {
+        byte[] whole = StoreSerdes.armTally()
+                .serializer()
+                .serialize("t", new ArmTally(Map.of(Arm.CHAMPION, new ArmCount(1, 0, "1.0.0", 5L)), 0L));
+
+        assertThatThrownBy(() ->
+                        StoreSerdes.armTally().deserializer().deserialize("t", Arrays.copyOf(whole, whole.length - 3)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageStartingWith("Could not read a ArmTally: The stored value ends after");
     }
 
     private static <T> T roundTrip(Serde<T> serde, T value) {
