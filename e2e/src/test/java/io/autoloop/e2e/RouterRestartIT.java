@@ -34,6 +34,9 @@ class RouterRestartIT {
 
     private static final int USERS = 200;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** How far apart two readings of the served arms must agree: eight of the router's routing-table refreshes. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+
     private static final String CHALLENGER = "1.1.0";
 
     private StandaloneRouter router;
@@ -66,7 +69,7 @@ class RouterRestartIT {
                 () -> router.experiment(experimentId),
                 experiment -> experiment.path("challengerWeight").asDouble() == 10.0);
 
-        servedBefore = servedArms();
+        servedBefore = settledServedArms();
         challengerUser = servedBefore.entrySet().stream()
                 .filter(served -> served.getValue().arm().equals("challenger"))
                 .map(Map.Entry::getKey)
@@ -136,6 +139,27 @@ class RouterRestartIT {
                 experiment -> experiment.path("revision").asLong() > revisionLeft);
         assertThat(analysed.path("phase")).isEqualTo(shownBefore.path("phase"));
         assertThat(analysed.path("history")).isEqualTo(shownBefore.path("history"));
+    }
+
+    /**
+     * {@link #servedArms()} once two readings {@link #SETTLE} apart agree: the API shows a new weight as soon as the
+     * controller has written it, but ranking follows only at the router's next refresh of its routing table, later
+     * still on a loaded machine.
+     */
+    private Map<String, Served> settledServedArms() throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        Map<String, Served> previous = servedArms();
+        while (true) {
+            Thread.sleep(SETTLE.toMillis());
+            Map<String, Served> current = servedArms();
+            if (current.equals(previous)) {
+                return current;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The arms served to " + USERS + " users still changed after " + WAIT + ".");
+            }
+            previous = current;
+        }
     }
 
     /** The arm and version each of {@value #USERS} users is served, by user id. */
