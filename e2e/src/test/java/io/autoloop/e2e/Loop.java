@@ -252,7 +252,8 @@ final class Loop implements AutoCloseable {
         return process;
     }
 
-    private Admin admin() {
+    /** An admin client of the stack's broker; the caller closes it. */
+    static Admin admin() {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
@@ -336,7 +337,8 @@ final class Loop implements AutoCloseable {
         return Map.copyOf(partitions);
     }
 
-    private static Path root() {
+    /** The repository's root: {@code autoloop.root}, or found from the working directory (the root or e2e/). */
+    static Path root() {
         String configured = System.getProperty("autoloop.root");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();
@@ -345,7 +347,8 @@ final class Loop implements AutoCloseable {
         return Files.isDirectory(here.resolve("deploy/simulator")) ? here : here.getParent();
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now. */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

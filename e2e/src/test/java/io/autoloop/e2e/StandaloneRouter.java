@@ -21,10 +21,8 @@ import io.autoloop.simulator.http.Reply;
 import io.autoloop.simulator.http.RetryPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +39,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,7 +65,7 @@ final class StandaloneRouter implements AutoCloseable {
 
     private static final List<Topic<?>> OWN_TOPICS =
             List.of(Topics.SERVING_DECISIONS, Topics.AUDIT_LOG, Topics.EXPERIMENT_ARM_STATS, Topics.ANALYSIS_REPORTS);
-    private static final Path ROOT = root();
+    private static final Path ROOT = Loop.root();
     private static final Path LOGS = Path.of(System.getProperty(
             "autoloop.e2e.logs", ROOT.resolve("e2e/target/e2e-logs").toString()));
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
@@ -94,7 +91,7 @@ final class StandaloneRouter implements AutoCloseable {
     static StandaloneRouter create(String name) {
         StandaloneRouter router = new StandaloneRouter(
                 "e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8));
-        try (Admin admin = admin()) {
+        try (Admin admin = Loop.admin()) {
             admin.createTopics(OWN_TOPICS.stream()
                             .map(topic -> new NewTopic(router.topic(topic), 1, (short) 1))
                             .toList())
@@ -129,7 +126,7 @@ final class StandaloneRouter implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("A router process of " + id + " still runs; stop it first.");
         }
-        int port = freePort();
+        int port = Loop.freePort();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.profile", "local");
         settings.put("quarkus.http.port", Integer.toString(port));
@@ -299,7 +296,7 @@ final class StandaloneRouter implements AutoCloseable {
             process.close();
         }
         producer.close(Duration.ofSeconds(10));
-        try (Admin admin = admin()) {
+        try (Admin admin = Loop.admin()) {
             admin.deleteTopics(OWN_TOPICS.stream().map(this::topic).toList())
                     .all()
                     .get(30, TimeUnit.SECONDS);
@@ -347,36 +344,11 @@ final class StandaloneRouter implements AutoCloseable {
         return reply.failure() != null ? reply.failure() : new String(reply.body(), StandardCharsets.UTF_8);
     }
 
-    private static Admin admin() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Loop.kafka());
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        return Admin.create(properties);
-    }
-
     private static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("This JVM has no SHA-256.", e);
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port: " + e.getMessage(), e);
-        }
-    }
-
-    private static Path root() {
-        String configured = System.getProperty("autoloop.root");
-        if (configured != null) {
-            return Path.of(configured).toAbsolutePath().normalize();
-        }
-        Path here = Path.of("").toAbsolutePath();
-        return Files.isDirectory(here.resolve("deploy/simulator")) ? here : here.getParent();
     }
 }
