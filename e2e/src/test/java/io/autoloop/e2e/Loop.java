@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -217,12 +218,7 @@ final class Loop implements AutoCloseable {
     private Map<String, String> routerSettings() {
         Map<String, String> settings = common(freePort());
         settings.put("router.model-name", model());
-        settings.put("mp.messaging.outgoing.decisions.topic", topic(Topics.SERVING_DECISIONS));
-        settings.put("mp.messaging.outgoing.audit.topic", topic(Topics.AUDIT_LOG));
-        settings.put("mp.messaging.incoming.arm-stats.topic", topic(Topics.EXPERIMENT_ARM_STATS));
-        settings.put("mp.messaging.incoming.arm-stats.auto.offset.reset", "earliest");
-        settings.put("mp.messaging.incoming.reports.topic", topic(Topics.ANALYSIS_REPORTS));
-        settings.put("mp.messaging.incoming.reports.auto.offset.reset", "earliest");
+        routerChannels(settings, this::topic);
         if (fastTimings) {
             settings.put("router.experiment.interval", "2s");
             // Decisions reach the arm stats about 9 s after serving here (4 s window, 1 s grace, 2 s arm-stats window,
@@ -250,6 +246,16 @@ final class Loop implements AutoCloseable {
                 logs);
         processes.add(process);
         return process;
+    }
+
+    /** Points the router's channels at the topics {@code topic} names; what it consumes is read from the start. */
+    static void routerChannels(Map<String, String> settings, Function<Topic<?>, String> topic) {
+        settings.put("mp.messaging.outgoing.decisions.topic", topic.apply(Topics.SERVING_DECISIONS));
+        settings.put("mp.messaging.outgoing.audit.topic", topic.apply(Topics.AUDIT_LOG));
+        settings.put("mp.messaging.incoming.arm-stats.topic", topic.apply(Topics.EXPERIMENT_ARM_STATS));
+        settings.put("mp.messaging.incoming.arm-stats.auto.offset.reset", "earliest");
+        settings.put("mp.messaging.incoming.reports.topic", topic.apply(Topics.ANALYSIS_REPORTS));
+        settings.put("mp.messaging.incoming.reports.auto.offset.reset", "earliest");
     }
 
     /** An admin client of the stack's broker; the caller closes it. */

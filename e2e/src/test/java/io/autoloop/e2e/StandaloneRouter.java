@@ -134,11 +134,7 @@ final class StandaloneRouter implements AutoCloseable {
         settings.put("quarkus.redis.hosts", Loop.redis());
         settings.put("router.model-name", model());
         settings.put("router.replica-id", replicaId);
-        settings.put("mp.messaging.outgoing.decisions.topic", topic(Topics.SERVING_DECISIONS));
-        settings.put("mp.messaging.outgoing.audit.topic", topic(Topics.AUDIT_LOG));
-        settings.put("mp.messaging.incoming.arm-stats.topic", topic(Topics.EXPERIMENT_ARM_STATS));
-        settings.put("mp.messaging.incoming.arm-stats.auto.offset.reset", "earliest");
-        settings.put("mp.messaging.incoming.reports.topic", topic(Topics.ANALYSIS_REPORTS));
+        Loop.routerChannels(settings, this::topic);
         settings.put("router.experiment.interval", "1s");
         settings.put("router.experiment.attribution-lag", "0s");
         settings.put("router.experiment.min-impressions", "200");
