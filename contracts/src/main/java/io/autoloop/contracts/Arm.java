@@ -9,10 +9,12 @@ public enum Arm {
     CHAMPION,
     CHALLENGER;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case wire name. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name, throwing a sentence for anything but champion or challenger. */

@@ -14,10 +14,12 @@ public enum EventType {
     DWELL,
     CONVERSION;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case wire name, e.g. {@code click}. */
     @JsonValue
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Parses a wire name, throwing a sentence that lists the accepted names. */

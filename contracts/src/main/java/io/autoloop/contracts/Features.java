@@ -1,6 +1,5 @@
 package io.autoloop.contracts;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,13 +10,21 @@ public final class Features {
 
     private Features() {}
 
-    /** An unmodifiable deep copy; null becomes empty. */
+    /**
+     * An unmodifiable deep copy; null becomes empty. Namespaces that are unmodifiable maps already are taken as they
+     * are ({@link Map#copyOf}), so copying the features of a record into another costs one outer map.
+     */
+    @SuppressWarnings("unchecked")
     public static Map<String, Map<String, Object>> copyOf(Map<String, Map<String, Object>> features) {
         if (features == null || features.isEmpty()) {
             return Map.of();
         }
-        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
-        features.forEach((namespace, values) -> copy.put(namespace, values == null ? Map.of() : Map.copyOf(values)));
-        return Map.copyOf(copy);
+        Map.Entry<String, Map<String, Object>>[] namespaces = new Map.Entry[features.size()];
+        int next = 0;
+        for (Map.Entry<String, Map<String, Object>> namespace : features.entrySet()) {
+            Map<String, Object> values = namespace.getValue();
+            namespaces[next++] = Map.entry(namespace.getKey(), values == null ? Map.of() : Map.copyOf(values));
+        }
+        return Map.ofEntries(namespaces);
     }
 }

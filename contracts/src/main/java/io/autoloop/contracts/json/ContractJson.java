@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.autoloop.contracts.Decision;
+import io.autoloop.contracts.FeedbackEvent;
+import io.autoloop.contracts.LabelledSample;
 import java.io.IOException;
 
 /**
@@ -17,6 +20,8 @@ import java.io.IOException;
 public final class ContractJson {
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
+    private static final StreamingReader STREAMING_READER = new StreamingReader(MAPPER.getFactory());
+    private static final StreamingWriter STREAMING_WRITER = new StreamingWriter(MAPPER.getFactory());
 
     private ContractJson() {}
 
@@ -30,8 +35,22 @@ public final class ContractJson {
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 
-    /** Serializes a record to UTF-8 JSON bytes. */
+    /**
+     * Serializes a record to UTF-8 JSON bytes. {@link FeedbackEvent} and {@link LabelledSample} are written by
+     * {@link StreamingWriter}, which writes the same bytes as data binding.
+     */
     public static byte[] write(Object value) {
+        if (StreamingWriter.writes(value)) {
+            byte[] json = STREAMING_WRITER.write(value);
+            if (json != null) {
+                return json;
+            }
+        }
+        return writeBound(value);
+    }
+
+    /** {@link #write} by data binding alone. */
+    static byte[] writeBound(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -40,8 +59,23 @@ public final class ContractJson {
         }
     }
 
-    /** Reads a record from UTF-8 JSON bytes, naming the missing or malformed field on failure. */
+    /**
+     * Reads a record from UTF-8 JSON bytes, naming the missing or malformed field on failure. {@link FeedbackEvent}
+     * and {@link Decision} in their plain form are read by {@link StreamingReader}; whatever it leaves, including every
+     * failure, is read by data binding.
+     */
     public static <T> T read(byte[] json, Class<T> type) {
+        if (StreamingReader.reads(type)) {
+            T value = STREAMING_READER.read(json, type);
+            if (value != null) {
+                return value;
+            }
+        }
+        return readBound(json, type);
+    }
+
+    /** {@link #read} by data binding alone. */
+    static <T> T readBound(byte[] json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (ValueInstantiationException e) {

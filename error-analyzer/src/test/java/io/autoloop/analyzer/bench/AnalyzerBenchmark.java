@@ -1,5 +1,6 @@
 package io.autoloop.analyzer.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.autoloop.analyzer.Broker;
 import io.autoloop.analyzer.TestTopics;
 import io.autoloop.analyzer.Traffic;
@@ -9,6 +10,7 @@ import io.autoloop.analyzer.messaging.AnalyzerTopology;
 import io.autoloop.analyzer.messaging.TopicNames;
 import io.autoloop.testing.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +48,9 @@ import org.apache.kafka.streams.ThreadMetadata;
  * <p>Run: {@code ./mvnw -B -pl error-analyzer -Pbench test-compile exec:java -Dbench.decisions=60000}
  */
 public final class AnalyzerBenchmark {
+
+    private static final OperatingSystemMXBean PROCESS =
+            ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
 
     private final int decisions;
     private final int items;
@@ -159,7 +164,8 @@ public final class AnalyzerBenchmark {
         print(
                 "%d instance(s), %d stream thread(s) each: %,d samples; first after %.1f s, 10%% after %.1f s, 90%% after"
                         + " %.1f s, all after %.1f s; sustained %,.0f feedback events/s (10%%→90%% of the samples),"
-                        + " %,.0f/s overall including start-up and the end of the stream",
+                        + " %,.0f/s overall including start-up and the end of the stream; CPU of this JVM (analyzers"
+                        + " and sample reader) %.1f µs per feedback event, 10%%→90%%",
                 instances,
                 threads,
                 result.count(),
@@ -168,7 +174,8 @@ public final class AnalyzerBenchmark {
                 seconds(started, result.ninetieth()),
                 total,
                 0.8 * feedbackEvents / sustained,
-                feedbackEvents / total);
+                feedbackEvents / total,
+                result.cpuNanosTenthToNinetieth() / 1000.0 / (0.8 * feedbackEvents));
         return result;
     }
 
@@ -180,6 +187,8 @@ public final class AnalyzerBenchmark {
         Instant tenth = null;
         Instant ninetieth = null;
         Instant last = null;
+        long cpuAtTenth = 0;
+        long cpuAtNinetieth = 0;
         try (KafkaConsumer<String, byte[]> consumer = Broker.committedReader(topic, 10_000)) {
             Instant deadline = started.plus(Duration.ofMinutes(15));
             while (count < expected && Instant.now().isBefore(deadline)) {
@@ -193,9 +202,11 @@ public final class AnalyzerBenchmark {
                     }
                     if (tenth == null && count >= expected / 10) {
                         tenth = Instant.now();
+                        cpuAtTenth = PROCESS.getProcessCpuTime();
                     }
                     if (ninetieth == null && count >= expected * 9 / 10) {
                         ninetieth = Instant.now();
+                        cpuAtNinetieth = PROCESS.getProcessCpuTime();
                     }
                 }
                 last = Instant.now();
@@ -214,7 +225,7 @@ public final class AnalyzerBenchmark {
         if (count < expected) {
             throw new IllegalStateException("Only " + count + " of " + expected + " samples arrived in 15 minutes.");
         }
-        return new Result(samples, count, duplicates, first, tenth, ninetieth, last);
+        return new Result(samples, count, duplicates, first, tenth, ninetieth, last, cpuAtNinetieth - cpuAtTenth);
     }
 
     /**
@@ -253,5 +264,6 @@ public final class AnalyzerBenchmark {
             Instant firstSample,
             Instant tenth,
             Instant ninetieth,
-            Instant lastSample) {}
+            Instant lastSample,
+            long cpuNanosTenthToNinetieth) {}
 }
