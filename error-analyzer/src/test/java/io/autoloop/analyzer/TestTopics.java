@@ -1,7 +1,10 @@
 package io.autoloop.analyzer;
 
 import io.autoloop.analyzer.messaging.TopicNames;
+import io.autoloop.contracts.Topic;
+import io.autoloop.contracts.Topics;
 import io.autoloop.testing.LocalStack;
+import io.autoloop.testing.StackTopics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.List;
@@ -46,12 +49,12 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
         TopicNames topics = TopicNames.standard().prefixed(prefix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(
-                            new NewTopic(topics.decisions(), 6, (short) 1),
-                            new NewTopic(topics.feedback(), 6, (short) 1),
-                            new NewTopic(topics.samples(), 6, (short) 1),
-                            new NewTopic(topics.reports(), 3, (short) 1),
-                            new NewTopic(topics.armStats(), 3, (short) 1),
-                            new NewTopic(topics.rejected(), 3, (short) 1)))
+                            likeTheStack(topics.decisions(), Topics.SERVING_DECISIONS),
+                            likeTheStack(topics.feedback(), Topics.FEEDBACK_EVENTS),
+                            likeTheStack(topics.samples(), Topics.TRAINING_SAMPLES),
+                            likeTheStack(topics.reports(), Topics.ANALYSIS_REPORTS),
+                            likeTheStack(topics.armStats(), Topics.EXPERIMENT_ARM_STATS),
+                            likeTheStack(topics.rejected(), Topics.FEEDBACK_REJECTED)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
             awaitLeaders(admin, topics);
@@ -65,6 +68,10 @@ public class TestTopics implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("Interrupted while creating the test topics.", e);
         }
         return topics;
+    }
+
+    private static NewTopic likeTheStack(String name, Topic<?> topic) {
+        return new NewTopic(name, StackTopics.partitions(topic), (short) 1);
     }
 
     /** Waits until every partition of the new topics has a leader, so that the first writes do not race it. */

@@ -1,0 +1,56 @@
+package io.autoloop.testing;
+
+import io.autoloop.contracts.Topic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The partition counts the local stack creates its topics with: {@code deploy/local/topics.txt}. */
+public final class StackTopics {
+
+    private static final String FILE = "deploy/local/topics.txt";
+
+    private StackTopics() {}
+
+    /** The partitions of {@code topic} in the stack; throws when topics.txt does not list it. */
+    public static int partitions(Topic<?> topic) {
+        Integer count = all().get(topic.name());
+        if (count == null) {
+            throw new IllegalStateException(FILE + " lists no " + topic.name() + ": add it with its partitions.");
+        }
+        return count;
+    }
+
+    /** Topic name → partitions, in the order of the {@code name partitions [configs]} lines of topics.txt. */
+    public static Map<String, Integer> all() {
+        Path file = repositoryFile();
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String entry = line.strip();
+                if (!entry.isEmpty() && !entry.startsWith("#")) {
+                    String[] fields = entry.split("\\s+");
+                    topics.put(fields[0], Integer.parseInt(fields[1]));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the stack's topics from " + file + ".", e);
+        }
+        return topics;
+    }
+
+    /** topics.txt, found from the module's directory (Maven's working directory) upwards. */
+    private static Path repositoryFile() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(FILE);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(
+                "There is no " + FILE + " above " + Path.of("").toAbsolutePath() + ".");
+    }
+}
