@@ -2,6 +2,7 @@ package io.autoloop.e2e;
 
 import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
+import io.autoloop.testing.StackTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -51,7 +52,7 @@ final class Loop implements AutoCloseable {
             "autoloop.e2e.logs", ROOT.resolve("e2e/target/e2e-logs").toString()));
 
     /** Partitions per topic of this loop: those {@code deploy/local/topics.txt} creates the shared ones with. */
-    private static final Map<Topic<?>, Integer> PARTITIONS = partitions(ROOT.resolve("deploy/local/topics.txt"));
+    private static final Map<Topic<?>, Integer> PARTITIONS = partitions();
 
     private final String id;
     private final Path logs;
@@ -314,31 +315,13 @@ final class Loop implements AutoCloseable {
                 .toList();
     }
 
-    /** The partitions of every topic but {@code model.versions}, from the file's {@code name partitions} lines. */
-    private static Map<Topic<?>, Integer> partitions(Path topicsFile) {
-        Map<String, Integer> byName = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(topicsFile)) {
-                String entry = line.strip();
-                if (!entry.isEmpty() && !entry.startsWith("#")) {
-                    String[] fields = entry.split("\\s+");
-                    byName.put(fields[0], Integer.parseInt(fields[1]));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the stack's topics from " + topicsFile + ".", e);
-        }
+    /** The partitions of every topic but {@code model.versions}, as the stack creates them. */
+    private static Map<Topic<?>, Integer> partitions() {
         Map<Topic<?>, Integer> partitions = new HashMap<>();
         for (Topic<?> topic : Topics.ALL) {
-            if (topic == Topics.MODEL_VERSIONS) {
-                continue;
+            if (topic != Topics.MODEL_VERSIONS) {
+                partitions.put(topic, StackTopics.partitions(topic));
             }
-            Integer count = byName.get(topic.name());
-            if (count == null) {
-                throw new IllegalStateException(
-                        topicsFile + " lists no " + topic.name() + ": add it with its partitions.");
-            }
-            partitions.put(topic, count);
         }
         return Map.copyOf(partitions);
     }
