@@ -295,22 +295,26 @@ final class StreamingReader {
         private int seen;
 
         <T> T once(int field, T value) {
+            mark(field);
+            return value;
+        }
+
+        int once(int field, int value) {
+            mark(field);
+            return value;
+        }
+
+        double once(int field, double value) {
+            mark(field);
+            return value;
+        }
+
+        private void mark(int field) {
             int bit = 1 << field;
             if ((seen & bit) != 0) {
                 throw FALLBACK;
             }
             seen |= bit;
-            return value;
-        }
-
-        int once(int field, int value) {
-            once(field, (Object) null);
-            return value;
-        }
-
-        double once(int field, double value) {
-            once(field, (Object) null);
-            return value;
         }
     }
 }
