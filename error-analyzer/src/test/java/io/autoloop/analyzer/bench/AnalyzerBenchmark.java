@@ -75,7 +75,7 @@ public final class AnalyzerBenchmark {
                 Integer.getInteger("bench.decisions", 60_000),
                 Integer.getInteger("bench.items", 10),
                 Double.parseDouble(System.getProperty("bench.click-rate", "0.05")),
-                Integer.getInteger("bench.threads", 2));
+                Integer.getInteger("bench.threads", 1));
         benchmark.runAll();
         System.exit(0);
     }
