@@ -4,6 +4,7 @@ import io.autoloop.collector.domain.EventRules;
 import io.autoloop.collector.domain.EventValidator;
 import io.autoloop.collector.domain.EventsRequestParser;
 import io.autoloop.collector.domain.Intake;
+import io.autoloop.collector.repository.DedupGenerations;
 import io.autoloop.contracts.auth.ApiKeys;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.quarkus.runtime.StartupEvent;
@@ -61,12 +62,19 @@ public class CollectorBeans {
 
     @Produces
     @Singleton
+    DedupGenerations dedupGenerations(CollectorConfig config) {
+        return new DedupGenerations(config.dedup().ttl());
+    }
+
+    @Produces
+    @Singleton
     InstantSource clock() {
         return InstantSource.system();
     }
 
     /** Creates the beans that check the configuration, so a bad one stops the service at startup. */
-    void checkAtStartup(@Observes StartupEvent started, ApiKeys apiKeys, Intake intake) {
+    void checkAtStartup(
+            @Observes StartupEvent started, ApiKeys apiKeys, Intake intake, DedupGenerations dedupGenerations) {
         // Injecting them is the check: their producers throw on a configuration that cannot work.
     }
 

@@ -13,21 +13,23 @@ import java.util.Set;
 
 /**
  * Admits a request in one Redis call ({@code lua/admit.lua}): takes its events from the app's token bucket and,
- * when they pass, looks up the dedup markers of its event ids. Buckets are hashes at
- * {@code autoloop:ratelimit:{appId}} ({@code tokens}, {@code at}), shared by every collector replica, with the
- * arithmetic of {@link TokenBucket}; a bucket expires once it would be full again. Markers are the keys of
- * {@link DedupRepository#key}. Time comes from the calling replica's clock.
+ * when they pass, looks up its event ids among the app's dedup markers ({@link DedupGenerations}). Buckets are
+ * hashes at {@code autoloop:ratelimit:{appId}} ({@code tokens}, {@code at}; the braces are literal, a Redis Cluster
+ * hash tag shared with the markers), shared by every collector replica, with the arithmetic of
+ * {@link TokenBucket}; a bucket expires once it would be full again. Time comes from the calling replica's clock.
  */
 @ApplicationScoped
 public class AdmissionRepository {
 
-    private static final String PREFIX = "autoloop:ratelimit:";
+    private static final String PREFIX = "autoloop:ratelimit:{";
     private static final RedisScript SCRIPT = new RedisScript("/lua/admit.lua");
 
     private final Redis redis;
+    private final DedupGenerations generations;
 
-    public AdmissionRepository(Redis redis) {
+    public AdmissionRepository(Redis redis, DedupGenerations generations) {
         this.redis = redis;
+        this.generations = generations;
     }
 
     /**
@@ -38,7 +40,7 @@ public class AdmissionRepository {
 
     /** The Redis key of an app's bucket. */
     public static String key(String appId) {
-        return PREFIX + appId;
+        return PREFIX + appId + "}";
     }
 
     /**
@@ -47,17 +49,16 @@ public class AdmissionRepository {
      */
     public Uni<Admitted> admit(
             String appId, TokenBucket bucket, List<String> eventIds, long nowMillis, Duration timeout) {
-        List<String> keys = new ArrayList<>(eventIds.size() + 1);
+        List<String> keys = new ArrayList<>(4);
         keys.add(key(appId));
-        for (String eventId : eventIds) {
-            keys.add(DedupRepository.key(appId, eventId));
-        }
-        List<String> arguments = List.of(
-                Double.toString(bucket.capacity()),
-                Double.toString(bucket.ratePerSecond()),
-                Long.toString(nowMillis),
-                Integer.toString(eventIds.size()),
-                Long.toString(bucket.refillTime().toMillis() + 1000));
+        keys.addAll(generations.lookupKeys(appId, nowMillis));
+        List<String> arguments = new ArrayList<>(eventIds.size() + 5);
+        arguments.add(Double.toString(bucket.capacity()));
+        arguments.add(Double.toString(bucket.ratePerSecond()));
+        arguments.add(Long.toString(nowMillis));
+        arguments.add(Integer.toString(eventIds.size()));
+        arguments.add(Long.toString(bucket.refillTime().toMillis() + 1000));
+        arguments.addAll(eventIds);
         return SCRIPT.run(redis, keys, arguments)
                 .ifNoItem()
                 .after(timeout)

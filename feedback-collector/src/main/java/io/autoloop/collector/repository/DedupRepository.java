@@ -5,34 +5,31 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The de-duplication markers in Redis: {@code autoloop:dedup:{appId}:{eventId}} → {@code 1} with a TTL
- * ({@code collector.dedup.ttl}). They are looked up with the rate limit ({@link AdmissionRepository}) and
- * written, for the events Kafka acknowledged, by one script call ({@code lua/dedup-mark.lua}, a
- * {@code SET ... EX} per key). Keys hold the client's event id and the configured app id, never a user id.
+ * Writes the de-duplication markers of the events Kafka acknowledged: one script call per request
+ * ({@code lua/dedup-mark.lua}) adds their event ids to the app's set of the current generation and sets its expiry
+ * ({@link DedupGenerations}). They are looked up with the rate limit ({@link AdmissionRepository}). Keys and members
+ * hold the configured app id and the client's event ids, never a user id.
  */
 @ApplicationScoped
 public class DedupRepository {
 
-    private static final String PREFIX = "autoloop:dedup:";
     private static final RedisScript MARK = new RedisScript("/lua/dedup-mark.lua");
 
     private final Redis redis;
-    private final List<String> ttlSeconds;
+    private final DedupGenerations generations;
+    private final InstantSource clock;
     private final Duration timeout;
 
-    public DedupRepository(Redis redis, CollectorConfig config) {
+    public DedupRepository(Redis redis, DedupGenerations generations, InstantSource clock, CollectorConfig config) {
         this.redis = redis;
-        this.ttlSeconds = List.of(Long.toString(Math.max(1, config.dedup().ttl().toSeconds())));
+        this.generations = generations;
+        this.clock = clock;
         this.timeout = config.redisTimeout();
-    }
-
-    /** The Redis key of an event's marker. */
-    public static String key(String appId, String eventId) {
-        return PREFIX + appId + ":" + eventId;
     }
 
     /** Writes the markers of {@code eventIds}; true when Redis took them all within the timeout. Never fails. */
@@ -40,11 +37,11 @@ public class DedupRepository {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(true);
         }
-        List<String> keys = new ArrayList<>(eventIds.size());
-        for (String id : eventIds) {
-            keys.add(key(appId, id));
-        }
-        return MARK.run(redis, keys, ttlSeconds)
+        long generation = generations.generation(clock.millis());
+        List<String> arguments = new ArrayList<>(eventIds.size() + 1);
+        arguments.add(Long.toString(generations.expiresAtSeconds(generation)));
+        arguments.addAll(eventIds);
+        return MARK.run(redis, List.of(DedupGenerations.key(appId, generation)), arguments)
                 .ifNoItem()
                 .after(timeout)
                 .fail()

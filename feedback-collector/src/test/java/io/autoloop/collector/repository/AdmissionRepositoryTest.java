@@ -3,8 +3,12 @@ package io.autoloop.collector.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.autoloop.collector.config.CollectorConfig;
 import io.autoloop.collector.domain.TokenBucket;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Arrays;
@@ -13,7 +17,10 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The admission script on the local stack's Redis: rate limits as {@link TokenBucket}, lookups as the markers say. */
+/**
+ * The admission and marker scripts on the local stack's Redis: rate limits as {@link TokenBucket}, lookups as the
+ * markers say, markers kept for their generations ({@link DedupGenerations}).
+ */
 @QuarkusTest
 class AdmissionRepositoryTest {
 
@@ -24,6 +31,15 @@ class AdmissionRepositoryTest {
 
     @Inject
     DedupRepository dedup;
+
+    @Inject
+    DedupGenerations generations;
+
+    @Inject
+    CollectorConfig config;
+
+    @Inject
+    Redis redis;
 
     @Test
     void theScriptDecidesExactlyAsTheTokenBucket() {
@@ -75,6 +91,40 @@ class AdmissionRepositoryTest {
         // then
         assertThat(admitted.allowed()).isTrue();
         assertThat(admitted.known()).containsExactlyInAnyOrder("b", "d");
+    }
+
+    @Test
+    void markersAreFoundForOneTtlAfterTheirGenerationAndExpireAfterTheNext() {
+        // given: a marker written now, into the current generation's set
+        String app = "generations-" + UUID.randomUUID();
+        TokenBucket bucket = new TokenBucket(1_000, 1_000);
+        long now = System.currentTimeMillis();
+        long ttl = config.dedup().ttl().toMillis();
+        assertThat(dedup.mark(app, List.of("m")).await().atMost(TIMEOUT)).isTrue();
+
+        // then: a lookup finds it now and one TTL later (in the previous generation), not two TTLs later
+        for (long later : new long[] {0, ttl}) {
+            assertThat(admissions
+                            .admit(app, bucket, List.of("m", "n"), now + later, TIMEOUT)
+                            .await()
+                            .atMost(TIMEOUT)
+                            .known())
+                    .as("%d ms later", later)
+                    .containsExactly("m");
+        }
+        assertThat(admissions
+                        .admit(app, bucket, List.of("m"), now + 2 * ttl, TIMEOUT)
+                        .await()
+                        .atMost(TIMEOUT)
+                        .known())
+                .isEmpty();
+        // and Redis drops the set when its generation is one TTL over
+        String key = generations.markKey(app, now);
+        long expiresAt = redis.send(Request.cmd(Command.EXPIRETIME).arg(key))
+                .await()
+                .atMost(TIMEOUT)
+                .toLong();
+        assertThat(expiresAt).isEqualTo(generations.expiresAtSeconds(generations.generation(now)));
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.autoloop.collector.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoloop.collector.repository.DedupGenerations;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.collector.testing.TopicProbe;
@@ -27,12 +29,15 @@ import java.util.logging.SimpleFormatter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** A raw user id reaches neither Kafka (both topics), nor a Redis key, nor a log line. */
+/** A raw user id reaches neither Kafka (both topics), nor a Redis key or dedup marker, nor a log line. */
 @QuarkusTest
 class RawUserIdNeverLeavesTest {
 
     @Inject
     Redis redis;
+
+    @Inject
+    DedupGenerations generations;
 
     /** Keeps every formatted log line of the service while installed on the root logger. */
     private static final class CapturedLogs extends Handler {
@@ -55,8 +60,9 @@ class RawUserIdNeverLeavesTest {
     @Test
     void rawUserIdsStayInsideTheCollector() {
         String rawUser = "raw-user-" + UUID.randomUUID();
+        ObjectNode accepted = Events.click(rawUser);
         String body = Events.body(List.of(
-                Events.click(rawUser),
+                accepted,
                 Events.click(rawUser).put("type", "rating").put("value", "five"), // rejected: dead letter
                 Events.click(rawUser).put("eventId", "") // rejected without an event id
                 ));
@@ -86,6 +92,38 @@ class RawUserIdNeverLeavesTest {
                 .await()
                 .atMost(Duration.ofSeconds(5));
         assertThat(keys.size()).isZero();
+        String markers = generations.markKey("demo", System.currentTimeMillis());
+        assertThat(redis.send(Request.cmd(Command.SISMEMBER)
+                                .arg(markers)
+                                .arg(accepted.get("eventId").asText()))
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .toInteger())
+                .as("the accepted event's dedup marker")
+                .isEqualTo(1);
+        assertThat(membersContaining(markers, rawUser))
+                .as("markers holding the raw user id")
+                .isZero();
         assertThat(logs.lines).noneMatch(line -> line.contains(rawUser));
+    }
+
+    /** How many members of the set {@code key} contain {@code text}, by a full {@code SSCAN}. */
+    private int membersContaining(String key, String text) {
+        int found = 0;
+        String cursor = "0";
+        do {
+            var page = redis.send(Request.cmd(Command.SSCAN)
+                            .arg(key)
+                            .arg(cursor)
+                            .arg("MATCH")
+                            .arg("*" + text + "*")
+                            .arg("COUNT")
+                            .arg(10_000))
+                    .await()
+                    .atMost(Duration.ofSeconds(10));
+            cursor = page.get(0).toString();
+            found += page.get(1).size();
+        } while (!cursor.equals("0"));
+        return found;
     }
 }

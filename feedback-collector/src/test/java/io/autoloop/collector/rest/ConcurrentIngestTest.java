@@ -1,0 +1,91 @@
+package io.autoloop.collector.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoloop.collector.testing.Api;
+import io.autoloop.collector.testing.Events;
+import io.autoloop.collector.testing.Metrics;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Many requests in flight at once, more than the Redis client has connections: every one of them is rate limited
+ * and de-duplicated through Redis, none passes unchecked because the client ran out of connections.
+ */
+@QuarkusTest
+class ConcurrentIngestTest {
+
+    private static final int REQUESTS = 240;
+    private static final int EVENTS_PER_REQUEST = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/v1/events")
+    URI url;
+
+    @Test
+    void concurrentRequestsAreAllDeduplicatedThroughRedis() throws IOException {
+        List<String> bodies = IntStream.range(0, REQUESTS)
+                .mapToObj(i -> Events.body(IntStream.range(0, EVENTS_PER_REQUEST)
+                        .mapToObj(j -> Events.click("user-concurrent-" + i + "-" + j))
+                        .toList()))
+                .toList();
+        double notDeduplicated = notDeduplicated();
+        double unlimited = Metrics.value("autoloop_ratelimit_unavailable_total", "");
+
+        // when: every request is sent at once, then every one again
+        List<JsonNode> first = postAllAtOnce(bodies);
+        List<JsonNode> again = postAllAtOnce(bodies);
+
+        // then: the first round is accepted, the second is all duplicates, and Redis answered every request
+        assertThat(first)
+                .allSatisfy(answer -> assertThat(answer.get("accepted").asInt()).isEqualTo(EVENTS_PER_REQUEST));
+        assertThat(again).allSatisfy(answer -> {
+            assertThat(answer.get("accepted").asInt()).isZero();
+            assertThat(answer.get("duplicates").asInt()).isEqualTo(EVENTS_PER_REQUEST);
+        });
+        assertThat(notDeduplicated()).as("events that skipped Redis").isEqualTo(notDeduplicated);
+        assertThat(Metrics.value("autoloop_ratelimit_unavailable_total", "")).isEqualTo(unlimited);
+    }
+
+    private List<JsonNode> postAllAtOnce(List<String> bodies) throws IOException {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        List<CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        for (String body : bodies) {
+            HttpRequest request = HttpRequest.newBuilder(url)
+                    .header("Authorization", "Bearer " + Api.DEMO_KEY)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            pending.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : pending) {
+            HttpResponse<String> response = answer.join();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            answers.add(JSON.readTree(response.body()));
+        }
+        return answers;
+    }
+
+    private static double notDeduplicated() {
+        return Metrics.value("autoloop_events_not_deduplicated_total", "stage=\"lookup\"")
+                + Metrics.value("autoloop_events_not_deduplicated_total", "stage=\"mark\"");
+    }
+}
