@@ -18,6 +18,7 @@ public class ProducerFactory {
     @Singleton
     Producer<String, byte[]> producer(
             @Identifier("default-kafka-broker") Map<String, Object> kafka, CollectorConfig config) {
+        Lz4Codec.preferNative();
         return new KafkaProducer<>(ProducerSettings.of(kafka, config.producer()));
     }
 
