@@ -23,7 +23,7 @@ public final class Deduplication {
      */
     public static boolean[] duplicates(List<String> eventIds, Set<String> known) {
         boolean[] duplicate = new boolean[eventIds.size()];
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>(duplicate.length * 4 / 3 + 1);
         for (int i = 0; i < duplicate.length; i++) {
             String id = eventIds.get(i);
             duplicate[i] = known.contains(id) || !seen.add(id);

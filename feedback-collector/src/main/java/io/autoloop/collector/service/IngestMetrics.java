@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The collector's Micrometer meters: events by outcome ({@code autoloop.events.accepted}, {@code .duplicate},
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class IngestMetrics {
 
     private static final String UNKNOWN = "unknown";
+    private static final EventType[] TYPES = EventType.values();
 
     /** The outcomes an event can have, each one counter per type. */
     enum Outcome {
@@ -94,20 +96,20 @@ public class IngestMetrics {
     }
 
     void accepted(List<FeedbackEvent> events) {
-        events.forEach(event -> increment(Outcome.ACCEPTED, event.type()));
+        add(Outcome.ACCEPTED, tally(events, FeedbackEvent::type));
     }
 
     void duplicates(List<FeedbackEvent> events) {
-        events.forEach(event -> increment(Outcome.DUPLICATE, event.type()));
+        add(Outcome.DUPLICATE, tally(events, FeedbackEvent::type));
     }
 
     void rejected(IngestBatch batch) {
-        batch.rejections().forEach(rejection -> increment(Outcome.REJECTED, rejection.type()));
+        add(Outcome.REJECTED, tally(batch.rejections(), IngestBatch.Rejection::type));
     }
 
     void rateLimited(IngestBatch batch) {
-        batch.events().forEach(event -> increment(Outcome.RATE_LIMITED, event.type()));
-        batch.rejections().forEach(rejection -> increment(Outcome.RATE_LIMITED, rejection.type()));
+        add(Outcome.RATE_LIMITED, tally(batch.events(), FeedbackEvent::type));
+        add(Outcome.RATE_LIMITED, tally(batch.rejections(), IngestBatch.Rejection::type));
     }
 
     void notDeduplicatedAtLookup(int events) {
@@ -139,7 +141,26 @@ public class IngestMetrics {
                 .record(duration);
     }
 
-    private void increment(Outcome outcome, EventType type) {
-        (type == null ? unknownType.get(outcome) : byType.get(outcome).get(type)).increment();
+    /** How many of {@code items} have each type, by ordinal; the last slot counts those without a valid type. */
+    private static <T> int[] tally(List<T> items, Function<T, EventType> typeOf) {
+        int[] counts = new int[TYPES.length + 1];
+        for (T item : items) {
+            EventType type = typeOf.apply(item);
+            counts[type == null ? TYPES.length : type.ordinal()]++;
+        }
+        return counts;
+    }
+
+    /** Adds a request's tally to the outcome's counters: one increment per type rather than per event. */
+    private void add(Outcome outcome, int[] counts) {
+        Map<EventType, Counter> counters = byType.get(outcome);
+        for (int i = 0; i < TYPES.length; i++) {
+            if (counts[i] > 0) {
+                counters.get(TYPES[i]).increment(counts[i]);
+            }
+        }
+        if (counts[TYPES.length] > 0) {
+            unknownType.get(outcome).increment(counts[TYPES.length]);
+        }
     }
 }
