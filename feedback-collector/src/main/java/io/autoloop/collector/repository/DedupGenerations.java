@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <p>Why sets and not a key per marker: a request's markers are one {@code SADD} of all its ids and one
  * {@code EXPIREAT}, and its lookup one {@code SMISMEMBER} per generation, instead of a key with its own expiry per
- * event, which cost Redis about twice the CPU per event (docs/benchmarks.md) and more memory per marker. The braces make {@code appId} a Redis Cluster hash tag, so an
- * app's generations and its rate-limit bucket share a slot and one script may touch them together.
+ * event, which cost Redis two to three times the CPU per event (docs/benchmarks.md) and more memory per marker. The
+ * braces make {@code appId} a Redis Cluster hash tag, so an app's generations and its rate-limit bucket share a slot
+ * and one script may touch them together.
  *
  * <p>A lookup reads the generation the clock is in, the one before it (still alive), and the one after it, which
  * only exists while another replica's clock is already past the boundary.
