@@ -101,7 +101,7 @@ public final class AnalyzerTopology {
                 .split(Named.as("attributed-"))
                 .branch((key, value) -> value instanceof Emitted.Sample, Branched.as("samples"))
                 .branch((key, value) -> value instanceof Emitted.Rejection, Branched.as("rejected"))
-                .branch((key, value) -> value instanceof Emitted.ReportPart, Branched.as("report-parts"))
+                .branch((key, value) -> value instanceof Emitted.ErrorCounts, Branched.as("report-parts"))
                 .defaultBranch(Branched.as("arm-parts"));
 
         attributed
@@ -115,7 +115,7 @@ public final class AnalyzerTopology {
 
         attributed
                 .get("attributed-report-parts")
-                .mapValues(value -> (Emitted.ReportPart) value, Named.as("report-part"))
+                .mapValues(value -> ((Emitted.ErrorCounts) value).part(), Named.as("report-part"))
                 .repartition(Repartitioned.with(Serdes.String(), StoreSerdes.reportPart())
                         .withName("report-parts"))
                 .process(reportAggregation(settings), Named.as("report-aggregation"))
@@ -126,7 +126,7 @@ public final class AnalyzerTopology {
 
         attributed
                 .get("attributed-arm-parts")
-                .mapValues(value -> (Emitted.ArmPart) value, Named.as("arm-part"))
+                .mapValues(value -> ((Emitted.ArmCounts) value).part(), Named.as("arm-part"))
                 .repartition(Repartitioned.with(Serdes.String(), StoreSerdes.armPart())
                         .withName("arm-parts"))
                 .process(armStatsAggregation(settings), Named.as("arm-stats-aggregation"))
@@ -185,7 +185,7 @@ public final class AnalyzerTopology {
         };
     }
 
-    private static ProcessorSupplier<String, Emitted.ReportPart, String, ErrorReport> reportAggregation(
+    private static ProcessorSupplier<String, ReportPart, String, ErrorReport> reportAggregation(
             AnalyzerSettings settings) {
         long windowSize = settings.reportWindow().toMillis();
         return new ProcessorSupplier<>() {
@@ -210,8 +210,7 @@ public final class AnalyzerTopology {
         };
     }
 
-    private static ProcessorSupplier<String, Emitted.ArmPart, String, ArmStats> armStatsAggregation(
-            AnalyzerSettings settings) {
+    private static ProcessorSupplier<String, ArmPart, String, ArmStats> armStatsAggregation(AnalyzerSettings settings) {
         long windowSize = settings.armStatsWindow().toMillis();
         return new ProcessorSupplier<>() {
             @Override

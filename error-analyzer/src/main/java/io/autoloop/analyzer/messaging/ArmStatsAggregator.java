@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * ({@value StoreNames#ARM_STATS_WINDOWS}) and cumulative ({@value StoreNames#ARM_STATS_TOTALS}) tallies, and emits
  * the updated {@link ArmStats} of each arm the batch touched for {@code experiment.arm-stats}.
  */
-final class ArmStatsAggregator implements Processor<String, Emitted.ArmPart, String, ArmStats> {
+final class ArmStatsAggregator implements Processor<String, ArmPart, String, ArmStats> {
 
     private final long windowSize;
     private ProcessorContext<String, ArmStats> context;
@@ -34,7 +34,7 @@ final class ArmStatsAggregator implements Processor<String, Emitted.ArmPart, Str
     }
 
     @Override
-    public void process(Record<String, Emitted.ArmPart> record) {
+    public void process(Record<String, ArmPart> record) {
         String experimentId = record.key();
         long start = record.value().windowStart();
         ArmTally part = record.value().tally();

@@ -409,9 +409,11 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
 
         void flush() {
             errors.forEach((part, accumulator) -> context.forward(new Record<>(
-                    part.key(), new Emitted.ReportPart(part.windowStart(), accumulator), part.windowStart())));
-            arms.forEach((part, tally) -> context.forward(
-                    new Record<>(part.key(), new Emitted.ArmPart(part.windowStart(), tally), part.windowStart())));
+                    part.key(),
+                    new Emitted.ErrorCounts(new ReportPart(part.windowStart(), accumulator)),
+                    part.windowStart())));
+            arms.forEach((part, tally) -> context.forward(new Record<>(
+                    part.key(), new Emitted.ArmCounts(new ArmPart(part.windowStart(), tally)), part.windowStart())));
         }
     }
 

@@ -1,7 +1,5 @@
 package io.autoloop.analyzer.messaging;
 
-import io.autoloop.analyzer.domain.ArmTally;
-import io.autoloop.analyzer.domain.ErrorAccumulator;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.RejectedRecord;
@@ -21,9 +19,9 @@ sealed interface Emitted {
     /** A dead letter for {@code feedback.rejected}. */
     record Rejection(RejectedRecord rejected) implements Emitted {}
 
-    /** Errors of a batch of samples of one model version (the key) in the report window starting at windowStart. */
-    record ReportPart(long windowStart, ErrorAccumulator errors) implements Emitted {}
+    /** The errors of a batch of samples of one model version (the key), for the report aggregation. */
+    record ErrorCounts(ReportPart part) implements Emitted {}
 
-    /** Arm counts of a batch of samples of one experiment (the key) in the window starting at windowStart. */
-    record ArmPart(long windowStart, ArmTally tally) implements Emitted {}
+    /** The arm counts of a batch of samples of one experiment (the key), for the arm-stats aggregation. */
+    record ArmCounts(ArmPart part) implements Emitted {}
 }

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * the {@value StoreNames#ERROR_REPORTS} store, and emits the window's updated {@link ErrorReport} for
  * {@code analysis.reports}: the latest report of a (modelVersion, windowStart) supersedes earlier ones.
  */
-final class ReportAggregator implements Processor<String, Emitted.ReportPart, String, ErrorReport> {
+final class ReportAggregator implements Processor<String, ReportPart, String, ErrorReport> {
 
     private final long windowSize;
     private ProcessorContext<String, ErrorReport> context;
@@ -30,7 +30,7 @@ final class ReportAggregator implements Processor<String, Emitted.ReportPart, St
     }
 
     @Override
-    public void process(Record<String, Emitted.ReportPart> record) {
+    public void process(Record<String, ReportPart> record) {
         String modelVersion = record.key();
         long start = record.value().windowStart();
         ErrorAccumulator window = reports.fetch(modelVersion, start);

@@ -141,32 +141,32 @@ final class StoreSerdes {
         };
     }
 
-    static Serde<Emitted.ReportPart> reportPart() {
+    static Serde<ReportPart> reportPart() {
         return new BinarySerde<>("ReportPart", FORMAT) {
             @Override
-            void write(ByteSink out, Emitted.ReportPart part) throws IOException {
+            void write(ByteSink out, ReportPart part) throws IOException {
                 out.writeLong(part.windowStart());
                 part.errors().writeTo(out);
             }
 
             @Override
-            Emitted.ReportPart read(ByteSource in, byte format) throws IOException {
-                return new Emitted.ReportPart(in.readLong(), ErrorAccumulator.readFrom(in));
+            ReportPart read(ByteSource in, byte format) throws IOException {
+                return new ReportPart(in.readLong(), ErrorAccumulator.readFrom(in));
             }
         };
     }
 
-    static Serde<Emitted.ArmPart> armPart() {
+    static Serde<ArmPart> armPart() {
         return new BinarySerde<>("ArmPart", FORMAT) {
             @Override
-            void write(ByteSink out, Emitted.ArmPart part) throws IOException {
+            void write(ByteSink out, ArmPart part) throws IOException {
                 out.writeLong(part.windowStart());
                 writeTally(out, part.tally());
             }
 
             @Override
-            Emitted.ArmPart read(ByteSource in, byte format) throws IOException {
-                return new Emitted.ArmPart(in.readLong(), readTally(in));
+            ArmPart read(ByteSource in, byte format) throws IOException {
+                return new ArmPart(in.readLong(), readTally(in));
             }
         };
     }

@@ -127,8 +127,8 @@ class StoreSerdesTest {
 
         assertThat(roundTrip(StoreSerdes.armTally(), tally)).isEqualTo(tally);
         assertThat(roundTrip(StoreSerdes.errorAccumulator(), errors)).isEqualTo(errors);
-        assertThat(roundTrip(StoreSerdes.armPart(), new Emitted.ArmPart(60_000L, tally)))
-                .isEqualTo(new Emitted.ArmPart(60_000L, tally));
+        assertThat(roundTrip(StoreSerdes.armPart(), new ArmPart(60_000L, tally)))
+                .isEqualTo(new ArmPart(60_000L, tally));
     }
 
     @Test
