@@ -3,8 +3,8 @@ package io.autoloop.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoloop.analyzer.Broker.KeyedRecord;
-import io.autoloop.analyzer.messaging.AnalyzerTopology;
-import io.autoloop.analyzer.messaging.TopicNames;
+import io.autoloop.analyzer.config.TopicNames;
+import io.autoloop.analyzer.topology.AnalyzerTopology;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.testing.LocalStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

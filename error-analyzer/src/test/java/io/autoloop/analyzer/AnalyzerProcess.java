@@ -1,9 +1,9 @@
 package io.autoloop.analyzer;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
+import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.AttributionWindow;
-import io.autoloop.analyzer.messaging.AnalyzerSettings;
-import io.autoloop.analyzer.messaging.AnalyzerTopology;
-import io.autoloop.analyzer.messaging.TopicNames;
+import io.autoloop.analyzer.topology.AnalyzerTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.autoloop.analyzer.repository;
 
 import io.autoloop.analyzer.config.AnalyzerConfig;
 import io.autoloop.analyzer.domain.ArmTally;
-import io.autoloop.analyzer.messaging.StoreNames;
+import io.autoloop.analyzer.state.StoreNames;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.autoloop.analyzer.repository;
 
 import io.autoloop.analyzer.config.AnalyzerConfig;
 import io.autoloop.analyzer.domain.ErrorAccumulator;
-import io.autoloop.analyzer.messaging.StoreNames;
+import io.autoloop.analyzer.state.StoreNames;
 import io.autoloop.contracts.ErrorReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

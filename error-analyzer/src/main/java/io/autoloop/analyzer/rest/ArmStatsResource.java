@@ -1,8 +1,8 @@
 package io.autoloop.analyzer.rest;
 
-import io.autoloop.analyzer.messaging.StoreNames;
 import io.autoloop.analyzer.repository.ArmStatsRepository;
 import io.autoloop.analyzer.repository.KeyOwners;
+import io.autoloop.analyzer.state.StoreNames;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;

@@ -2,7 +2,6 @@ package io.autoloop.analyzer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoloop.analyzer.messaging.AnalyzerSettings;
 import io.autoloop.contracts.Topics;
 import io.autoloop.testing.StackTopics;
 import io.smallrye.config.WithDefault;

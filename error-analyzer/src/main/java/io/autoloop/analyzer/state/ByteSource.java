@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInput;

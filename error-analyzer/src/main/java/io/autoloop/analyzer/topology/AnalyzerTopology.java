@@ -1,8 +1,16 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
+import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.ArmTally;
 import io.autoloop.analyzer.domain.DecisionState;
 import io.autoloop.analyzer.domain.ErrorAccumulator;
+import io.autoloop.analyzer.state.ArmPart;
+import io.autoloop.analyzer.state.Parsed;
+import io.autoloop.analyzer.state.ParsedSerde;
+import io.autoloop.analyzer.state.ReportPart;
+import io.autoloop.analyzer.state.StoreNames;
+import io.autoloop.analyzer.state.StoreSerdes;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.ErrorReport;

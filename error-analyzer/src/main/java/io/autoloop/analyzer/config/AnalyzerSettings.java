@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.config;
 
 import io.autoloop.analyzer.domain.AttributionWindow;
 import io.autoloop.analyzer.domain.LabellingRules;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Everything {@link AnalyzerTopology} is built from; {@link #defaults()} are the production defaults.
+ * Everything the analyzer's Kafka Streams topology is built from; {@link #defaults()} are the production defaults.
  *
  * @param topics the topics read and written
  * @param partitions the partition count of {@code serving.decisions}, which {@code feedback.events} must share: the

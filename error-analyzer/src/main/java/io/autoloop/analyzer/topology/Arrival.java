@@ -1,5 +1,6 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
+import io.autoloop.analyzer.state.Parsed;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.FeedbackEvent;
 

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 /**
  * A consumed record value: the contract record with the bytes it was read from, or the payload that could not be

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import static io.autoloop.analyzer.Fixtures.click;
 import static io.autoloop.analyzer.Fixtures.decision;
@@ -9,6 +9,7 @@ import static io.autoloop.analyzer.Fixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.domain.UnattributedReason;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;

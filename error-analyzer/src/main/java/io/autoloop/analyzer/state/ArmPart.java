@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 import io.autoloop.analyzer.domain.ArmTally;
 
@@ -6,4 +6,4 @@ import io.autoloop.analyzer.domain.ArmTally;
  * The arm counts of one batch of samples of an experiment (the record key) in the arm-stats window starting at
  * {@code windowStart} (epoch ms): the value of the {@code arm-parts} topic, which the arm-stats aggregation adds up.
  */
-record ArmPart(long windowStart, ArmTally tally) {}
+public record ArmPart(long windowStart, ArmTally tally) {}

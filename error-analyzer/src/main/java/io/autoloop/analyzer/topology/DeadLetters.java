@@ -1,7 +1,8 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.domain.IgnoredDecision;
 import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.analyzer.state.Parsed;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.FieldError;
 import io.autoloop.contracts.RejectedRecord;

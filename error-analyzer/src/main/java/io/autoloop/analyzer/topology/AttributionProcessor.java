@@ -1,5 +1,6 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.domain.ArmCount;
 import io.autoloop.analyzer.domain.ArmTally;
 import io.autoloop.analyzer.domain.Attributor;
@@ -10,6 +11,10 @@ import io.autoloop.analyzer.domain.ErrorAccumulator;
 import io.autoloop.analyzer.domain.EventClock;
 import io.autoloop.analyzer.domain.Signal;
 import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.analyzer.state.ArmPart;
+import io.autoloop.analyzer.state.Parsed;
+import io.autoloop.analyzer.state.ReportPart;
+import io.autoloop.analyzer.state.StoreNames;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.LabelledSample;

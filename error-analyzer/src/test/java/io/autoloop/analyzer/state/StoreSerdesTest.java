@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 import static io.autoloop.analyzer.Fixtures.click;
 import static io.autoloop.analyzer.Fixtures.decision;

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.config;
 
 import io.autoloop.contracts.Topics;
 

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import static io.autoloop.analyzer.Fixtures.click;
 import static io.autoloop.analyzer.Fixtures.decision;
@@ -6,6 +6,7 @@ import static io.autoloop.analyzer.Fixtures.item;
 import static io.autoloop.analyzer.Fixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.domain.UnattributedReason;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.RejectedRecord;

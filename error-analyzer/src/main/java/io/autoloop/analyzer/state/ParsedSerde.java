@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 import io.autoloop.contracts.json.ContractException;
 import io.autoloop.contracts.json.ContractJson;
@@ -14,11 +14,11 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the contract record
  */
-final class ParsedSerde<T> implements Serde<Parsed<T>>, Serializer<Parsed<T>>, Deserializer<Parsed<T>> {
+public final class ParsedSerde<T> implements Serde<Parsed<T>>, Serializer<Parsed<T>>, Deserializer<Parsed<T>> {
 
     private final Class<T> type;
 
-    ParsedSerde(Class<T> type) {
+    public ParsedSerde(Class<T> type) {
         this.type = type;
     }
 

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 /** The state stores of the analyzer; their changelog topics are {@code <application.id>-<store>-changelog}. */
 public final class StoreNames {

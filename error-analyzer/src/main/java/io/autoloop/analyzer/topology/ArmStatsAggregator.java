@@ -1,6 +1,8 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.domain.ArmTally;
+import io.autoloop.analyzer.state.ArmPart;
+import io.autoloop.analyzer.state.StoreNames;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import java.time.Instant;

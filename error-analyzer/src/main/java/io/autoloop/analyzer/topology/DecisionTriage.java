@@ -1,6 +1,7 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.domain.IgnoredDecision;
+import io.autoloop.analyzer.state.Parsed;
 import io.autoloop.contracts.Decision;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 import io.autoloop.analyzer.domain.ArmCount;
 import io.autoloop.analyzer.domain.ArmTally;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * field by field instead of as JSON (format 1, still read). A state is read and written on every feedback event
  * for its decision, so the JSON round trips of its waiting events grew with the square of their number.
  */
-final class StoreSerdes {
+public final class StoreSerdes {
 
     private static final byte FORMAT = 1;
     private static final byte DECISION_STATE_FORMAT = 2;
@@ -45,7 +45,7 @@ final class StoreSerdes {
 
     private StoreSerdes() {}
 
-    static Serde<DecisionState> decisionState() {
+    public static Serde<DecisionState> decisionState() {
         return new BinarySerde<>("DecisionState", DECISION_STATE_FORMAT, FORMAT) {
             @Override
             void write(ByteSink out, DecisionState state) throws IOException {
@@ -113,7 +113,7 @@ final class StoreSerdes {
         };
     }
 
-    static Serde<ErrorAccumulator> errorAccumulator() {
+    public static Serde<ErrorAccumulator> errorAccumulator() {
         return new BinarySerde<>("ErrorAccumulator", FORMAT) {
             @Override
             void write(ByteSink out, ErrorAccumulator accumulator) throws IOException {
@@ -127,7 +127,7 @@ final class StoreSerdes {
         };
     }
 
-    static Serde<ArmTally> armTally() {
+    public static Serde<ArmTally> armTally() {
         return new BinarySerde<>("ArmTally", FORMAT) {
             @Override
             void write(ByteSink out, ArmTally tally) throws IOException {
@@ -141,7 +141,7 @@ final class StoreSerdes {
         };
     }
 
-    static Serde<ReportPart> reportPart() {
+    public static Serde<ReportPart> reportPart() {
         return new BinarySerde<>("ReportPart", FORMAT) {
             @Override
             void write(ByteSink out, ReportPart part) throws IOException {
@@ -156,7 +156,7 @@ final class StoreSerdes {
         };
     }
 
-    static Serde<ArmPart> armPart() {
+    public static Serde<ArmPart> armPart() {
         return new BinarySerde<>("ArmPart", FORMAT) {
             @Override
             void write(ByteSink out, ArmPart part) throws IOException {

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.domain.IgnoredDecision;
 import io.autoloop.analyzer.domain.UnattributedReason;
@@ -12,28 +12,28 @@ import java.util.Map;
  * The analyzer's Micrometer counters. They count processing, not committed results: after a crash, the records
  * reprocessed since the last commit are counted again (the topics themselves stay exactly-once).
  */
-public final class AnalyzerMetrics {
+final class AnalyzerMetrics {
 
     /** Feedback events attributed to a decision, tagged {@code type}. */
-    public static final String ATTRIBUTED = "autoloop.feedback.attributed";
+    static final String ATTRIBUTED = "autoloop.feedback.attributed";
 
     /** Feedback events not attributed, tagged {@code reason} ({@link UnattributedReason}). */
-    public static final String UNATTRIBUTED = "autoloop.feedback.unattributed";
+    static final String UNATTRIBUTED = "autoloop.feedback.unattributed";
 
     /** Labelled samples emitted, tagged {@code label}. */
-    public static final String SAMPLES = "autoloop.samples.emitted";
+    static final String SAMPLES = "autoloop.samples.emitted";
 
     /** Served items never labelled because consent was withdrawn, tagged {@code reason}. */
-    public static final String SUPPRESSED = "autoloop.samples.suppressed";
+    static final String SUPPRESSED = "autoloop.samples.suppressed";
 
     /** Decisions not labelled, tagged {@code reason} ({@link IgnoredDecision}). */
-    public static final String DECISIONS_IGNORED = "autoloop.decisions.ignored";
+    static final String DECISIONS_IGNORED = "autoloop.decisions.ignored";
 
     /** Decisions that arrived after their labels would have been final and were labelled on arrival. */
-    public static final String DECISIONS_LATE = "autoloop.decisions.late";
+    static final String DECISIONS_LATE = "autoloop.decisions.late";
 
     /** Samples of a model version left out of error reports because their score is not a probability. */
-    public static final String REPORT_SKIPPED = "autoloop.reports.skipped";
+    static final String REPORT_SKIPPED = "autoloop.reports.skipped";
 
     private final Map<EventType, Counter> attributed = new EnumMap<>(EventType.class);
     private final Map<UnattributedReason, Counter> unattributed = new EnumMap<>(UnattributedReason.class);
@@ -44,7 +44,7 @@ public final class AnalyzerMetrics {
     private final Counter lateDecisions;
     private final Counter reportSkipped;
 
-    public AnalyzerMetrics(MeterRegistry registry) {
+    AnalyzerMetrics(MeterRegistry registry) {
         for (EventType type : EventType.values()) {
             attributed.put(type, registry.counter(ATTRIBUTED, "type", type.wireName()));
         }

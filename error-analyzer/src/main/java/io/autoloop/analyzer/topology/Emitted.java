@@ -1,5 +1,8 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
+import io.autoloop.analyzer.state.ArmPart;
+import io.autoloop.analyzer.state.Parsed;
+import io.autoloop.analyzer.state.ReportPart;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.RejectedRecord;

@@ -1,6 +1,8 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.domain.ErrorAccumulator;
+import io.autoloop.analyzer.state.ReportPart;
+import io.autoloop.analyzer.state.StoreNames;
 import io.autoloop.contracts.ErrorReport;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;

@@ -1,4 +1,4 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

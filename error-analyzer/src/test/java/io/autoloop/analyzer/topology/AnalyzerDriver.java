@@ -1,5 +1,7 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
+import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.UnattributedReason;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;

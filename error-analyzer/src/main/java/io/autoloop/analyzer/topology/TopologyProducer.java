@@ -1,6 +1,8 @@
-package io.autoloop.analyzer.messaging;
+package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.config.AnalyzerConfig;
+import io.autoloop.analyzer.config.AnalyzerSettings;
+import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.AttributionWindow;
 import io.autoloop.analyzer.domain.LabellingRule;
 import io.autoloop.analyzer.domain.LabellingRules;
