@@ -8,7 +8,7 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * The record timestamps of the analyzer's inputs: a decision's {@code servedAt} and a feedback event's skew-corrected
- * {@code eventTime}, which the repartitioned feedback carries on. An unreadable record keeps its Kafka timestamp.
+ * {@code eventTime}; the repartitioned decisions carry theirs on. An unreadable record keeps its Kafka timestamp.
  */
 final class EventTimes {
 
