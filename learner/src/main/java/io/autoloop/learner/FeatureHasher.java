@@ -93,7 +93,7 @@ public final class FeatureHasher {
 
     /**
      * Clears {@code out} and hashes every non-null feature of {@code features} into it, bias and crosses included.
-     * Values may be strings, numbers or booleans (hashed as the strings {@code true} and {@code false}).
+     * Values follow {@link #addValue}.
      */
     public void hash(Map<String, ? extends Map<String, ?>> features, FeatureVector out) {
         begin(out);
@@ -113,6 +113,39 @@ public final class FeatureHasher {
     public void addAll(Map<String, ? extends Map<String, ?>> features) {
         requireSession();
         features.forEach(namespaceVisitor);
+    }
+
+    /**
+     * Adds feature {@code namespace^name} with a value as it comes from JSON to the current session: a string as a
+     * string feature, a boolean as the string feature {@code true} or {@code false}, a number as a numeric feature
+     * (zero adds nothing); a null adds nothing. These are exactly the values {@link #isValue} accepts.
+     *
+     * @throws IllegalArgumentException naming the feature when the value is a non-finite number or of any other type
+     *     (a nested map or list, for example)
+     */
+    public void addValue(String namespace, String name, Object value) {
+        if (value instanceof String text) {
+            addString(namespace, name, text);
+        } else if (value instanceof Boolean flag) {
+            addString(namespace, name, flag ? "true" : "false");
+        } else if (value instanceof Number number) {
+            addNumeric(namespace, name, number.doubleValue());
+        } else if (value != null) {
+            throw new IllegalArgumentException("Feature " + namespace + "^" + name + " has a value of type "
+                    + value.getClass().getSimpleName()
+                    + "; feature values must be strings, numbers or booleans.");
+        }
+    }
+
+    /**
+     * Whether {@link #addValue} takes {@code value}: null (which adds nothing), a string, a boolean or a finite
+     * number. A request validator asks this to refuse, naming the field, what hashing would refuse.
+     */
+    public static boolean isValue(Object value) {
+        return value == null
+                || value instanceof String
+                || value instanceof Boolean
+                || (value instanceof Number number && Double.isFinite(number.doubleValue()));
     }
 
     /** Adds string feature {@code namespace^name=value} with value 1 to the current session. */
@@ -226,16 +259,7 @@ public final class FeatureHasher {
             throw new IllegalArgumentException(
                     "Namespace '" + visitedNamespace + "' has a feature with a null name; every feature needs one.");
         }
-        if (value instanceof String text) {
-            addString(visitedNamespace, name, text);
-        } else if (value instanceof Number number) {
-            addNumeric(visitedNamespace, name, number.doubleValue());
-        } else if (value instanceof Boolean flag) {
-            addString(visitedNamespace, name, flag ? "true" : "false");
-        } else if (value != null) {
-            throw new IllegalArgumentException("Feature " + visitedNamespace + "^" + name + " has a value of type "
-                    + value.getClass().getName() + "; feature values must be strings, numbers or booleans.");
-        }
+        addValue(visitedNamespace, name, value);
     }
 
     /** Makes room for {@code chars} UTF-16 units: at most 3 UTF-8 bytes each. */

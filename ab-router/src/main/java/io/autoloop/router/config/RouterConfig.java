@@ -54,14 +54,10 @@ public interface RouterConfig {
         int maxCandidates();
 
         /**
-         * The training-time position feature as {@code namespace^name}, hashed as the string feature
-         * {@code namespace^name=<slot>}; ranking scores every candidate at {@link #referencePosition()}, and the
-         * decision logs each item's probability at the slot it was shown in. Default {@code context^position}.
+         * The slot every candidate is scored at for ranking, 1 or more: the value of the position feature the learner's
+         * {@code FeatureEncoder} defines ({@code context^position}, trained at the slot each item was shown in). The
+         * decision logs each item's probability at the slot it was shown in. Default 1.
          */
-        @WithDefault("context^position")
-        String positionFeature();
-
-        /** The slot every candidate is scored at for ranking. Default 1. */
         @WithDefault("1")
         int referencePosition();
     }

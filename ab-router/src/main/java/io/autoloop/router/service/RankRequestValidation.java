@@ -1,6 +1,7 @@
 package io.autoloop.router.service;
 
 import io.autoloop.contracts.FieldError;
+import io.autoloop.learner.FeatureHasher;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,10 @@ import java.util.Set;
  * The rules of a {@link RankRequest}: a user id, 1 to {@code maxCandidates} candidates with distinct item ids, feature
  * values that are strings, finite numbers or booleans (nulls are ignored), and a positive limit. Reports up to
  * {@value #MAX_ERRORS} problems at once, each naming its field.
+ *
+ * <p>A feature value passes exactly when the learner's hashing takes it ({@link FeatureHasher#isValue}), so the
+ * {@code FeatureEncoder} never refuses a feature of a checked request: what it would refuse is answered here, with a
+ * 400 that names the field, before scoring.
  */
 final class RankRequestValidation {
 
@@ -82,11 +87,7 @@ final class RankRequestValidation {
         FeatureMap map = FeatureMap.copyOf(features);
         for (int i = 0; i < map.size() && errors.size() < MAX_ERRORS; i++) {
             Object value = map.value(i);
-            boolean scalar = value == null
-                    || value instanceof String
-                    || value instanceof Boolean
-                    || (value instanceof Number number && Double.isFinite(number.doubleValue()));
-            if (!scalar) {
+            if (!FeatureHasher.isValue(value)) {
                 errors.add(new FieldError(
                         field + "." + map.name(i),
                         "A feature value must be a string, a finite number or a boolean, but it is "

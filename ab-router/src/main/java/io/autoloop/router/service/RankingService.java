@@ -4,7 +4,7 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.privacy.Pseudonymizer;
-import io.autoloop.learner.FeatureHasher;
+import io.autoloop.learner.FeatureEncoder;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.ModelSnapshot;
@@ -26,13 +26,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@link Decision} to {@code serving.decisions} without waiting.
  *
  * <p>The pseudonymous user id (the collector's HMAC) picks the arm through the {@link RoutingTable}; that arm's model
- * scores every candidate on its {@code user}, {@code context} and {@code item} features plus {@code user^id} and
- * {@code item^id}, all at the reference position; the {@link SlateSelector} fills the slots with ε-greedy exploration.
- * The decision logs, per shown item, the features used (without the position) and the model's click probability at
- * the slot it was shown in, which is what the analyzer holds the label against. Without a model the candidates keep
- * their given order and the response says {@code modelVersion: null}.
+ * scores every candidate at the reference position, encoded by the learner's {@link FeatureEncoder} from its
+ * {@code user}, {@code context} and {@code item} features, the pseudonymous user id and the item id, exactly as the
+ * retrainer encodes a labelled sample; the {@link SlateSelector} fills the slots with ε-greedy exploration. The
+ * decision logs, per shown item, the features used (with {@code user.id} and {@code item.id}, without the position)
+ * and the model's click probability at the slot it was shown in, which is what the analyzer holds the label against
+ * and what the retrainer trains on. Without a model the candidates keep their given order and the response says
+ * {@code modelVersion: null}.
  *
- * <p>Per thread it reuses a hasher, a feature vector and the score and slot arrays, so scoring allocates nothing.
+ * <p>Per thread it reuses an encoder, a feature vector and the score and slot arrays, so scoring allocates nothing.
  */
 @ApplicationScoped
 public class RankingService {
@@ -40,16 +42,12 @@ public class RankingService {
     private static final String USER = FeatureSpec.USER;
     private static final String ITEM = FeatureSpec.ITEM;
     private static final String CONTEXT = FeatureSpec.CONTEXT;
-    private static final String ID = "id";
 
     private final Routing routing;
     private final Pseudonymizer pseudonymizer;
     private final DecisionLog decisions;
     private final ArmMeters meters;
     private final RouterConfig.Ranking settings;
-    private final String positionNamespace;
-    private final String positionName;
-    private final String[] positions;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     public RankingService(
@@ -67,17 +65,9 @@ public class RankingService {
             throw new IllegalArgumentException(
                     "router.ranking.epsilon must be in [0, 1], but it is " + settings.epsilon() + ".");
         }
-        String feature = settings.positionFeature();
-        int caret = feature.indexOf('^');
-        if (caret <= 0 || caret == feature.length() - 1) {
-            throw new IllegalArgumentException(
-                    "router.ranking.position-feature must read namespace^name, but it is '" + feature + "'.");
-        }
-        this.positionNamespace = feature.substring(0, caret);
-        this.positionName = feature.substring(caret + 1);
-        this.positions = new String[Math.max(settings.maxCandidates(), settings.referencePosition()) + 1];
-        for (int i = 1; i < positions.length; i++) {
-            positions[i] = Integer.toString(i);
+        if (settings.referencePosition() < 1) {
+            throw new IllegalArgumentException("router.ranking.reference-position must be a slot of 1 or more, but it"
+                    + " is " + settings.referencePosition() + ".");
         }
     }
 
@@ -102,21 +92,21 @@ public class RankingService {
         }
     }
 
-    private RankResponse rank(RankRequest request, String userId, RoutingTable.Assignment assignment) {
+    /** Ranks {@code request} for the pseudonymous {@code userId} with the arm and model of {@code assignment}. */
+    RankResponse rank(RankRequest request, String userId, RoutingTable.Assignment assignment) {
         List<RankRequest.Candidate> candidates = request.candidates();
         int count = candidates.size();
         int limit = request.limit() == null ? settings.defaultLimit() : request.limit();
-        Map<String, Object> user = request.user() == null ? Map.of() : request.user();
-        Map<String, Object> context = request.context() == null ? Map.of() : request.context();
         Scratch s = scratch.get();
         s.ensure(count);
         LoadedModel model = assignment.model();
-        if (model != null) {
-            ModelSnapshot snapshot = model.snapshot();
-            FeatureHasher hasher = s.hasherFor(snapshot.featureSpec());
-            String reference = positions[settings.referencePosition()];
+        ModelSnapshot snapshot = model == null ? null : model.snapshot();
+        FeatureEncoder encoder = snapshot == null ? null : s.encoderFor(snapshot.featureSpec());
+        if (snapshot != null) {
+            int reference = settings.referencePosition();
             for (int i = 0; i < count; i++) {
-                s.scores[i] = score(hasher, s.vector, snapshot, userId, user, context, candidates.get(i), reference);
+                encode(encoder, userId, request, candidates.get(i), reference, s.vector);
+                s.scores[i] = snapshot.predict(s.vector);
             }
         } else {
             Arrays.fill(s.scores, 0, count, 0.0);
@@ -124,25 +114,17 @@ public class RankingService {
         int slots = s.selector.select(
                 s.scores, count, limit, settings.epsilon(), ThreadLocalRandom.current(), s.shown, s.propensities);
 
-        Map<String, Object> loggedUser = withId(user, userId);
-        Map<String, Object> loggedContext = withoutNulls(context);
+        Map<String, Object> loggedUser = withId(request.user() == null ? Map.of() : request.user(), userId);
+        Map<String, Object> loggedContext = withoutNulls(request.context() == null ? Map.of() : request.context());
         List<RankedItem> items = new ArrayList<>(slots);
         List<ServedItem> served = new ArrayList<>(slots);
         for (int slot = 0; slot < slots; slot++) {
             RankRequest.Candidate candidate = candidates.get(s.shown[slot]);
             int position = slot + 1;
             double atSlot = 0.0;
-            if (model != null) {
-                ModelSnapshot snapshot = model.snapshot();
-                atSlot = score(
-                        s.hasherFor(snapshot.featureSpec()),
-                        s.vector,
-                        snapshot,
-                        userId,
-                        user,
-                        context,
-                        candidate,
-                        positions[position]);
+            if (snapshot != null) {
+                encode(encoder, userId, request, candidate, position, s.vector);
+                atSlot = snapshot.predict(s.vector);
             }
             items.add(new RankedItem(candidate.itemId(), model == null ? null : s.scores[s.shown[slot]], position));
             Map<String, Map<String, Object>> features = Map.of(
@@ -168,50 +150,25 @@ public class RankingService {
         return new RankResponse(decisionId, assignment.experimentId(), assignment.arm(), version, items);
     }
 
-    private double score(
-            FeatureHasher hasher,
-            FeatureVector vector,
-            ModelSnapshot snapshot,
+    /**
+     * Encodes {@code candidate} of a validated {@code request} at slot {@code position} into {@code out}: the serving
+     * side of the one encoding training shares.
+     */
+    static void encode(
+            FeatureEncoder encoder,
             String userId,
-            Map<String, Object> user,
-            Map<String, Object> context,
+            RankRequest request,
             RankRequest.Candidate candidate,
-            String position) {
-        hasher.begin(vector);
-        add(hasher, USER, user);
-        hasher.addString(USER, ID, userId);
-        add(hasher, CONTEXT, context);
-        hasher.addString(positionNamespace, positionName, position);
-        if (candidate.features() != null) {
-            add(hasher, ITEM, candidate.features());
-        }
-        hasher.addString(ITEM, ID, candidate.itemId());
-        hasher.end();
-        return snapshot.predict(vector);
-    }
-
-    private static void add(FeatureHasher hasher, String namespace, Map<String, Object> map) {
-        FeatureMap features = FeatureMap.copyOf(map);
-        for (int i = 0, size = features.size(); i < size; i++) {
-            String name = features.name(i);
-            if (ID.equals(name)) {
-                continue;
-            }
-            Object value = features.value(i);
-            if (value instanceof String text) {
-                hasher.addString(namespace, name, text);
-            } else if (value instanceof Number number) {
-                hasher.addNumeric(namespace, name, number.doubleValue());
-            } else if (value instanceof Boolean flag) {
-                hasher.addString(namespace, name, flag ? "true" : "false");
-            }
-        }
+            int position,
+            FeatureVector out) {
+        encoder.encode(
+                userId, request.user(), request.context(), candidate.itemId(), candidate.features(), position, out);
     }
 
     /** {@code features} without nulls, with {@code id} set to {@code id} (any given {@code id} is replaced). */
     private static Map<String, Object> withId(Map<String, Object> features, String id) {
         Map<String, Object> copy = withoutNulls(features);
-        copy.put(ID, id);
+        copy.put(FeatureEncoder.ID, id);
         return copy;
     }
 
@@ -232,8 +189,7 @@ public class RankingService {
         double[] scores = new double[0];
         int[] shown = new int[0];
         double[] propensities = new double[0];
-        FeatureSpec spec;
-        FeatureHasher hasher;
+        FeatureEncoder encoder;
 
         void ensure(int count) {
             if (scores.length < count) {
@@ -243,12 +199,11 @@ public class RankingService {
             }
         }
 
-        FeatureHasher hasherFor(FeatureSpec wanted) {
-            if (!wanted.equals(spec)) {
-                spec = wanted;
-                hasher = new FeatureHasher(wanted);
+        FeatureEncoder encoderFor(FeatureSpec spec) {
+            if (encoder == null || !spec.equals(encoder.spec())) {
+                encoder = new FeatureEncoder(spec);
             }
-            return hasher;
+            return encoder;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.autoloop.retrainer.domain;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.learner.Calibration;
+import io.autoloop.learner.FeatureEncoder;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.FtrlLearner;
@@ -39,7 +40,7 @@ import java.util.TreeMap;
 public final class Trainer {
 
     private final String name;
-    private final SampleEncoder encoder;
+    private final FeatureEncoder encoder;
     private final FtrlLearner learner;
     private final ProgressiveValidation validation;
     private final HoldoutWindow window;
@@ -51,7 +52,7 @@ public final class Trainer {
     private final List<String> restoreNotices;
 
     private ModelSnapshot champion;
-    private SampleEncoder championEncoder;
+    private FeatureEncoder championEncoder;
     private String lastVersion;
     private String lastSpecFingerprint;
     private String announcedVersion;
@@ -71,7 +72,7 @@ public final class Trainer {
             List<String> restoreNotices) {
         this.name = Objects.requireNonNull(name, "name");
         this.learner = learner;
-        this.encoder = new SampleEncoder(learner.spec());
+        this.encoder = new FeatureEncoder(learner.spec());
         this.validation = validation;
         this.window = window;
         this.gate = new ValidationGate(policy);
@@ -188,7 +189,7 @@ public final class Trainer {
         champion = model;
         championEncoder = model == null || model.featureSpec().equals(encoder.spec())
                 ? null
-                : new SampleEncoder(model.featureSpec());
+                : new FeatureEncoder(model.featureSpec());
     }
 
     /** The champion version the holdout window is scored with, or null. */
@@ -207,7 +208,7 @@ public final class Trainer {
             return SampleOutcome.NO_CONSENT;
         }
         try {
-            encoder.encode(sample, vector);
+            encode(encoder, sample, vector);
         } catch (IllegalArgumentException e) {
             malformed++;
             lastProblem = e.getMessage();
@@ -220,7 +221,7 @@ public final class Trainer {
             if (championEncoder == null) {
                 championPrediction = champion.predict(vector);
             } else {
-                championEncoder.encode(sample, championVector);
+                encode(championEncoder, sample, championVector);
                 championPrediction = champion.predict(championVector);
             }
         }
@@ -232,6 +233,11 @@ public final class Trainer {
         validation.record(prediction, label, weight);
         window.add(vector, label, weight, prediction, championPrediction);
         return SampleOutcome.TRAINED;
+    }
+
+    /** Encodes {@code sample} at the slot it was shown in, as the router scored it there. */
+    private static void encode(FeatureEncoder encoder, LabelledSample sample, FeatureVector out) {
+        encoder.encode(sample.userId(), sample.itemId(), sample.position(), sample.features(), out);
     }
 
     /** Takes a record at {@code offset} of {@code partition} that is not a valid sample: counts and skips it. */

@@ -3,6 +3,8 @@ package io.autoloop.retrainer.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.autoloop.contracts.LabelledSample;
+import io.autoloop.learner.FeatureEncoder;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.FtrlLearner;
@@ -89,16 +91,16 @@ class ValidationGateTest {
         assertThat(verdict.passed()).isTrue();
     }
 
-    private record Trained(ModelSnapshot model, FeatureVector vector, SampleEncoder encoder) {}
+    private record Trained(ModelSnapshot model, FeatureVector vector, FeatureEncoder encoder) {}
 
     private static Trained trained(FtrlParameters parameters) {
-        SampleEncoder encoder = new SampleEncoder(SPEC);
+        FeatureEncoder encoder = new FeatureEncoder(SPEC);
         FtrlLearner learner = new FtrlLearner(SPEC, parameters);
         SyntheticSamples samples = new SyntheticSamples(7);
         FeatureVector vector = new FeatureVector();
         for (int i = 0; i < 2000; i++) {
             var sample = samples.next();
-            encoder.encode(sample, vector);
+            encode(encoder, sample, vector);
             learner.learn(vector, sample.label());
         }
         return new Trained(learner.snapshot("ctr", "0.2.0", "0.1.0", Map.of(), Instant.EPOCH), vector, encoder);
@@ -116,10 +118,14 @@ class ValidationGateTest {
         SyntheticSamples samples = new SyntheticSamples(11);
         FeatureVector vector = new FeatureVector();
         for (int i = 0; i < 200; i++) {
-            trained.encoder.encode(samples.next(), vector);
+            encode(trained.encoder, samples.next(), vector);
             window.add(vector, i % 10 == 0 ? 1 : 0, 1.0, learnerP, championP);
         }
         return window;
+    }
+
+    private static void encode(FeatureEncoder encoder, LabelledSample sample, FeatureVector out) {
+        encoder.encode(sample.userId(), sample.itemId(), sample.position(), sample.features(), out);
     }
 
     /** The constant prediction p ≤ 0.1 whose log loss at a 10% positive rate is {@code loss}. */
