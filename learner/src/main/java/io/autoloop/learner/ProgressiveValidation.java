@@ -14,10 +14,10 @@ import java.util.stream.IntStream;
  * learned), label and weight, and produces the streaming weighted average log loss, an exact AUC over a sliding
  * window of the latest predictions, and calibration sums overall and per tenth of probability.
  *
- * <p>Log loss clips probabilities to {@code [1e-15, 1 − 1e-15]}. The AUC window is a ring buffer of the last
- * {@code window} predictions; {@link #auc()} sorts a copy of it on demand, counts a tied positive/negative pair as
- * one half, and weights each pair by the product of the two sample weights. {@link #record} allocates nothing. Not
- * thread-safe.
+ * <p>Log loss is {@link LogLoss}, which clips probabilities to {@code [1e-15, 1 − 1e-15]}. The AUC window is a ring
+ * buffer of the last {@code window} predictions; {@link #auc()} sorts a copy of it on demand, counts a tied
+ * positive/negative pair as one half, and weights each pair by the product of the two sample weights.
+ * {@link #record} allocates nothing. Not thread-safe.
  */
 public final class ProgressiveValidation {
 
@@ -26,8 +26,6 @@ public final class ProgressiveValidation {
 
     /** The number of calibration buckets, each 0.1 wide. */
     public static final int BUCKETS = 10;
-
-    private static final double EPSILON = 1e-15;
 
     private final int window;
     private long samples;
@@ -78,10 +76,9 @@ public final class ProgressiveValidation {
             throw new IllegalArgumentException(
                     "A sample weight must be finite and non-negative, got " + sampleWeight + ".");
         }
-        double p = Math.min(Math.max(predicted, EPSILON), 1.0 - EPSILON);
         samples++;
         weight += sampleWeight;
-        lossSum += sampleWeight * -Math.log(label == 1.0 ? p : 1.0 - p);
+        lossSum += sampleWeight * LogLoss.of(predicted, label);
         predictedSum += sampleWeight * predicted;
         observedSum += sampleWeight * label;
         int bucket = Math.min((int) (predicted * BUCKETS), BUCKETS - 1);

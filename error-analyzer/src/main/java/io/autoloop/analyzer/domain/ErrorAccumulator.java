@@ -2,6 +2,7 @@ package io.autoloop.analyzer.domain;
 
 import io.autoloop.contracts.CalibrationBucket;
 import io.autoloop.contracts.ErrorReport;
+import io.autoloop.learner.LogLoss;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -14,12 +15,12 @@ import java.util.List;
  * Sums over (predicted probability, label) pairs from which an {@link ErrorReport} is computed; accumulators of
  * disjoint sets of samples {@linkplain #merge merge} into the accumulator of their union.
  *
- * <p>Log loss is in nats with predictions clipped to {@code [1e-15, 1 − 1e-15]}; calibration uses ten buckets
- * {@code [0, 0.1), …, [0.9, 1]}. AUC is computed from a histogram of {@value #AUC_BINS} equal bins over
- * {@code [0, 1]}: pairs of a positive and a negative whose predictions fall in different bins are ranked exactly,
- * pairs within one bin count one half, as tied scores do in the Mann–Whitney statistic. So the AUC is exact when
- * no positive shares a bin (a 0.001-wide interval) with a negative, and otherwise off by at most half the share
- * of such pairs.
+ * <p>Log loss is the learner's {@link LogLoss}, in nats with predictions clipped to {@code [1e-15, 1 − 1e-15]};
+ * calibration uses ten buckets {@code [0, 0.1), …, [0.9, 1]}. AUC is computed from a histogram of {@value #AUC_BINS}
+ * equal bins over {@code [0, 1]}: pairs of a positive and a negative whose predictions fall in different bins are
+ * ranked exactly, pairs within one bin count one half, as tied scores do in the Mann–Whitney statistic. So the AUC is
+ * exact when no positive shares a bin (a 0.001-wide interval) with a negative, and otherwise off by at most half the
+ * share of such pairs.
  */
 public final class ErrorAccumulator {
 
@@ -28,8 +29,6 @@ public final class ErrorAccumulator {
 
     /** The number of calibration buckets. */
     public static final int CALIBRATION_BUCKETS = 10;
-
-    private static final double EPSILON = 1e-15;
 
     private long samples;
     private long positives;
@@ -56,11 +55,10 @@ public final class ErrorAccumulator {
         if (label != 0 && label != 1) {
             throw new IllegalArgumentException("An error report takes labels 0 or 1, but got " + label + ".");
         }
-        double clipped = Math.min(Math.max(predicted, EPSILON), 1.0 - EPSILON);
         samples++;
         positives += label;
         predictedSum += predicted;
-        logLossSum += label == 1 ? -Math.log(clipped) : -Math.log(1.0 - clipped);
+        logLossSum += LogLoss.of(predicted, label);
         brierSum += (predicted - label) * (predicted - label);
         int bucket = index(predicted, CALIBRATION_BUCKETS);
         bucketSamples[bucket]++;

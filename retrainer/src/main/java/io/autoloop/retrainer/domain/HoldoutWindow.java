@@ -1,6 +1,7 @@
 package io.autoloop.retrainer.domain;
 
 import io.autoloop.learner.FeatureVector;
+import io.autoloop.learner.LogLoss;
 import io.autoloop.learner.ModelSnapshot;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -14,12 +15,9 @@ import java.io.IOException;
  *
  * <p>Both predictions of a sample are progressive (neither model had learned the sample), so the comparison is
  * apples to apples. The window belongs to one champion version: when the champion changes, {@link #restart} starts it
- * over. Log losses clip probabilities to {@code [1e-15, 1 − 1e-15]}, as the learner's progressive validation does.
- * Not thread-safe.
+ * over. Log losses are the learner's {@link LogLoss}, as its progressive validation computes them. Not thread-safe.
  */
 public final class HoldoutWindow {
-
-    private static final double EPSILON = 1e-15;
 
     private final int capacity;
     private final double[] labels;
@@ -95,8 +93,8 @@ public final class HoldoutWindow {
         for (int i = 0; i < size; i++) {
             double w = weights[i];
             totalWeight += w;
-            learnerLoss += w * logLoss(learner[i], labels[i]);
-            championLoss += w * logLoss(champion[i], labels[i]);
+            learnerLoss += w * LogLoss.of(learner[i], labels[i]);
+            championLoss += w * LogLoss.of(champion[i], labels[i]);
         }
         if (totalWeight == 0.0) {
             return new PairedLosses(size, 0.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -104,7 +102,7 @@ public final class HoldoutWindow {
         double meanDifference = (learnerLoss - championLoss) / totalWeight;
         double squares = 0.0;
         for (int i = 0; i < size; i++) {
-            double d = logLoss(learner[i], labels[i]) - logLoss(champion[i], labels[i]) - meanDifference;
+            double d = LogLoss.of(learner[i], labels[i]) - LogLoss.of(champion[i], labels[i]) - meanDifference;
             squares += weights[i] * weights[i] * d * d;
         }
         return new PairedLosses(
@@ -134,11 +132,6 @@ public final class HoldoutWindow {
             m2 += delta * (p - mean);
         }
         return size == 0 ? Double.NaN : Math.sqrt(m2 / size);
-    }
-
-    private static double logLoss(double p, double label) {
-        double clipped = Math.min(Math.max(p, EPSILON), 1.0 - EPSILON);
-        return -Math.log(label == 1.0 ? clipped : 1.0 - clipped);
     }
 
     /** Writes the whole window, oldest sample first, for the checkpoint. */
