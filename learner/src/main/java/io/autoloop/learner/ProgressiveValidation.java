@@ -144,9 +144,9 @@ public final class ProgressiveValidation {
 
     /** Weighted predicted against observed clicks, overall and per bucket. */
     public Calibration calibration() {
-        List<CalibrationBucket> buckets = new ArrayList<>(BUCKETS);
+        List<Calibration.Bucket> buckets = new ArrayList<>(BUCKETS);
         for (int b = 0; b < BUCKETS; b++) {
-            buckets.add(new CalibrationBucket(
+            buckets.add(new Calibration.Bucket(
                     b / (double) BUCKETS,
                     (b + 1) / (double) BUCKETS,
                     bucketWeight[b],

@@ -90,9 +90,9 @@ class ProgressiveValidationTest {
 
         Calibration calibration = validation.calibration();
         assertThat(calibration.buckets()).hasSize(10);
-        assertThat(calibration.buckets().get(0)).isEqualTo(new CalibrationBucket(0.0, 0.1, 1.0, 0.05, 0.0));
-        assertThat(calibration.buckets().get(1)).isEqualTo(new CalibrationBucket(0.1, 0.2, 3.0, 0.4, 2.0));
-        assertThat(calibration.buckets().get(9)).isEqualTo(new CalibrationBucket(0.9, 1.0, 2.0, 1.95, 2.0));
+        assertThat(calibration.buckets().get(0)).isEqualTo(new Calibration.Bucket(0.0, 0.1, 1.0, 0.05, 0.0));
+        assertThat(calibration.buckets().get(1)).isEqualTo(new Calibration.Bucket(0.1, 0.2, 3.0, 0.4, 2.0));
+        assertThat(calibration.buckets().get(9)).isEqualTo(new Calibration.Bucket(0.9, 1.0, 2.0, 1.95, 2.0));
         assertThat(calibration.buckets().get(1).observedOverPredicted()).isCloseTo(5.0, within(1e-12));
         assertThat(calibration.predicted()).isCloseTo(0.05 + 0.3 + 0.1 + 0.95 + 1.0, within(1e-12));
         assertThat(calibration.observed()).isEqualTo(4.0);
