@@ -20,11 +20,12 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The frame shared by the model and checkpoint formats, and the fields they share: wraps a body written by a
- * codec into {@code magic(4) | format version(u16) | body length(u32) | body | CRC32(u32)} and checks all of it on
- * the way back. All numbers are big-endian; the CRC32 covers every byte before it.
+ * The frame of every binary format of Autoloop (models, learner checkpoints, the retrainer's checkpoint), and the
+ * fields they share: wraps a body written by a codec into
+ * {@code magic(4) | format version(u16) | body length(u32) | body | CRC32(u32)} and checks all of it on the way back.
+ * All numbers are big-endian; the CRC32 covers every byte before it.
  */
-final class BinaryEnvelope {
+public final class BinaryEnvelope {
 
     static final int HEADER_BYTES = 10;
     static final int TRAILER_BYTES = 4;
@@ -33,17 +34,22 @@ final class BinaryEnvelope {
 
     /** Writes one body. */
     @FunctionalInterface
-    interface BodyWriter {
+    public interface BodyWriter {
         void write(DataOutput out) throws IOException;
     }
 
     /** Reads one body. */
     @FunctionalInterface
-    interface BodyReader<T> {
+    public interface BodyReader<T> {
         T read(DataInput in) throws IOException;
     }
 
-    static byte[] seal(String magic, int formatVersion, BodyWriter body) {
+    /**
+     * The frame of the body {@code body} writes.
+     *
+     * @param magic four ASCII characters that name the format
+     */
+    public static byte[] seal(String magic, int formatVersion, BodyWriter body) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 12);
             DataOutputStream out = new DataOutputStream(bytes);
@@ -65,7 +71,14 @@ final class BinaryEnvelope {
         }
     }
 
-    static <T> T open(byte[] frame, String magic, int formatVersion, String what, BodyReader<T> body) {
+    /**
+     * The value {@code body} reads from the body of {@code frame}, which must be one whole body.
+     *
+     * @param what what the bytes hold, for the messages, for example {@code "model"}
+     * @throws ModelFormatException naming the check that failed: length, magic, format version, declared body length,
+     *     CRC32, a field the body reader refuses, or bytes left after the body
+     */
+    public static <T> T open(byte[] frame, String magic, int formatVersion, String what, BodyReader<T> body) {
         if (frame.length < HEADER_BYTES + TRAILER_BYTES) {
             throw new ModelFormatException("The " + what + " is truncated: " + frame.length + " bytes, fewer than the "
                     + (HEADER_BYTES + TRAILER_BYTES) + " of an empty frame.");
@@ -109,14 +122,16 @@ final class BinaryEnvelope {
         }
     }
 
-    static void writeOptionalText(DataOutput out, String text) throws IOException {
+    /** Writes a string that may be null: a flag, then the string if there is one. */
+    public static void writeOptionalText(DataOutput out, String text) throws IOException {
         out.writeBoolean(text != null);
         if (text != null) {
             out.writeUTF(text);
         }
     }
 
-    static String readOptionalText(DataInput in) throws IOException {
+    /** Reads a string written by {@link #writeOptionalText}. */
+    public static String readOptionalText(DataInput in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 

@@ -1,7 +1,9 @@
 package io.autoloop.retrainer.domain;
 
+import io.autoloop.learner.BinaryEnvelope;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.LogLoss;
+import io.autoloop.learner.ModelFormatException;
 import io.autoloop.learner.ModelSnapshot;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -137,7 +139,7 @@ public final class HoldoutWindow {
     /** Writes the whole window, oldest sample first, for the checkpoint. */
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(capacity);
-        TrainerStateCodec.writeOptionalText(out, championVersion);
+        BinaryEnvelope.writeOptionalText(out, championVersion);
         out.writeInt(size);
         int start = size < capacity ? 0 : head;
         for (int k = 0; k < size; k++) {
@@ -161,10 +163,10 @@ public final class HoldoutWindow {
      */
     static HoldoutWindow readFrom(DataInput in, int capacity) throws IOException {
         int writtenCapacity = in.readInt();
-        String version = TrainerStateCodec.readOptionalText(in);
+        String version = BinaryEnvelope.readOptionalText(in);
         int size = in.readInt();
         if (writtenCapacity < 1 || size < 0 || size > writtenCapacity) {
-            throw new IllegalStateException("The checkpoint's holdout window (capacity " + writtenCapacity + ", size "
+            throw new ModelFormatException("The checkpoint's holdout window (capacity " + writtenCapacity + ", size "
                     + size + ") is inconsistent.");
         }
         HoldoutWindow window = new HoldoutWindow(capacity);

@@ -1,15 +1,14 @@
 package io.autoloop.retrainer.domain;
 
+import io.autoloop.learner.BinaryEnvelope;
 import io.autoloop.learner.CheckpointCodec;
 import io.autoloop.learner.ModelFormatException;
 import io.autoloop.learner.TrainerCheckpoint;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -19,25 +18,36 @@ import java.util.zip.CRC32;
  * {@link TrainerCheckpoint} (FTRL state, progressive validation, consumed offsets, last version) plus what only the
  * retrainer keeps (version history, record counters, holdout window).
  *
- * <p>Layout (big-endian, strings as {@link DataOutput#writeUTF}):
+ * <p>Layout (format version {@value #FORMAT_VERSION}, in the learner's {@link BinaryEnvelope}; big-endian, strings as
+ * {@link DataOutput#writeUTF}):
  *
  * <pre>
- * magic "ALRT" | u16 format version 1
- * | i32 length | learner checkpoint ({@link CheckpointCodec})
- * | bool [last published spec fingerprint] | bool [last announced version]
- * | i64 records consumed | i64 skipped without consent | i64 malformed | i64 samples seen at the last candidate
- * | holdout window: i32 capacity | bool [champion version] | i32 size
- *                   | size × (u8 label | f64 weight | f64 learner p | f64 champion p | i32 n | n × (i32 index | f64 x))
- * | u32 CRC32 of all preceding bytes
+ * magic "ALRT" | u16 format version | u32 body length | body | u32 CRC32 of all preceding bytes
+ * body:
+ *   i32 length | learner checkpoint ({@link CheckpointCodec})
+ *   | bool [last published spec fingerprint] | bool [last announced version]
+ *   | i64 records consumed | i64 skipped without consent | i64 malformed | i64 samples seen at the last candidate
+ *   | holdout window: i32 capacity | bool [champion version] | i32 size
+ *       | size × (u8 label | f64 weight | f64 learner p | f64 champion p | i32 n | n × (i32 index | f64 x))
  * </pre>
+ *
+ * <p>Format version 1, which retrainers wrote before the envelope, had the same body right after the format version,
+ * without the body length: {@code "ALRT" | u16 1 | body | u32 CRC32}. It is still read, so a checkpoint in Redis
+ * survives the upgrade (the next checkpoint is written in version {@value #FORMAT_VERSION}); any other version is
+ * refused with a {@link ModelFormatException}.
  */
 public final class TrainerStateCodec {
 
     /** The first four bytes of every retrainer checkpoint. */
     public static final String MAGIC = "ALRT";
 
-    /** The format version this codec writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this codec writes. */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The format version written before the envelope, which this codec still reads. */
+    static final int UNFRAMED_VERSION = 1;
+
+    private static final String WHAT = "retrainer checkpoint";
 
     private TrainerStateCodec() {}
 
@@ -53,89 +63,84 @@ public final class TrainerStateCodec {
             HoldoutWindow window) {}
 
     static byte[] write(Parts parts) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-            out.writeShort(FORMAT_VERSION);
-            byte[] learner = CheckpointCodec.write(parts.learner());
-            out.writeInt(learner.length);
-            out.write(learner);
-            writeOptionalText(out, parts.lastSpecFingerprint());
-            writeOptionalText(out, parts.announcedVersion());
-            out.writeLong(parts.recordsConsumed());
-            out.writeLong(parts.skippedNoConsent());
-            out.writeLong(parts.malformed());
-            out.writeLong(parts.samplesAtLastAttempt());
-            parts.window().writeTo(out);
-            out.flush();
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeInt((int) crc.getValue());
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the retrainer checkpoint in memory.", e);
-        }
+        return BinaryEnvelope.seal(MAGIC, FORMAT_VERSION, out -> writeBody(parts, out));
     }
 
     /**
-     * Reads the parts of a checkpoint, with a holdout window of {@code holdoutCapacity}.
+     * Reads the parts of a checkpoint of format version {@value #FORMAT_VERSION} or {@value #UNFRAMED_VERSION}, with a
+     * holdout window of {@code holdoutCapacity}.
      *
      * @throws ModelFormatException if the bytes are truncated, corrupt or of another format
      */
     static Parts read(byte[] bytes, int holdoutCapacity) {
+        if (isUnframed(bytes)) {
+            return readUnframed(bytes, holdoutCapacity);
+        }
+        return BinaryEnvelope.open(bytes, MAGIC, FORMAT_VERSION, WHAT, in -> readBody(in, holdoutCapacity));
+    }
+
+    private static void writeBody(Parts parts, DataOutput out) throws IOException {
+        byte[] learner = CheckpointCodec.write(parts.learner());
+        out.writeInt(learner.length);
+        out.write(learner);
+        BinaryEnvelope.writeOptionalText(out, parts.lastSpecFingerprint());
+        BinaryEnvelope.writeOptionalText(out, parts.announcedVersion());
+        out.writeLong(parts.recordsConsumed());
+        out.writeLong(parts.skippedNoConsent());
+        out.writeLong(parts.malformed());
+        out.writeLong(parts.samplesAtLastAttempt());
+        parts.window().writeTo(out);
+    }
+
+    private static Parts readBody(DataInput in, int holdoutCapacity) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            throw new ModelFormatException(
+                    "The " + WHAT + " declares a learner checkpoint of " + length + " bytes; it is corrupt.");
+        }
+        byte[] learner = new byte[length];
+        in.readFully(learner);
+        return new Parts(
+                CheckpointCodec.read(learner),
+                BinaryEnvelope.readOptionalText(in),
+                BinaryEnvelope.readOptionalText(in),
+                in.readLong(),
+                in.readLong(),
+                in.readLong(),
+                in.readLong(),
+                HoldoutWindow.readFrom(in, holdoutCapacity));
+    }
+
+    private static boolean isUnframed(byte[] bytes) {
+        return bytes.length >= 6
+                && MAGIC.equals(new String(bytes, 0, 4, StandardCharsets.ISO_8859_1))
+                && ByteBuffer.wrap(bytes).getShort(4) == UNFRAMED_VERSION;
+    }
+
+    /** Reads format version 1: the CRC32 first, then the body between the format version and the CRC32. */
+    private static Parts readUnframed(byte[] bytes, int holdoutCapacity) {
         if (bytes.length < 10) {
             throw new ModelFormatException(
-                    "The retrainer checkpoint has " + bytes.length + " bytes; it is truncated or not a checkpoint.");
-        }
-        String magic = new String(bytes, 0, 4, StandardCharsets.US_ASCII);
-        if (!MAGIC.equals(magic)) {
-            throw new ModelFormatException(
-                    "The retrainer checkpoint starts with '" + magic + "' instead of '" + MAGIC + "'.");
+                    "The " + WHAT + " of format version 1 has " + bytes.length + " bytes; it is truncated.");
         }
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
-        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        int stored = ByteBuffer.wrap(bytes).getInt(bytes.length - 4);
         if (stored != (int) crc.getValue()) {
-            throw new ModelFormatException("The retrainer checkpoint fails its CRC32 check; it is corrupt.");
-        }
-        try {
-            DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes, 4, bytes.length - 8));
-            int version = in.readUnsignedShort();
-            if (version != FORMAT_VERSION) {
-                throw new ModelFormatException("The retrainer checkpoint has format version " + version
-                        + "; this build reads version " + FORMAT_VERSION + ".");
-            }
-            byte[] learner = new byte[in.readInt()];
-            in.readFully(learner);
-            TrainerCheckpoint checkpoint = CheckpointCodec.read(learner);
-            return new Parts(
-                    checkpoint,
-                    readOptionalText(in),
-                    readOptionalText(in),
-                    in.readLong(),
-                    in.readLong(),
-                    in.readLong(),
-                    in.readLong(),
-                    HoldoutWindow.readFrom(in, holdoutCapacity));
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ModelFormatException format) {
-                throw format;
-            }
             throw new ModelFormatException(
-                    "The retrainer checkpoint is truncated or inconsistent: " + e.getMessage(), e);
+                    "The " + WHAT + " of format version 1 fails its CRC32 check; it is corrupt.");
         }
-    }
-
-    static void writeOptionalText(DataOutput out, String text) throws IOException {
-        out.writeBoolean(text != null);
-        if (text != null) {
-            out.writeUTF(text);
+        ByteArrayInputStream body = new ByteArrayInputStream(bytes, 6, bytes.length - 10);
+        try {
+            Parts parts = readBody(new DataInputStream(body), holdoutCapacity);
+            if (body.available() != 0) {
+                throw new ModelFormatException("The " + WHAT + " of format version 1 has " + body.available()
+                        + " unread bytes after its last field.");
+            }
+            return parts;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelFormatException(
+                    "The " + WHAT + " of format version 1 is truncated or inconsistent: " + e.getMessage(), e);
         }
-    }
-
-    static String readOptionalText(DataInput in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }
