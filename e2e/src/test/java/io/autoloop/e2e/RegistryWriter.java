@@ -6,15 +6,13 @@ import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.learner.NegatedModels;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,7 +63,7 @@ final class RegistryWriter {
                 createdAt,
                 parent.samplesSeen(),
                 parent.metrics(),
-                sha256(bytes),
+                DigestUtils.sha256Hex(bytes),
                 bytesKey(version));
         redis.set(bytesKey(version), bytes);
         redis.set(bytesKey(version) + ":meta", new String(ContractJson.write(meta)));
@@ -89,14 +87,6 @@ final class RegistryWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while announcing " + version.version() + ".", e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256.", e);
         }
     }
 }

@@ -4,9 +4,7 @@ import io.autoloop.contracts.ModelVersion;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelFormatException;
 import io.autoloop.learner.ModelSnapshot;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Checks model bytes from the registry before they may serve: the SHA-256 the retrainer published in its
@@ -23,7 +21,7 @@ public final class ModelVerification {
      * @throws ModelRejectedException naming the check that failed
      */
     public static ModelSnapshot verify(ModelVersion metadata, byte[] bytes) {
-        String actual = sha256(bytes);
+        String actual = DigestUtils.sha256Hex(bytes);
         if (!actual.equalsIgnoreCase(metadata.checksum())) {
             throw new ModelRejectedException("The bytes of " + metadata.name() + " " + metadata.version()
                     + " have SHA-256 " + actual + ", but its metadata says " + metadata.checksum() + ".");
@@ -42,14 +40,5 @@ public final class ModelVerification {
                     + " holds the model " + name + " " + version + ".");
         }
         return snapshot;
-    }
-
-    /** The lower-case hex SHA-256 of {@code bytes}, as {@link ModelVersion#checksum()} holds it. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("This JVM has no SHA-256, which model verification needs.", e);
-        }
     }
 }

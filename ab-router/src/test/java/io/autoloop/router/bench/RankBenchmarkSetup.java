@@ -9,7 +9,6 @@ import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
-import io.autoloop.router.domain.ModelVerification;
 import io.autoloop.router.repository.RedisKeys;
 import io.autoloop.router.testing.TestModels;
 import io.vertx.core.Vertx;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Prepares the {@code POST /v1/rank} benchmark of docs/benchmarks.md: trains a champion with the learner's default
@@ -65,7 +65,7 @@ public final class RankBenchmarkSetup {
         String version = "1.0.0-bench";
         ModelSnapshot snapshot = learner.snapshot(model, version, null, Map.of(), Instant.now());
         byte[] bytes = ModelCodec.write(snapshot);
-        var metadata = TestModels.metadata(model, version, Instant.now(), ModelVerification.sha256(bytes));
+        var metadata = TestModels.metadata(model, version, Instant.now(), DigestUtils.sha256Hex(bytes));
 
         Vertx vertx = Vertx.vertx();
         try {

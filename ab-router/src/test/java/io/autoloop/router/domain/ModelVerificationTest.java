@@ -8,6 +8,7 @@ import io.autoloop.router.testing.TestModels;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 
 class ModelVerificationTest {
@@ -41,7 +42,7 @@ class ModelVerificationTest {
         byte[] garbage = "not a model".getBytes();
 
         assertThatThrownBy(() -> ModelVerification.verify(
-                        TestModels.metadata("ctr", "1.1.0", CREATED, ModelVerification.sha256(garbage)), garbage))
+                        TestModels.metadata("ctr", "1.1.0", CREATED, DigestUtils.sha256Hex(garbage)), garbage))
                 .isInstanceOf(ModelRejectedException.class)
                 .hasMessageContaining("do not decode");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.router.config.RouterConfig;
-import io.autoloop.router.domain.ModelVerification;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.repository.ModelRegistry;
 import io.autoloop.router.repository.RolloutState;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,8 +110,7 @@ class RoutingTest {
 
         assertThat(versionServed()).isEqualTo("1.0.0");
         assertThat(store.rejection("2.0.0")).get().asString().contains("SHA-256");
-        assertThat(ModelVerification.sha256(tampered))
-                .isNotEqualTo(v2.metadata().checksum());
+        assertThat(DigestUtils.sha256Hex(tampered)).isNotEqualTo(v2.metadata().checksum());
     }
 
     @Test

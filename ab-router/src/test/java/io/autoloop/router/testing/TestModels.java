@@ -9,11 +9,11 @@ import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
-import io.autoloop.router.domain.ModelVerification;
 import io.autoloop.router.repository.RedisKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Real models for the tests, trained with the learner and encoded with its codec: a model that has learned that the
@@ -43,7 +43,7 @@ public final class TestModels {
         }
         ModelSnapshot snapshot = learner.snapshot(name, version, null, Map.of(), createdAt);
         byte[] bytes = ModelCodec.write(snapshot);
-        return new Built(snapshot, bytes, metadata(name, version, createdAt, ModelVerification.sha256(bytes)));
+        return new Built(snapshot, bytes, metadata(name, version, createdAt, DigestUtils.sha256Hex(bytes)));
     }
 
     /** The {@link ModelVersion} of {@code name} {@code version} with a given checksum. */

@@ -1,7 +1,6 @@
 package io.autoloop.retrainer.rest;
 
 import io.autoloop.contracts.ModelVersion;
-import io.autoloop.retrainer.domain.Checksums;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.SemanticVersion;
 import io.autoloop.retrainer.repository.ModelRegistry;
@@ -25,12 +24,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.commons.codec.binary.Hex;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * The model registry over HTTP: lists versions with their metrics, serves a version's metadata and weights, lists the
@@ -88,8 +88,8 @@ public class ModelResource {
     public Response weights(@PathParam("version") String version, @Context Request request) {
         String checked = checked(version);
         byte[] bytes = registry.modelBytes(checked).orElseThrow(() -> unknown(version));
-        byte[] digest = Checksums.sha256(bytes);
-        EntityTag tag = new EntityTag(HexFormat.of().formatHex(digest));
+        byte[] digest = DigestUtils.sha256(bytes);
+        EntityTag tag = new EntityTag(Hex.encodeHexString(digest));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.build();

@@ -6,7 +6,6 @@ import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.Candidate;
-import io.autoloop.retrainer.domain.Checksums;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.messaging.TrainerEvents;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -155,7 +155,7 @@ public class ModelPublisher {
                 model.provenance().createdAt(),
                 model.provenance().samplesSeen(),
                 candidate.metrics(),
-                Checksums.sha256Hex(bytes),
+                DigestUtils.sha256Hex(bytes),
                 registry.keys().bytes(version));
         trainer.published(candidate);
         ModelRegistry.PublishResult result = registry.publish(lease, meta, bytes, trainer.checkpoint(now));

@@ -16,7 +16,6 @@ import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
-import io.autoloop.retrainer.domain.Checksums;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -24,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,10 +84,11 @@ class ModelResourceTest {
                 .header("ETag", "\"" + meta.checksum() + "\"")
                 .header(
                         "Repr-Digest",
-                        "sha-256=:" + Base64.getEncoder().encodeToString(Checksums.sha256(weights.asByteArray())) + ":")
+                        "sha-256=:" + Base64.getEncoder().encodeToString(DigestUtils.sha256(weights.asByteArray()))
+                                + ":")
                 .extract()
                 .asByteArray();
-        assertThat(Checksums.sha256Hex(bytes)).isEqualTo(meta.checksum());
+        assertThat(DigestUtils.sha256Hex(bytes)).isEqualTo(meta.checksum());
         ModelSnapshot model = ModelCodec.read(bytes);
         assertThat(model.provenance().version()).isEqualTo("0.1.0");
         assertThat(model.provenance().name()).isEqualTo(config.modelName());

@@ -14,7 +14,6 @@ import io.autoloop.retrainer.SyntheticSamples;
 import io.autoloop.retrainer.TestKafka;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
-import io.autoloop.retrainer.domain.Checksums;
 import io.autoloop.retrainer.domain.SemanticVersion;
 import io.autoloop.retrainer.repository.ModelRegistry;
 import io.quarkus.test.common.WithTestResource;
@@ -26,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +134,7 @@ class TrainingFlowTest {
         }
         ModelVersion newest = versions.get(0);
         byte[] bytes = registry.modelBytes(newest.version()).orElseThrow();
-        assertThat(Checksums.sha256Hex(bytes)).isEqualTo(newest.checksum());
+        assertThat(DigestUtils.sha256Hex(bytes)).isEqualTo(newest.checksum());
         assertThat(ModelCodec.read(bytes).provenance().samplesSeen()).isEqualTo(newest.samplesSeen());
         assertThat(newest.metrics().samples()).isEqualTo(newest.samplesSeen());
         assertThat(newest.metrics().logLoss()).isFinite().isPositive();

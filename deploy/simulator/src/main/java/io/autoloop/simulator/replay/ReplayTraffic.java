@@ -5,16 +5,13 @@ import io.autoloop.simulator.http.EventInput;
 import io.autoloop.simulator.http.RankRequest;
 import io.autoloop.simulator.run.EventIds;
 import io.autoloop.simulator.run.Traffic;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Replays logged Open Bandit impressions through the router and the collector, one visit per logged row, in log
@@ -99,12 +96,7 @@ public final class ReplayTraffic implements Traffic {
     }
 
     static String userId(ObdImpression row) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(String.join("|", row.userFeatures()).getBytes(StandardCharsets.UTF_8));
-            return "obd-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256.", e);
-        }
+        return "obd-"
+                + DigestUtils.sha256Hex(String.join("|", row.userFeatures())).substring(0, 16);
     }
 }
