@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Pins the learner to Vowpal Wabbit 9.11.2 on the Open Bandit sample stream: one pass, progressive validation,
- * {@code --loss_function logistic --link logistic -b 22 --ftrl}, λ1 = λ2 = 0 (numbers from shared/data/obd/README.md).
+ * {@code --loss_function logistic --link logistic -b 22 --ftrl}, λ1 = λ2 = 0 (numbers from data/obd/README.md).
  * The hash functions differ (MurmurHash3 here, VW's own there), so collisions may move the loss by about 1e-5; the
  * AUC over all 40,000 predictions is pinned too, within 1e-3.
  */

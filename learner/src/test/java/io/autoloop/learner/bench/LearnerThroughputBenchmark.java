@@ -6,6 +6,7 @@ import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.LabelledExample;
+import io.autoloop.learner.ObdData;
 import io.autoloop.learner.ProgressiveValidation;
 import io.autoloop.learner.VwReader;
 import java.io.IOException;
@@ -58,7 +59,7 @@ public class LearnerThroughputBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        file = BenchData.obdStream();
+        file = ObdData.stream();
         lines = Files.readAllLines(file);
         if (lines.size() != EXAMPLES) {
             throw new IllegalStateException("Expected " + EXAMPLES + " lines in " + file + ", got " + lines.size());

@@ -5,6 +5,7 @@ import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.FtrlParameters;
+import io.autoloop.learner.ObdData;
 import io.autoloop.learner.ProgressiveValidation;
 import io.autoloop.learner.VwReader;
 import java.io.IOException;
@@ -28,7 +29,7 @@ public final class StreamTiming {
 
     public static void main(String[] args) throws IOException {
         int passes = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path file = BenchData.obdStream();
+        Path file = ObdData.stream();
         FeatureSpec spec = FeatureSpec.withoutCrosses(22);
         FeatureHasher hasher = new FeatureHasher(spec);
         FtrlLearner learner = new FtrlLearner(spec, new FtrlParameters(0.1, 1.0, 0.0, 0.0));
