@@ -19,7 +19,8 @@ import java.util.UUID;
  * default gate and cadence) on it, and reports samples/s until samples seen equals the number produced.
  *
  * <p>Run: {@code ./mvnw -B -pl retrainer -Pbench package exec:exec -DskipTests} with the local stack up; add
- * {@code -Dbench.samples=N} or {@code -Dbench.publish.every-samples=N} to change the stream or the publish cadence.
+ * {@code -Dbench.samples=N} or {@code -Dbench.publish.every-samples=N} to change the stream or the publish cadence,
+ * {@code -Dbench.vw=FILE} to read another VW file than the repository's {@code data/obd/obd_men_women_40k.vw}.
  */
 public final class EndToEndBenchmark {
 
@@ -27,7 +28,8 @@ public final class EndToEndBenchmark {
 
     public static void main(String[] args) throws Exception {
         int samples = Integer.getInteger("bench.samples", 200_000);
-        Path vw = Path.of(System.getProperty("bench.vw", "../../shared/data/obd/obd_men_women_40k.vw"));
+        String file = System.getProperty("bench.vw");
+        Path vw = file == null || file.isBlank() ? ObdSamples.repositoryStream() : Path.of(file);
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String model = "ctr-bench-" + suffix;
         String topic = "retrainer-bench-" + suffix;

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Open Bandit sample stream ({@code shared/data/obd/obd_men_women_40k.vw}) as {@link LabelledSample}s, as the
- * error-analyzer would emit them: VW namespace {@code u} becomes {@code user}, {@code i} becomes {@code item}
- * (its {@code id} is the item id), {@code c} and {@code a} become {@code context}, and {@code p}'s {@code pos} is
- * the served position. Cycles through the file with fresh decision ids.
+ * The Open Bandit sample stream ({@code data/obd/obd_men_women_40k.vw} of the repository, or another VW file) as
+ * {@link LabelledSample}s, as the error-analyzer would emit them: VW namespace {@code u} becomes {@code user},
+ * {@code i} becomes {@code item} (its {@code id} is the item id), {@code c} and {@code a} become {@code context}, and
+ * {@code p}'s {@code pos} is the served position. Cycles through the file with fresh decision ids.
  */
 final class ObdSamples {
+
+    private static final String STREAM = "data/obd/obd_men_women_40k.vw";
 
     private final List<String> lines;
     private long next;
@@ -28,6 +30,30 @@ final class ObdSamples {
         this.lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank())
                 .toList();
+    }
+
+    /**
+     * The repository's stream: {@code data/obd/obd_men_women_40k.vw} under the nearest folder, from the working
+     * directory upwards, that holds {@code data/obd} and a {@code pom.xml} (the repository root, whether Maven runs
+     * from there or from the retrainer module); fails with a sentence naming the folder it started from.
+     */
+    static Path repositoryStream() {
+        return repositoryStream(Path.of("").toAbsolutePath());
+    }
+
+    /** The repository's stream, looked for from {@code start} upwards. */
+    static Path repositoryStream(Path start) {
+        for (Path folder = start; folder != null; folder = folder.getParent()) {
+            if (Files.isDirectory(folder.resolve("data/obd")) && Files.isRegularFile(folder.resolve("pom.xml"))) {
+                Path stream = folder.resolve(STREAM);
+                if (!Files.isRegularFile(stream)) {
+                    throw new IllegalStateException("The repository at " + folder + " has no " + STREAM + ".");
+                }
+                return stream;
+            }
+        }
+        throw new IllegalStateException("No folder from " + start
+                + " upwards holds data/obd and a pom.xml; run from inside the Autoloop repository or pass -Dbench.vw.");
     }
 
     LabelledSample next() {
