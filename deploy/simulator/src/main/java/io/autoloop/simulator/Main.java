@@ -1,7 +1,7 @@
 package io.autoloop.simulator;
 
-import io.autoloop.simulator.cli.Command;
-import io.autoloop.simulator.cli.CommandLine;
+import io.autoloop.simulator.cli.Mode;
+import io.autoloop.simulator.cli.SimulatorCommand;
 import io.autoloop.simulator.http.JsonHttp;
 import io.autoloop.simulator.http.RetryPolicy;
 import io.autoloop.simulator.replay.ObdImpression;
@@ -19,17 +19,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
- * The simulated app's command line: {@code world} runs the synthetic world, {@code replay-obd} replays the Open Bandit
- * logs (see {@link CommandLine#USAGE}). Exit codes: 0 done, 1 stopped by a refused key or nothing ranked at all, 2 a
- * usage or input mistake.
+ * The simulated app's entry point: {@code world} runs the synthetic world, {@code replay-obd} replays the Open Bandit
+ * logs (options in {@link SimulatorCommand}). Exit codes: 0 done (or help printed), 1 stopped by a refused key or
+ * nothing ranked at all, 2 a usage or input mistake, printed with the usage.
  */
 public final class Main {
 
     static final int OK = 0;
     static final int FAILED = 1;
-    static final int USAGE = 2;
 
     private Main() {}
 
@@ -38,64 +40,66 @@ public final class Main {
     }
 
     static int run(String[] args, Console console) throws InterruptedException {
-        Command.Run run;
+        CommandLine commandLine = SimulatorCommand.commandLine(console);
+        Mode mode;
         Traffic traffic;
         String title;
         try {
-            Command command = CommandLine.parse(args, console.interactive());
-            if (command instanceof Command.Help) {
-                console.info(CommandLine.USAGE);
+            ParseResult parsed = commandLine.parseArgs(args);
+            if (CommandLine.printHelpIfRequested(parsed)) {
                 return OK;
             }
-            run = (Command.Run) command;
-            if (run instanceof Command.World world) {
-                traffic = new WorldTraffic(
-                        World.generate(world.seed(), world.users(), world.items()),
-                        world.candidates(),
-                        world.limit(),
-                        world.runId());
-                title = String.format(
-                        Locale.ROOT,
-                        "world seed %d (%,d users, %,d items, %d candidates, top %d), run %s",
-                        world.seed(),
-                        world.users(),
-                        world.items(),
-                        world.candidates(),
-                        world.limit(),
-                        world.runId());
-            } else {
-                Command.ReplayObd replay = (Command.ReplayObd) run;
-                List<ObdImpression> log = ObdLog.read(replay.data(), replay.policies(), replay.campaigns());
-                if (log.isEmpty()) {
-                    throw new IllegalArgumentException(
-                            "The Open Bandit files under " + replay.data() + " hold no rows.");
+            mode = SimulatorCommand.mode(parsed, console.interactive());
+            try {
+                if (mode instanceof Mode.World world) {
+                    traffic = new WorldTraffic(
+                            World.generate(world.seed(), world.users(), world.items()),
+                            world.candidates(),
+                            world.limit(),
+                            world.runId());
+                    title = String.format(
+                            Locale.ROOT,
+                            "world seed %d (%,d users, %,d items, %d candidates, top %d), run %s",
+                            world.seed(),
+                            world.users(),
+                            world.items(),
+                            world.candidates(),
+                            world.limit(),
+                            world.runId());
+                } else {
+                    Mode.ReplayObd replay = (Mode.ReplayObd) mode;
+                    List<ObdImpression> log = ObdLog.read(replay.data(), replay.policies(), replay.campaigns());
+                    if (log.isEmpty()) {
+                        throw new IllegalArgumentException(
+                                "The Open Bandit files under " + replay.data() + " hold no rows.");
+                    }
+                    traffic = new ReplayTraffic(log, replay.runId());
+                    title = String.format(
+                            Locale.ROOT,
+                            "replay-obd %s (%,d rows of %s × %s, logged %s to %s), run %s",
+                            replay.data(),
+                            log.size(),
+                            String.join("+", replay.policies()),
+                            String.join("+", replay.campaigns()),
+                            log.get(0).loggedAt(),
+                            log.get(log.size() - 1).loggedAt(),
+                            replay.runId());
                 }
-                traffic = new ReplayTraffic(log, replay.runId());
-                title = String.format(
-                        Locale.ROOT,
-                        "replay-obd %s (%,d rows of %s × %s, logged %s to %s), run %s",
-                        replay.data(),
-                        log.size(),
-                        String.join("+", replay.policies()),
-                        String.join("+", replay.campaigns()),
-                        log.get(0).loggedAt(),
-                        log.get(log.size() - 1).loggedAt(),
-                        replay.runId());
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw new ParameterException(parsed.subcommand().commandSpec().commandLine(), e.getMessage(), e);
             }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            console.error(e.getMessage());
-            console.error("Run with --help for the usage.");
-            return USAGE;
+        } catch (ParameterException e) {
+            return SimulatorCommand.usageError(e);
         }
 
-        RunSettings settings = run.settings();
+        RunSettings settings = mode.settings();
         Clock clock = Clock.systemUTC();
-        Runner runner = new Runner(settings, run.targets(), console, clock, new JsonHttp(RetryPolicy.DEFAULT, clock));
+        Runner runner = new Runner(settings, mode.targets(), console, clock, new JsonHttp(RetryPolicy.DEFAULT, clock));
         Thread hook = new Thread(() -> stopAndWait(runner), "simulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         console.info("Simulating " + title);
-        console.info("  router " + run.targets().router() + ", collector "
-                + run.targets().collector() + ", rate "
+        console.info("  router " + mode.targets().router() + ", collector "
+                + mode.targets().collector() + ", rate "
                 + settings.rate() + "/s" + (settings.speed() == null ? "" : ", speed ×" + settings.speed())
                 + (settings.duration() == null
                         ? ""

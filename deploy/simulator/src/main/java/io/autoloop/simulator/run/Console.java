@@ -1,6 +1,7 @@
 package io.autoloop.simulator.run;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /**
@@ -24,6 +25,16 @@ public final class Console {
     /** The process's standard streams; interactive when attached to a terminal. */
     public static Console system() {
         return new Console(System.out, System.err, System.console() != null);
+    }
+
+    /** Standard output as a writer, for text printed in one piece such as the command line's help. */
+    public PrintWriter outWriter() {
+        return new PrintWriter(out, true);
+    }
+
+    /** Standard error as a writer, for the command line's mistakes and usage. */
+    public PrintWriter errWriter() {
+        return new PrintWriter(err, true);
     }
 
     /** Whether progress lines rewrite themselves in place. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ReplayTrafficTest {
 
-    private final List<ObdImpression> log = ObdLog.read(ObdLogTest.OBD, ObdLog.POLICIES, ObdLog.CAMPAIGNS);
+    private final List<ObdImpression> log = ObdLogTest.LOG;
 
     @Test
     void aLoggedClickBecomesARankingOfItsItemThenAnImpressionAndAClick() {
@@ -22,27 +22,27 @@ class ReplayTrafficTest {
 
         RankRequest request = planned.request();
         assertThat(request.candidates()).singleElement().satisfies(candidate -> {
-            assertThat(candidate.itemId()).isEqualTo("men-13");
+            assertThat(candidate.itemId()).isEqualTo("women-36");
             assertThat(candidate.features()).isEqualTo(row.item().features());
         });
         assertThat(request.limit()).isEqualTo(1);
         assertThat(request.user()).isEqualTo(row.userFeatureMap());
-        assertThat(request.context()).containsEntry("campaign", "men").containsEntry("logged_position", "1");
+        assertThat(request.context()).containsEntry("campaign", "women").containsEntry("logged_position", "2");
         assertThat(request.userId()).isEqualTo(ReplayTraffic.userId(row)).matches("obd-[0-9a-f]{16}");
         assertThat(planned.logOffset()).isEqualTo(Duration.between(log.get(0).loggedAt(), row.loggedAt()));
 
         List<Traffic.PlannedEvent> events = planned.reaction()
                 .to(new RankResponse(
-                        "d-9", null, "champion", "0.1.0", List.of(new RankResponse.RankedItem("men-13", 0.01, 1))));
+                        "d-9", null, "champion", "0.1.0", List.of(new RankResponse.RankedItem("women-36", 0.01, 1))));
 
         assertThat(events).extracting(e -> e.event().type()).containsExactly(EventType.IMPRESSION, EventType.CLICK);
         assertThat(events).allSatisfy(e -> {
             assertThat(e.delay()).isZero();
             assertThat(e.event().decisionId()).isEqualTo("d-9");
-            assertThat(e.event().itemId()).isEqualTo("men-13");
+            assertThat(e.event().itemId()).isEqualTo("women-36");
             assertThat(e.event().context())
                     .containsEntry("policy", "bts")
-                    .containsEntry("logged_position", 1)
+                    .containsEntry("logged_position", 2)
                     .containsEntry("logged_propensity", row.propensity());
         });
         assertThat(events.get(0).event().eventId())
@@ -98,6 +98,6 @@ class ReplayTrafficTest {
                 return i;
             }
         }
-        throw new AssertionError("The fixture has a clicked row.");
+        throw new AssertionError("The Open Bandit log has a clicked row.");
     }
 }

@@ -6,13 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autoloop.simulator.http.JsonHttp;
 import io.autoloop.simulator.http.RetryPolicy;
 import io.autoloop.simulator.http.Targets;
+import io.autoloop.simulator.replay.ObdFolder;
+import io.autoloop.simulator.replay.ObdImpression;
 import io.autoloop.simulator.replay.ObdLog;
 import io.autoloop.simulator.replay.ReplayTraffic;
 import io.autoloop.simulator.world.World;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +30,6 @@ import org.junit.jupiter.api.Test;
 
 /** The runner and its HTTP clients against in-process stand-ins for the router and the collector. */
 class RunnerTest {
-
-    private static final Path OBD =
-            Path.of(System.getProperty("autoloop.simulator.basedir", "."), "src/test/resources/obd");
 
     private StubServices services;
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
@@ -133,7 +132,13 @@ class RunnerTest {
 
     @Test
     void replaySendsOneSingleCandidateRequestPerLoggedRowAndItsImpressionAndClick() throws Exception {
-        ReplayTraffic traffic = new ReplayTraffic(ObdLog.read(OBD, ObdLog.POLICIES, ObdLog.CAMPAIGNS), "run-2");
+        // given the 20 rows of the Open Bandit log that end with its first click (bts/women, item 36 in slot 2)
+        List<ObdImpression> log = ObdLog.read(ObdFolder.find(), ObdLog.POLICIES, ObdLog.CAMPAIGNS);
+        int firstClick = IntStream.range(0, log.size())
+                .filter(i -> log.get(i).click())
+                .findFirst()
+                .orElseThrow();
+        ReplayTraffic traffic = new ReplayTraffic(log.subList(firstClick - 19, firstClick + 1), "run-2");
 
         Tally.Snapshot result = runner(0).run("replay test", traffic);
 
@@ -154,9 +159,9 @@ class RunnerTest {
         assertThat(stored.stream().filter(e -> e.path("type").asText().equals("click")))
                 .singleElement()
                 .satisfies(click -> {
-                    assertThat(click.path("itemId").asText()).isEqualTo("men-13");
+                    assertThat(click.path("itemId").asText()).isEqualTo("women-36");
                     assertThat(click.at("/context/policy").asText()).isEqualTo("bts");
-                    assertThat(click.at("/context/logged_position").asInt()).isEqualTo(1);
+                    assertThat(click.at("/context/logged_position").asInt()).isEqualTo(2);
                 });
         assertThat(result.ranked()).isEqualTo(traffic.size());
         assertThat(result.eventsSettled()).isEqualTo(result.eventsQueued()).isEqualTo(traffic.size() + 1);

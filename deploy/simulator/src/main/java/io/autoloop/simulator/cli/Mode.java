@@ -5,22 +5,15 @@ import io.autoloop.simulator.run.RunSettings;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the command line asked for. */
-public sealed interface Command {
+/** The run the command line asked for: the synthetic world, or the Open Bandit replay, against the router and collector. */
+public sealed interface Mode {
 
-    /** Print the usage. */
-    record Help() implements Command {}
+    Targets targets();
 
-    /** A run against the router and the collector. */
-    sealed interface Run extends Command {
+    RunSettings settings();
 
-        Targets targets();
-
-        RunSettings settings();
-
-        /** Names the run's event ids ({@code EventIds}). */
-        String runId();
-    }
+    /** Names the run's event ids ({@code EventIds}). */
+    String runId();
 
     /** Run the synthetic world of {@code seed}. */
     record World(
@@ -32,7 +25,7 @@ public sealed interface Command {
             int items,
             int candidates,
             int limit)
-            implements Run {}
+            implements Mode {}
 
     /** Replay the Open Bandit logs under {@code data}. */
     record ReplayObd(
@@ -42,7 +35,7 @@ public sealed interface Command {
             Path data,
             List<String> policies,
             List<String> campaigns)
-            implements Run {
+            implements Mode {
 
         public ReplayObd {
             policies = List.copyOf(policies);
