@@ -126,10 +126,12 @@ public final class ProgressLine {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /**
+     * Elapsed time as {@code h:mm:ss}, not {@code 0m01s}: a progress line that starts {@code [0m} or {@code [1m} reads
+     * as an ANSI escape in a log.
+     */
     private static String clock(Duration elapsed) {
         long seconds = elapsed.toSeconds();
-        return seconds < 3600
-                ? String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60)
-                : String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 }

@@ -35,7 +35,7 @@ class ProgressLineTest {
                 Duration.ofSeconds(75));
 
         assertThat(line)
-                .startsWith("[1m15s] rank 1 ok")
+                .startsWith("[0:01:15] rank 1 ok")
                 .contains("200 accepted, 5 dup, 1 rejected, 2 retries")
                 .contains("CTR champion 0.1.0 5.00% (100), challenger 0.2.0 1.00% (100)")
                 .endsWith("experiment ctr-2 PROGRESSING, challenger weight 10% (0.1.0 vs 0.2.0)");
