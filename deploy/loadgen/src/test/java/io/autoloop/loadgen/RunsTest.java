@@ -70,22 +70,21 @@ class RunsTest {
 
     @Test
     void aClosedRunStopsAtItsRequestBudgetAndCountsEvents() {
-        Options options = Options.parse(new String[] {
-            "--mode",
-            "closed",
-            "--url",
-            url("/fixed").toString(),
-            "--connections",
-            "3",
-            "--requests",
-            "40",
-            "--warmup",
-            "0s",
-            "--duration",
-            "30s",
-            "--body",
-            "feedback-events:5"
-        });
+        Options options = OptionsTest.parse(
+                "--mode",
+                "closed",
+                "--url",
+                url("/fixed").toString(),
+                "--connections",
+                "3",
+                "--requests",
+                "40",
+                "--warmup",
+                "0s",
+                "--duration",
+                "30s",
+                "--body",
+                "feedback-events:5");
 
         Runs.Outcome outcome =
                 Runs.closed(options, GeneratorFactory.named("feedback-events").bodies("5", 1));
@@ -98,22 +97,21 @@ class RunsTest {
 
     @Test
     void anOpenRunSendsAtItsRate() {
-        Options options = Options.parse(new String[] {
-            "--mode",
-            "open",
-            "--url",
-            url("/fixed").toString(),
-            "--rate",
-            "200",
-            "--connections",
-            "4",
-            "--warmup",
-            "0s",
-            "--duration",
-            "1s",
-            "--body",
-            "feedback-events:1"
-        });
+        Options options = OptionsTest.parse(
+                "--mode",
+                "open",
+                "--url",
+                url("/fixed").toString(),
+                "--rate",
+                "200",
+                "--connections",
+                "4",
+                "--warmup",
+                "0s",
+                "--duration",
+                "1s",
+                "--body",
+                "feedback-events:1");
 
         Runs.Outcome outcome =
                 Runs.open(options, GeneratorFactory.named("feedback-events").bodies("1", 1));
@@ -126,20 +124,19 @@ class RunsTest {
     @Test
     void aRefusedConnectionCountsAsAnError() {
         server.stop(0);
-        Options options = Options.parse(new String[] {
-            "--mode",
-            "closed",
-            "--url",
-            url("/fixed").toString(),
-            "--connections",
-            "1",
-            "--requests",
-            "3",
-            "--warmup",
-            "0s",
-            "--duration",
-            "5s"
-        });
+        Options options = OptionsTest.parse(
+                "--mode",
+                "closed",
+                "--url",
+                url("/fixed").toString(),
+                "--connections",
+                "1",
+                "--requests",
+                "3",
+                "--warmup",
+                "0s",
+                "--duration",
+                "5s");
 
         Runs.Outcome outcome =
                 Runs.closed(options, GeneratorFactory.named("feedback-events").bodies("1", 1));
