@@ -1,5 +1,6 @@
 package io.autoloop.e2e;
 
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
 import io.autoloop.testing.StackTopics;
@@ -299,19 +300,20 @@ final class Loop implements AutoCloseable {
         }
         try (RedisStore redis = new RedisStore(REDIS)) {
             String model = model();
-            redis.deleteMatching("autoloop:model:" + model + ":*");
-            redis.deleteMatching("autoloop:checkpoint:" + model);
-            redis.deleteMatching("autoloop:lease:*:" + model);
+            redis.deleteMatching(RedisKeys.modelKeysPattern(model));
+            redis.deleteMatching(RedisKeys.checkpoint(model));
+            redis.deleteMatching(RedisKeys.trainerLease(model));
+            redis.deleteMatching(RedisKeys.controllerLease(model));
             for (String experiment : experimentIds(redis, model)) {
-                redis.srem("autoloop:experiments", experiment);
+                redis.srem(RedisKeys.EXPERIMENTS, experiment);
             }
-            redis.deleteMatching("autoloop:experiment:" + model + "-*");
+            redis.deleteMatching(RedisKeys.experiment(model + "-*"));
         }
     }
 
     private static List<String> experimentIds(RedisStore redis, String model) {
-        return redis.keys("autoloop:experiment:" + model + "-*").stream()
-                .map(key -> key.substring("autoloop:experiment:".length()))
+        return redis.keys(RedisKeys.experiment(model + "-*")).stream()
+                .map(RedisKeys::experimentId)
                 .toList();
     }
 

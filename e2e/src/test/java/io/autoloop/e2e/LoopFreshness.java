@@ -3,6 +3,7 @@ package io.autoloop.e2e;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelProvenance;
@@ -111,8 +112,8 @@ public final class LoopFreshness {
         }
         List<Version> versions = new ArrayList<>();
         try (RedisStore redis = new RedisStore(Loop.redis())) {
-            for (String version : redis.zrange("autoloop:model:" + loop.model() + ":versions")) {
-                byte[] bytes = redis.getBytes("autoloop:model:" + loop.model() + ":" + version);
+            for (String version : redis.zrange(RedisKeys.modelVersions(loop.model()))) {
+                byte[] bytes = redis.getBytes(RedisKeys.model(loop.model(), version));
                 ModelProvenance provenance = ModelCodec.read(bytes).provenance();
                 versions.add(new Version(version, provenance.createdAt(), provenance.offsets()));
             }

@@ -1,6 +1,8 @@
 package io.autoloop.e2e;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.ModelCodec;
@@ -36,18 +38,18 @@ final class RegistryWriter {
 
     /** The registry key of a version's bytes. */
     String bytesKey(String version) {
-        return "autoloop:model:" + loop.model() + ":" + version;
+        return RedisKeys.model(loop.model(), version);
     }
 
     /** The version the champion alias names, null when there is none. */
     String champion() {
-        return redis.get("autoloop:model:" + loop.model() + ":alias:champion");
+        return redis.get(RedisKeys.alias(loop.model(), Arm.CHAMPION));
     }
 
     /** Writes {@code source} with every weight negated as {@code version}, and announces it. */
     ModelVersion publishNegated(String source, String version) {
         byte[] sourceBytes = redis.getBytes(bytesKey(source));
-        String sourceMeta = redis.get(bytesKey(source) + ":meta");
+        String sourceMeta = redis.get(RedisKeys.modelMeta(loop.model(), source));
         if (sourceBytes == null || sourceMeta == null) {
             throw new IllegalStateException("The registry of " + loop.model() + " has no version " + source + ".");
         }
@@ -66,8 +68,8 @@ final class RegistryWriter {
                 DigestUtils.sha256Hex(bytes),
                 bytesKey(version));
         redis.set(bytesKey(version), bytes);
-        redis.set(bytesKey(version) + ":meta", new String(ContractJson.write(meta)));
-        redis.zadd("autoloop:model:" + loop.model() + ":versions", createdAt.toEpochMilli(), version);
+        redis.set(RedisKeys.modelMeta(loop.model(), version), new String(ContractJson.write(meta)));
+        redis.zadd(RedisKeys.modelVersions(loop.model()), createdAt.toEpochMilli(), version);
         announce(meta);
         return meta;
     }

@@ -5,6 +5,7 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.ContractJson;
@@ -186,7 +187,7 @@ final class StandaloneRouter implements AutoCloseable {
             learner.learn(vector, 0.0);
         }
         byte[] bytes = ModelCodec.write(learner.snapshot(model(), version, null, Map.of(), createdAt));
-        String key = "autoloop:model:" + model() + ":" + version;
+        String key = RedisKeys.model(model(), version);
         ModelVersion meta = new ModelVersion(
                 ModelVersion.SCHEMA_VERSION,
                 model(),
@@ -198,8 +199,8 @@ final class StandaloneRouter implements AutoCloseable {
                 sha256(bytes),
                 key);
         redis.set(key, bytes);
-        redis.set(key + ":meta", new String(ContractJson.write(meta), StandardCharsets.UTF_8));
-        redis.zadd("autoloop:model:" + model() + ":versions", createdAt.toEpochMilli(), version);
+        redis.set(RedisKeys.modelMeta(model(), version), new String(ContractJson.write(meta), StandardCharsets.UTF_8));
+        redis.zadd(RedisKeys.modelVersions(model()), createdAt.toEpochMilli(), version);
         send(Topics.MODEL_VERSIONS, model(), meta);
         return meta;
     }
@@ -264,17 +265,17 @@ final class StandaloneRouter implements AutoCloseable {
 
     /** The version the champion alias names, null when there is none. */
     String champion() {
-        return redis.get("autoloop:model:" + model() + ":alias:champion");
+        return redis.get(RedisKeys.alias(model(), Arm.CHAMPION));
     }
 
     /** The replica holding the controller lease, null when none does. */
     String leaseHolder() {
-        return redis.get("autoloop:lease:controller:" + model());
+        return redis.get(RedisKeys.controllerLease(model()));
     }
 
     /** The revision of the experiment as stored in Redis. */
     long storedRevision(String experimentId) {
-        String stored = redis.get("autoloop:experiment:" + experimentId);
+        String stored = redis.get(RedisKeys.experiment(experimentId));
         if (stored == null) {
             throw new AssertionError("Redis holds no experiment " + experimentId + ".");
         }
@@ -302,12 +303,13 @@ final class StandaloneRouter implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         String model = model();
-        redis.deleteMatching("autoloop:model:" + model + ":*");
-        redis.deleteMatching("autoloop:lease:*:" + model);
-        for (String key : redis.keys("autoloop:experiment:" + model + "-*")) {
-            redis.srem("autoloop:experiments", key.substring("autoloop:experiment:".length()));
+        redis.deleteMatching(RedisKeys.modelKeysPattern(model));
+        redis.deleteMatching(RedisKeys.trainerLease(model));
+        redis.deleteMatching(RedisKeys.controllerLease(model));
+        for (String key : redis.keys(RedisKeys.experiment(model + "-*"))) {
+            redis.srem(RedisKeys.EXPERIMENTS, RedisKeys.experimentId(key));
         }
-        redis.deleteMatching("autoloop:experiment:" + model + "-*");
+        redis.deleteMatching(RedisKeys.experiment(model + "-*"));
         redis.close();
     }
 

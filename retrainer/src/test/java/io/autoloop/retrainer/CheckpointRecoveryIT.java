@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
@@ -190,13 +191,13 @@ class CheckpointRecoveryIT {
 
     /** Samples in the checkpoint in Redis now, 0 without one. */
     private long checkpointedSamples() {
-        byte[] saved = redis.get("autoloop:checkpoint:" + model);
+        byte[] saved = redis.get(RedisKeys.checkpoint(model));
         return saved == null ? 0 : Trainer.restore(saved, TRAINER).samplesSeen();
     }
 
     /** The checkpoint the last trainer wrote on its way out holds exactly every sample and every offset. */
     private void assertFinalCheckpointHolds(long samples) {
-        Trainer saved = Trainer.restore(redis.get("autoloop:checkpoint:" + model), TRAINER);
+        Trainer saved = Trainer.restore(redis.get(RedisKeys.checkpoint(model)), TRAINER);
         assertThat(saved.samplesSeen()).isEqualTo(samples);
         assertThat(saved.recordsConsumed()).isEqualTo(samples);
         assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum())

@@ -1,5 +1,6 @@
 package io.autoloop.retrainer;
 
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.testing.LocalStack;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -30,14 +31,14 @@ public final class TestRedis implements AutoCloseable {
             Response page = send(Request.cmd(Command.SCAN)
                     .arg(cursor)
                     .arg("MATCH")
-                    .arg("autoloop:model:" + model + ":*")
+                    .arg(RedisKeys.modelKeysPattern(model))
                     .arg("COUNT")
                     .arg(1000));
             cursor = page.get(0).toString();
             page.get(1).forEach(key -> keys.add(key.toString()));
         } while (!cursor.equals("0"));
-        keys.add("autoloop:checkpoint:" + model);
-        keys.add("autoloop:lease:trainer:" + model);
+        keys.add(RedisKeys.checkpoint(model));
+        keys.add(RedisKeys.trainerLease(model));
         Request del = Request.cmd(Command.DEL);
         keys.forEach(del::arg);
         send(del);

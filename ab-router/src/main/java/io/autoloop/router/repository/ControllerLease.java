@@ -1,5 +1,6 @@
 package io.autoloop.router.repository;
 
+import io.autoloop.contracts.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;

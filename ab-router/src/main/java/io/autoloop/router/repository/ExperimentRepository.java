@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.router.domain.AnalysisPoint;
 import io.autoloop.router.domain.Experiment;

@@ -2,6 +2,7 @@ package io.autoloop.router.repository;
 
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;

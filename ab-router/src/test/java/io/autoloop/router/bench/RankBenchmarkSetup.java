@@ -1,6 +1,7 @@
 package io.autoloop.router.bench;
 
 import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.FeatureHasher;
 import io.autoloop.learner.FeatureSpec;
@@ -9,7 +10,6 @@ import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
-import io.autoloop.router.repository.RedisKeys;
 import io.autoloop.router.testing.TestModels;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;

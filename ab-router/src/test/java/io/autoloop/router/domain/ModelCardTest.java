@@ -8,6 +8,7 @@ import io.autoloop.contracts.CalibrationBucket;
 import io.autoloop.contracts.ErrorReport;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ModelCardTest {
             48_250,
             new ModelMetrics(48_250, 0.2134, Double.NaN, 1.042, 0.2201),
             "ab12",
-            "autoloop:model:ctr:1.1.0");
+            RedisKeys.model("ctr", "1.1.0"));
 
     @Test
     void aCardCarriesProvenanceMetricsAndTheArmItServes() {

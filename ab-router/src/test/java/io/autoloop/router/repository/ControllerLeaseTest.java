@@ -2,6 +2,7 @@ package io.autoloop.router.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.contracts.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package io.autoloop.router.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.Action;
 import io.autoloop.router.domain.AnalysisPoint;

@@ -9,11 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.autoloop.contracts.Problem;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.Experiment;
 import io.autoloop.router.domain.Rollout;
 import io.autoloop.router.repository.ExperimentRepository;
-import io.autoloop.router.repository.RedisKeys;
 import io.autoloop.router.service.ExperimentService;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,7 @@
 package io.autoloop.router.testing;
 
 import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.router.domain.ArmCounts;
 import io.autoloop.router.domain.ChallengerHealth;
@@ -10,7 +11,6 @@ import io.autoloop.router.domain.Rollout;
 import io.autoloop.router.domain.RolloutEvent;
 import io.autoloop.router.domain.RolloutPolicy;
 import io.autoloop.router.repository.ExperimentRepository;
-import io.autoloop.router.repository.RedisKeys;
 import io.autoloop.testing.LocalStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;

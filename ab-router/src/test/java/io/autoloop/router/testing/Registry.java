@@ -1,7 +1,7 @@
 package io.autoloop.router.testing;
 
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
-import io.autoloop.router.repository.RedisKeys;
 import io.quarkus.redis.datasource.RedisDataSource;
 import java.nio.charset.StandardCharsets;
 

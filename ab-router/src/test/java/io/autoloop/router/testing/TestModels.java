@@ -2,6 +2,7 @@ package io.autoloop.router.testing;
 
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.learner.FeatureHasher;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
@@ -9,7 +10,6 @@ import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
-import io.autoloop.router.repository.RedisKeys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

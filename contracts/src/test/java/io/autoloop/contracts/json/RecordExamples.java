@@ -12,6 +12,7 @@ import io.autoloop.contracts.FieldError;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.Topic;
@@ -89,7 +90,7 @@ final class RecordExamples {
                 120_000,
                 new ModelMetrics(120_000, 0.034, 0.52, 1.01, 0.033),
                 "ab12",
-                "autoloop:model:ctr:1.3.0");
+                RedisKeys.model("ctr", "1.3.0"));
     }
 
     static ArmStats armStats() {

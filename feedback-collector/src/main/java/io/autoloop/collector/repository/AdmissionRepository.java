@@ -1,6 +1,7 @@
 package io.autoloop.collector.repository;
 
 import io.autoloop.collector.domain.TokenBucket;
+import io.autoloop.contracts.RedisKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
@@ -14,14 +15,13 @@ import java.util.Set;
 /**
  * Admits a request in one Redis call ({@code lua/admit.lua}): takes its events from the app's token bucket and,
  * when they pass, looks up its event ids among the app's dedup markers ({@link DedupGenerations}). Buckets are
- * hashes at {@code autoloop:ratelimit:{appId}} ({@code tokens}, {@code at}; the braces are literal, a Redis Cluster
- * hash tag shared with the markers), shared by every collector replica, with the arithmetic of
+ * hashes at {@link RedisKeys#rateLimit} ({@code tokens}, {@code at}; the braces around the app id are literal, a
+ * Redis Cluster hash tag shared with the markers), shared by every collector replica, with the arithmetic of
  * {@link TokenBucket}; a bucket expires once it would be full again. Time comes from the calling replica's clock.
  */
 @ApplicationScoped
 public class AdmissionRepository {
 
-    private static final String PREFIX = "autoloop:ratelimit:{";
     private static final RedisScript SCRIPT = new RedisScript("/lua/admit.lua");
 
     private final Redis redis;
@@ -38,9 +38,9 @@ public class AdmissionRepository {
      */
     public record Admitted(boolean allowed, double tokens, Set<String> known) {}
 
-    /** The Redis key of an app's bucket. */
+    /** The Redis key of an app's bucket: {@link RedisKeys#rateLimit}. */
     public static String key(String appId) {
-        return PREFIX + appId + "}";
+        return RedisKeys.rateLimit(appId);
     }
 
     /**

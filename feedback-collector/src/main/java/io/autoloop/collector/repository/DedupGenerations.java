@@ -1,11 +1,12 @@
 package io.autoloop.collector.repository;
 
+import io.autoloop.contracts.RedisKeys;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Where the dedup markers of an app live in Redis: one set per app and generation,
- * {@code autoloop:dedup:{appId}:<generation>}, whose members are the event ids marked during that generation.
+ * Where the dedup markers of an app live in Redis: one set per app and generation ({@link RedisKeys#dedup}),
+ * whose members are the event ids marked during that generation.
  * A generation lasts one TTL ({@code collector.dedup.ttl}) of the wall clock and its set expires one TTL after
  * it ends, so a marker is remembered for at least one TTL and at most two.
  *
@@ -19,8 +20,6 @@ import java.util.List;
  * only exists while another replica's clock is already past the boundary.
  */
 public final class DedupGenerations {
-
-    private static final String PREFIX = "autoloop:dedup:{";
 
     private final long ttlMillis;
 
@@ -36,14 +35,9 @@ public final class DedupGenerations {
         return Math.floorDiv(nowMillis, ttlMillis);
     }
 
-    /** The set holding {@code appId}'s markers of {@code generation}. */
-    public static String key(String appId, long generation) {
-        return PREFIX + appId + "}:" + generation;
-    }
-
     /** The set that markers written at {@code nowMillis} go to. */
     public String markKey(String appId, long nowMillis) {
-        return key(appId, generation(nowMillis));
+        return RedisKeys.dedup(appId, generation(nowMillis));
     }
 
     /** When the set of {@code generation} expires, in epoch seconds: one TTL after the generation ends. */
@@ -54,6 +48,9 @@ public final class DedupGenerations {
     /** The sets a lookup at {@code nowMillis} reads: the next, the current and the previous generation. */
     public List<String> lookupKeys(String appId, long nowMillis) {
         long current = generation(nowMillis);
-        return List.of(key(appId, current + 1), key(appId, current), key(appId, current - 1));
+        return List.of(
+                RedisKeys.dedup(appId, current + 1),
+                RedisKeys.dedup(appId, current),
+                RedisKeys.dedup(appId, current - 1));
     }
 }

@@ -1,6 +1,7 @@
 package io.autoloop.collector.repository;
 
 import io.autoloop.collector.config.CollectorConfig;
+import io.autoloop.contracts.RedisKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class DedupRepository {
         List<String> arguments = new ArrayList<>(eventIds.size() + 1);
         arguments.add(Long.toString(generations.expiresAtSeconds(generation)));
         arguments.addAll(eventIds);
-        return MARK.run(redis, List.of(DedupGenerations.key(appId, generation)), arguments)
+        return MARK.run(redis, List.of(RedisKeys.dedup(appId, generation)), arguments)
                 .ifNoItem()
                 .after(timeout)
                 .fail()

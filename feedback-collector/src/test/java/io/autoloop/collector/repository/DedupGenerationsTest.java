@@ -3,6 +3,7 @@ package io.autoloop.collector.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autoloop.contracts.RedisKeys;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -49,19 +50,13 @@ class DedupGenerationsTest {
 
         assertThat(weekly.lookupKeys("shop", now))
                 .containsExactly(
-                        "autoloop:dedup:{shop}:2901", "autoloop:dedup:{shop}:2900", "autoloop:dedup:{shop}:2899");
+                        RedisKeys.dedup("shop", 2_901), RedisKeys.dedup("shop", 2_900), RedisKeys.dedup("shop", 2_899));
         // every marker written in the last TTL is in one of them
         for (long age = 0; age <= 7 * DAY; age += DAY / 2) {
             assertThat(weekly.lookupKeys("shop", now)).contains(weekly.markKey("shop", now - age));
         }
         // and a replica whose clock runs ahead writes into the next one, which is read too
         assertThat(weekly.lookupKeys("shop", now)).contains(weekly.markKey("shop", 2_901 * 7 * DAY));
-    }
-
-    @Test
-    void theAppIdIsAClusterHashTag() {
-        assertThat(DedupGenerations.key("shop", 12)).isEqualTo("autoloop:dedup:{shop}:12");
-        assertThat(AdmissionRepository.key("shop")).isEqualTo("autoloop:ratelimit:{shop}");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.autoloop.retrainer.repository;
 
+import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.RedisKeys;
 import java.util.regex.Pattern;
 
 /**
- * The Redis keys of one model (DESIGN.md, "Redis keys"), each spelled once.
+ * The {@link RedisKeys} of the one model this retrainer trains, with its name checked once: the name becomes part of
+ * every key, so it may hold only characters that cannot run into another key or a pattern.
  *
  * <p>On a Redis Cluster, name the model with a hash tag (e.g. {@code {ctr}}) so that every key of the model lands in
  * one slot, which the atomic publish script needs.
@@ -21,38 +24,38 @@ public record RegistryKeys(String name) {
         }
     }
 
-    /** {@code autoloop:model:{name}:{version}}: the model bytes ({@code ModelCodec} format). */
+    /** The model bytes of {@code version} ({@code ModelCodec} format): {@link RedisKeys#model}. */
     public String bytes(String version) {
-        return "autoloop:model:" + name + ":" + version;
+        return RedisKeys.model(name, version);
     }
 
-    /** {@code autoloop:model:{name}:{version}:meta}: the {@code ModelVersion} JSON. */
+    /** The {@code ModelVersion} JSON of {@code version}: {@link RedisKeys#modelMeta}. */
     public String meta(String version) {
-        return bytes(version) + ":meta";
+        return RedisKeys.modelMeta(name, version);
     }
 
-    /** {@code autoloop:model:{name}:versions}: versions scored by creation time in epoch milliseconds. */
+    /** The versions scored by creation time in epoch milliseconds: {@link RedisKeys#modelVersions}. */
     public String versions() {
-        return "autoloop:model:" + name + ":versions";
+        return RedisKeys.modelVersions(name);
     }
 
-    /** {@code autoloop:model:{name}:alias:champion}: the champion version, written by the router's controller. */
+    /** The champion version, written by the router's controller: {@link RedisKeys#alias}. */
     public String champion() {
-        return "autoloop:model:" + name + ":alias:champion";
+        return RedisKeys.alias(name, Arm.CHAMPION);
     }
 
-    /** {@code autoloop:model:{name}:gate}: the latest gate decisions as JSON, newest first. */
+    /** The latest gate decisions as JSON, newest first: {@link RedisKeys#gateDecisions}. */
     public String gateDecisions() {
-        return "autoloop:model:" + name + ":gate";
+        return RedisKeys.gateDecisions(name);
     }
 
-    /** {@code autoloop:checkpoint:{name}}: the trainer state and consumed offsets. */
+    /** The trainer state and consumed offsets: {@link RedisKeys#checkpoint}. */
     public String checkpoint() {
-        return "autoloop:checkpoint:" + name;
+        return RedisKeys.checkpoint(name);
     }
 
-    /** {@code autoloop:lease:trainer:{name}}: the id of the active trainer, with an expiry. */
+    /** The id of the active trainer, with an expiry: {@link RedisKeys#trainerLease}. */
     public String lease() {
-        return "autoloop:lease:trainer:" + name;
+        return RedisKeys.trainerLease(name);
     }
 }

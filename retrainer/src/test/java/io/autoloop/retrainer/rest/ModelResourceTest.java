@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.Problem;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
@@ -58,7 +59,7 @@ class ModelResourceTest {
                 .body("versions.find { it.version == '0.1.0' }.metrics.samples", equalTo(0))
                 .body(
                         "versions.find { it.version == '0.1.0' }.registryKey",
-                        equalTo("autoloop:model:" + config.modelName() + ":0.1.0"))
+                        equalTo(RedisKeys.model(config.modelName(), "0.1.0")))
                 .body("trainer.role", equalTo("active"));
 
         ModelSnapshot initial =

@@ -1,0 +1,157 @@
+package io.autoloop.contracts;
+
+/**
+ * The Redis keys of the loop, each spelled once: every service and test builds its keys here. The strings are part of
+ * the data in users' Redis, so a change to one is a migration. None expires unless its javadoc says so.
+ *
+ * <p>Keys with an app id in braces ({@code {appId}}) use it as a Redis Cluster hash tag: an app's rate-limit bucket and
+ * dedup sets share a slot, so one script may touch them together. On a Cluster, a model named with a hash tag (e.g.
+ * {@code {ctr}}) has every key of its registry in one slot, which the retrainer's atomic publish needs.
+ */
+public final class RedisKeys {
+
+    private static final String MODEL = "autoloop:model:";
+    private static final String EXPERIMENT = "autoloop:experiment:";
+
+    /**
+     * Set of every experiment id, of every model. Written by the ab-router's controller with each experiment it
+     * saves; read by the ab-router's admin API and dashboard.
+     */
+    public static final String EXPERIMENTS = "autoloop:experiments";
+
+    private RedisKeys() {}
+
+    /**
+     * String: the bytes of one model version in the learner's {@code ModelCodec} format. Written once by the
+     * retrainer's publish script; read by the ab-router to load the version and by the retrainer to serve them.
+     */
+    public static String model(String name, String version) {
+        return MODEL + name + ":" + version;
+    }
+
+    /**
+     * String: the {@link ModelVersion} JSON of one version. Written by the retrainer's publish script with the bytes;
+     * read by the ab-router and the retrainer's model API.
+     */
+    public static String modelMeta(String name, String version) {
+        return model(name, version) + ":meta";
+    }
+
+    /**
+     * Sorted set: a model's versions scored by creation time in epoch milliseconds. Written by the retrainer's
+     * publish script with the bytes; read by the ab-router (the newest version) and the retrainer.
+     */
+    public static String modelVersions(String name) {
+        return MODEL + name + ":versions";
+    }
+
+    /**
+     * String: the version an {@link Arm} serves, absent while no version does. Written by the ab-router's controller
+     * in each rollout transaction; read by every ab-router replica and, for the champion, by the retrainer.
+     */
+    public static String alias(String name, Arm arm) {
+        return MODEL + name + ":alias:" + arm.wireName();
+    }
+
+    /**
+     * String: the id of a model's running experiment, absent while none runs. Written and read by the ab-router's
+     * rollout transactions.
+     */
+    public static String runningExperiment(String name) {
+        return MODEL + name + ":experiment";
+    }
+
+    /**
+     * String: the {@link ModelVersion} JSON of the newest gate-passed version waiting for the running experiment to
+     * end, absent while none waits. Written and read by the ab-router's rollout transactions.
+     */
+    public static String candidate(String name) {
+        return MODEL + name + ":candidate";
+    }
+
+    /**
+     * List: the retrainer's latest validation-gate decisions as JSON, newest first, trimmed to
+     * {@code retrainer.gate.history-size}. Written and read (by {@code GET /v1/models/candidates}) by the retrainer.
+     */
+    public static String gateDecisions(String name) {
+        return MODEL + name + ":gate";
+    }
+
+    /**
+     * String: the active trainer's state and consumed offsets. Written by the retrainer's lease holder only (a fenced
+     * script), read by the retrainer that takes the lease next.
+     */
+    public static String checkpoint(String name) {
+        return "autoloop:checkpoint:" + name;
+    }
+
+    /**
+     * String with an expiry: the id of the retrainer instance that is the active trainer of a model, expiring
+     * {@code retrainer.lease.ttl} after its holder last renewed it. Written by the retrainer instances through the
+     * platform's lease; read by the standbys and {@code GET /v1/models}.
+     */
+    public static String trainerLease(String name) {
+        return "autoloop:lease:trainer:" + name;
+    }
+
+    /**
+     * String with an expiry: the id of the ab-router replica that runs a model's experiment controller, expiring
+     * {@code router.experiment.lease-ttl} after its holder last renewed it. Written and read by the ab-router replicas
+     * through the platform's lease.
+     */
+    public static String controllerLease(String name) {
+        return "autoloop:lease:controller:" + name;
+    }
+
+    /**
+     * String: one experiment's state as JSON. Written by the ab-router's rollout transactions; read by its controller,
+     * admin API and dashboard.
+     */
+    public static String experiment(String id) {
+        return EXPERIMENT + id;
+    }
+
+    /**
+     * List: the newest analyses of one experiment as {@code AnalysisPoint} JSON, oldest first, trimmed to the newest
+     * 500. Appended by the ab-router's controller with each analysed state; read by the dashboard.
+     */
+    public static String analyses(String id) {
+        return experiment(id) + ":analyses";
+    }
+
+    /**
+     * Hash ({@code tokens}, {@code at}): the token bucket of one app's ingest rate. Written and read by the
+     * feedback-collector's admission script; expires once the bucket would be full again (its refill time plus a
+     * second).
+     */
+    public static String rateLimit(String appId) {
+        return "autoloop:ratelimit:{" + appId + "}";
+    }
+
+    /**
+     * Set: the event ids of one app accepted during one dedup generation (one {@code collector.dedup.ttl} of the wall
+     * clock). Written by the feedback-collector once Kafka acknowledged the events, read by its admission script;
+     * expires one TTL after its generation ends.
+     */
+    public static String dedup(String appId, long generation) {
+        return "autoloop:dedup:{" + appId + "}:" + generation;
+    }
+
+    /**
+     * A {@code KEYS}/{@code SCAN} pattern of every key under a model's prefix: bytes and metadata of each version, the
+     * version index, the aliases, the running experiment, the candidate and the gate decisions (not the checkpoint and
+     * the leases). Tests delete a model with it.
+     */
+    public static String modelKeysPattern(String name) {
+        return MODEL + name + ":*";
+    }
+
+    /** The id of the experiment whose {@link #experiment} key is {@code key}. */
+    public static String experimentId(String key) {
+        if (!key.startsWith(EXPERIMENT)) {
+            throw new IllegalArgumentException(
+                    "The Redis key '" + key + "' is not an experiment's: it does not start with " + EXPERIMENT + ".");
+        }
+        return key.substring(EXPERIMENT.length());
+    }
+}
