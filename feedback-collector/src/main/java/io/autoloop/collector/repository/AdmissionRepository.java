@@ -2,6 +2,7 @@ package io.autoloop.collector.repository;
 
 import io.autoloop.collector.domain.TokenBucket;
 import io.autoloop.contracts.RedisKeys;
+import io.autoloop.platform.redis.LuaScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Response;
@@ -22,7 +23,7 @@ import java.util.Set;
 @ApplicationScoped
 public class AdmissionRepository {
 
-    private static final RedisScript SCRIPT = new RedisScript("/lua/admit.lua");
+    private static final LuaScript SCRIPT = LuaScript.fromResource(AdmissionRepository.class, "/lua/admit.lua");
 
     private final Redis redis;
     private final DedupGenerations generations;

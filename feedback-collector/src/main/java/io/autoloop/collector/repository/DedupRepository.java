@@ -2,6 +2,7 @@ package io.autoloop.collector.repository;
 
 import io.autoloop.collector.config.CollectorConfig;
 import io.autoloop.contracts.RedisKeys;
+import io.autoloop.platform.redis.LuaScript;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,7 @@ import java.util.List;
 @ApplicationScoped
 public class DedupRepository {
 
-    private static final RedisScript MARK = new RedisScript("/lua/dedup-mark.lua");
+    private static final LuaScript MARK = LuaScript.fromResource(DedupRepository.class, "/lua/dedup-mark.lua");
 
     private final Redis redis;
     private final DedupGenerations generations;

@@ -1,11 +1,14 @@
 package io.autoloop.retrainer.repository;
 
+import io.autoloop.platform.redis.LuaScript;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +17,14 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class CheckpointStore {
+
+    /** KEYS lease, checkpoint; ARGV holder, bytes. Returns 1 when written, 0 when the lease is not the holder's. */
+    private static final LuaScript WRITE = LuaScript.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+              return 0
+            end
+            redis.call('SET', KEYS[2], ARGV[2])
+            return 1""");
 
     private final ValueCommands<String, byte[]> values;
     private final Redis redis;
@@ -38,13 +49,7 @@ public class CheckpointStore {
      * @return false when the lease is lost (nothing was written)
      */
     public boolean write(TrainerLease lease, byte[] checkpoint) {
-        return LuaScripts.eval(
-                        redis,
-                        timeout,
-                        LuaScripts.WRITE_CHECKPOINT,
-                        new String[] {lease.key(), key},
-                        lease.holder(),
-                        checkpoint)
-                == 1;
+        Response written = WRITE.call(redis, timeout, List.of(lease.key(), key), List.of(lease.holder(), checkpoint));
+        return written != null && written.toLong() == 1;
     }
 }

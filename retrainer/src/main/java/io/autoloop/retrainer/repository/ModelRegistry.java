@@ -2,6 +2,7 @@ package io.autoloop.retrainer.repository;
 
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.platform.redis.LuaScript;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -10,6 +11,7 @@ import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,6 +33,24 @@ public class ModelRegistry {
         VERSION_EXISTS,
         LEASE_LOST
     }
+
+    /**
+     * KEYS lease, model bytes, model meta, versions, checkpoint; ARGV holder, version, model bytes, meta JSON,
+     * created-at ms, checkpoint bytes. Returns 1 when published, 0 when the version exists, -1 when the lease is
+     * not the holder's. Model, meta, version index and checkpoint are written together or not at all.
+     */
+    private static final LuaScript PUBLISH = LuaScript.of("""
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then
+              return -1
+            end
+            if redis.call('EXISTS', KEYS[2]) == 1 or redis.call('ZSCORE', KEYS[4], ARGV[2]) then
+              return 0
+            end
+            redis.call('SET', KEYS[2], ARGV[3])
+            redis.call('SET', KEYS[3], ARGV[4])
+            redis.call('ZADD', KEYS[4], ARGV[5], ARGV[2])
+            redis.call('SET', KEYS[5], ARGV[6])
+            return 1""");
 
     private final ValueCommands<String, byte[]> bytes;
     private final ValueCommands<String, String> texts;
@@ -100,23 +120,23 @@ public class ModelRegistry {
      * {@code lease} is held and only if the version is new.
      */
     public PublishResult publish(TrainerLease lease, ModelVersion meta, byte[] model, byte[] checkpoint) {
-        long result = LuaScripts.eval(
+        Response published = PUBLISH.call(
                 redis,
                 timeout,
-                LuaScripts.PUBLISH,
-                new String[] {
-                    lease.key(),
-                    keys.bytes(meta.version()),
-                    keys.meta(meta.version()),
-                    keys.versions(),
-                    keys.checkpoint()
-                },
-                lease.holder(),
-                meta.version(),
-                model,
-                ContractJson.write(meta),
-                meta.createdAt().toEpochMilli(),
-                checkpoint);
+                List.of(
+                        lease.key(),
+                        keys.bytes(meta.version()),
+                        keys.meta(meta.version()),
+                        keys.versions(),
+                        keys.checkpoint()),
+                List.of(
+                        lease.holder(),
+                        meta.version(),
+                        model,
+                        ContractJson.write(meta),
+                        meta.createdAt().toEpochMilli(),
+                        checkpoint));
+        long result = published == null ? 0 : published.toLong();
         return result == 1
                 ? PublishResult.PUBLISHED
                 : result == 0 ? PublishResult.VERSION_EXISTS : PublishResult.LEASE_LOST;

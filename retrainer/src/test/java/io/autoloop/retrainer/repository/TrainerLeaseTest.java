@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.platform.redis.RedisLease;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.service.TrainerMonitor;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Redis;
@@ -16,17 +16,17 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The trainer lease fences the trainer's writes: an instance that does not hold it can neither checkpoint nor publish.
+ * The lease itself (standby, expiry, release) is the platform's {@code RedisLease}, tested in the platform module.
+ */
 @QuarkusTest
 @WithTestResource(UniqueModel.class)
 class TrainerLeaseTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-
-    @Inject
-    RedisDataSource redisDataSource;
 
     @Inject
     Redis redis;
@@ -42,45 +42,6 @@ class TrainerLeaseTest {
 
     @Inject
     TrainerMonitor monitor;
-
-    @Test
-    void aSecondInstanceWaitsWhileTheLeaseIsHeldAndTakesOverOnceItIsFree() {
-        RegistryKeys keys = new RegistryKeys("lease-test-" + UUID.randomUUID());
-        TrainerLease first = lease(keys, Duration.ofSeconds(30), "first");
-        TrainerLease second = lease(keys, Duration.ofSeconds(30), "second");
-        try {
-            assertThat(first.acquire()).isTrue();
-            assertThat(first.acquire()).as("re-acquiring one's own lease").isTrue();
-            assertThat(second.acquire()).isFalse();
-            assertThat(second.renew()).isFalse();
-            second.release();
-            assertThat(first.currentHolder()).contains("first");
-
-            first.release();
-
-            assertThat(second.acquire()).isTrue();
-            assertThat(first.renew()).isFalse();
-        } finally {
-            redisDataSource.key().del(keys.lease());
-        }
-    }
-
-    @Test
-    void aLeaseThatIsNotRenewedExpiresAndAStandbyTakesOver() {
-        RegistryKeys keys = new RegistryKeys("lease-test-" + UUID.randomUUID());
-        TrainerLease crashed = lease(keys, Duration.ofMillis(300), "crashed");
-        TrainerLease standby = lease(keys, Duration.ofSeconds(30), "standby");
-        try {
-            assertThat(crashed.acquire()).isTrue();
-            assertThat(standby.acquire()).isFalse();
-
-            await().atMost(TIMEOUT).until(standby::acquire);
-
-            assertThat(standby.currentHolder()).contains("standby");
-        } finally {
-            redisDataSource.key().del(keys.lease());
-        }
-    }
 
     @Test
     void anInstanceWithoutTheLeaseCanNeitherCheckpointNorPublish() {
@@ -112,6 +73,6 @@ class TrainerLeaseTest {
     }
 
     private TrainerLease lease(RegistryKeys keys, Duration ttl, String holder) {
-        return new TrainerLease(redisDataSource, redis, keys, ttl, TIMEOUT, holder);
+        return new TrainerLease(new RedisLease(redis, TIMEOUT), keys, ttl, holder);
     }
 }
