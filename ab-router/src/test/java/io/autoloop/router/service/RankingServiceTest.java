@@ -9,6 +9,7 @@ import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
@@ -211,7 +212,7 @@ class RankingServiceTest {
                         0,
                         new ModelMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
                         "0".repeat(64),
-                        "autoloop:model:ctr:1.0.0"),
+                        RedisKeys.model("ctr", "1.0.0")),
                 model);
     }
 
