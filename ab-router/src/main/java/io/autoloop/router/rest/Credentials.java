@@ -23,14 +23,14 @@ public class Credentials {
 
     /** The app whose API key {@code authorization} carries. */
     public String app(String authorization) {
-        return apps.appOf(token(authorization))
+        return apps.ownerOf(token(authorization))
                 .orElseThrow(() -> new UnauthorizedException(
                         "A valid app API key is required: send" + " 'Authorization: Bearer <key>'."));
     }
 
     /** The admin actor when {@code authorization} carries the admin key. */
     public String admin(String authorization) {
-        return admin.appOf(token(authorization))
+        return admin.ownerOf(token(authorization))
                 .orElseThrow(() -> new UnauthorizedException(
                         "The admin key is required: send" + " 'Authorization: Bearer <admin key>'."));
     }

@@ -18,16 +18,16 @@ class ApiKeysTest {
             ApiKeys.hashOf("news-key-456").toUpperCase()));
 
     @Test
-    void aConfiguredKeyResolvesToItsApp() {
-        assertThat(keys.appOf("shop-key-123")).contains("shop");
-        assertThat(keys.appOf("news-key-456")).contains("news");
+    void aConfiguredKeyResolvesToItsOwner() {
+        assertThat(keys.ownerOf("shop-key-123")).contains("shop");
+        assertThat(keys.ownerOf("news-key-456")).contains("news");
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {" ", "shop-key-12", "SHOP-KEY-123", "unknown"})
-    void anyOtherKeyResolvesToNoApp(String presented) {
-        assertThat(keys.appOf(presented)).isEmpty();
+    void anyOtherKeyResolvesToNoOwner(String presented) {
+        assertThat(keys.ownerOf(presented)).isEmpty();
     }
 
     @Test

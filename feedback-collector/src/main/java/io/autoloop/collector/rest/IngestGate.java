@@ -67,7 +67,7 @@ public class IngestGate {
             unauthorized(routing, "Send the app's API key as 'Authorization: Bearer <key>'.");
             return;
         }
-        var appId = apiKeys.appOf(authorization.substring(BEARER.length()).trim());
+        var appId = apiKeys.ownerOf(authorization.substring(BEARER.length()).trim());
         if (appId.isEmpty()) {
             unauthorized(routing, "The API key is not known; check the app's key.");
             return;

@@ -38,7 +38,7 @@ public class AdminCredential {
         Optional<String> token = Optional.ofNullable(authorization)
                 .filter(header -> header.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(header -> header.substring(7).trim());
-        return token.flatMap(keys::appOf)
+        return token.flatMap(keys::ownerOf)
                 .orElseThrow(() -> new ProblemException(
                         401,
                         "Unauthorized",
