@@ -1,20 +1,19 @@
 package io.autoloop.router.config;
 
-import io.autoloop.contracts.auth.ApiKeys;
 import io.autoloop.contracts.privacy.Pseudonymizer;
+import io.autoloop.platform.auth.KeyRing;
+import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Named;
-import java.util.Map;
 
-/** Builds the pseudonymizer and the credential checks from {@link RouterConfig}, failing at startup when unset. */
+/**
+ * Builds the pseudonymizer and the keys the shared credential check accepts from {@link RouterConfig}, failing at
+ * startup when the secret is unset or a key hash is malformed.
+ */
 @ApplicationScoped
 public class SecurityProducers {
-
-    /** The app id the admin credential resolves to, used as the actor of admin actions. */
-    public static final String ADMIN = "admin";
 
     @Produces
     @ApplicationScoped
@@ -35,20 +34,14 @@ public class SecurityProducers {
                         + " feedback-collector uses."));
     }
 
+    /**
+     * App keys for {@code POST /v1/rank} and the admin key (actor {@link KeyRing#ADMIN}) for the experiment API; without
+     * an admin hash every admin call is refused.
+     */
     @Produces
     @ApplicationScoped
-    @Named("apps")
-    ApiKeys appKeys(RouterConfig config) {
-        return new ApiKeys(config.apiKeys());
-    }
-
-    @Produces
-    @ApplicationScoped
-    @Named("admin")
-    ApiKeys adminKeys(RouterConfig config) {
-        return new ApiKeys(config.adminKeyHash()
-                .filter(hash -> !hash.isBlank())
-                .map(hash -> Map.of(ADMIN, hash))
-                .orElse(Map.of()));
+    @Startup
+    KeyRing keys(RouterConfig config) {
+        return KeyRing.of(config.apiKeys(), config.adminKeyHash());
     }
 }

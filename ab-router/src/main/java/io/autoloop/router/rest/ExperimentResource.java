@@ -1,52 +1,48 @@
 package io.autoloop.router.rest;
 
+import io.autoloop.platform.auth.Roles;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.Experiment;
 import io.autoloop.router.domain.RolloutEvent;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.service.ExperimentNotFoundException;
 import io.autoloop.router.service.ExperimentService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The admin API of experiments (admin key): list them, show one with its arms, lift, interval, p-values and history,
+ * The admin API of experiments (admin key only, checked before anything else): list them, show one with its arms, lift, interval, p-values and history,
  * and pause, resume, promote or roll back the running one (an optional {@code ?reason=} goes into the history). Every action is a transition in the experiment's history
- * and on {@code audit.log}.
+ * and on {@code audit.log}, under the admin's name as the actor.
  */
 @Path("/v1/experiments")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class ExperimentResource {
 
-    private final Credentials credentials;
     private final ExperimentRepository repository;
     private final ExperimentService experiments;
     private final double alpha;
 
-    public ExperimentResource(
-            Credentials credentials,
-            ExperimentRepository repository,
-            ExperimentService experiments,
-            RouterConfig config) {
-        this.credentials = credentials;
+    public ExperimentResource(ExperimentRepository repository, ExperimentService experiments, RouterConfig config) {
         this.repository = repository;
         this.experiments = experiments;
         this.alpha = config.experiment().alpha();
     }
 
     @GET
-    public List<ExperimentView> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        credentials.admin(authorization);
+    public List<ExperimentView> list() {
         return repository.all().stream()
                 .map(experiment -> ExperimentView.summaryOf(experiment, alpha))
                 .toList();
@@ -54,9 +50,7 @@ public class ExperimentResource {
 
     @GET
     @Path("/{id}")
-    public ExperimentView get(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        credentials.admin(authorization);
+    public ExperimentView get(@PathParam("id") String id) {
         Experiment experiment = repository.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
         return ExperimentView.detailOf(experiment, alpha);
     }
@@ -64,11 +58,11 @@ public class ExperimentResource {
     @POST
     @Path("/{id}/{action: pause|resume|promote|rollback}")
     public ExperimentView act(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context SecurityContext caller,
             @PathParam("id") String id,
             @PathParam("action") String action,
             @QueryParam("reason") String reason) {
-        String actor = credentials.admin(authorization);
+        String actor = caller.getUserPrincipal().getName();
         RolloutEvent.Command command = RolloutEvent.Command.valueOf(action.toUpperCase(Locale.ROOT));
         Experiment experiment =
                 experiments.apply(id, new RolloutEvent.AdminAction(Instant.now(), command, actor, reason));

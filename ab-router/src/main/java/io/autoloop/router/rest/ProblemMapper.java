@@ -11,7 +11,6 @@ import io.autoloop.router.service.ExperimentNotFoundException;
 import io.autoloop.router.service.InvalidRequestException;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +22,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The one exception mapper of the router: every error answers {@code application/problem+json} with a
- * {@link Problem} naming the field and the problem. Bad input is a 4xx; Redis being unreachable for the admin API is a
+ * {@link Problem} naming the field and the problem (the credential check's 401 and 403 come from the platform's
+ * {@code SecurityProblemMapper} in the same shape). Bad input is a 4xx; Redis being unreachable for the admin API is a
  * 503; anything else is a 500 without internals.
  */
 public class ProblemMapper {
@@ -53,13 +53,6 @@ public class ProblemMapper {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "body";
         String detail = "The body is not valid JSON for this endpoint: " + e.getOriginalMessage();
         return problem(400, "Invalid request", detail, List.of(new FieldError(field, detail)));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return Response.fromResponse(problem(401, "Unauthorized", e.getMessage(), List.of()))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
     }
 
     @ServerExceptionMapper

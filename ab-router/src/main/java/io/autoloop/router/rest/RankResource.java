@@ -1,32 +1,36 @@
 package io.autoloop.router.rest;
 
+import io.autoloop.platform.auth.Roles;
 import io.autoloop.router.service.RankRequest;
 import io.autoloop.router.service.RankResponse;
 import io.autoloop.router.service.RankingService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code POST /v1/rank}: ranks an app's candidates for one of its users (app API key). */
+/**
+ * {@code POST /v1/rank}: ranks an app's candidates for one of its users. Only an app's API key may call it; the key is
+ * checked before the body is read, and the app it belongs to is the principal.
+ */
 @Path("/v1/rank")
 public class RankResource {
 
-    private final Credentials credentials;
     private final RankingService ranking;
 
-    public RankResource(Credentials credentials, RankingService ranking) {
-        this.credentials = credentials;
+    public RankResource(RankingService ranking) {
         this.ranking = ranking;
     }
 
     @POST
+    @RolesAllowed(Roles.APP)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public RankResponse rank(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, RankRequest request) {
-        return ranking.rank(credentials.app(authorization), request);
+    public RankResponse rank(@Context SecurityContext caller, RankRequest request) {
+        return ranking.rank(caller.getUserPrincipal().getName(), request);
     }
 }

@@ -40,15 +40,39 @@ class ExperimentResourceTest {
 
     @Test
     void theAdminApiNeedsTheAdminKey() {
-        given().get("/v1/experiments").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().get("/v1/experiments")
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", startsWith("Bearer realm="))
+                .body(
+                        "detail",
+                        equalTo(
+                                "The request has no bearer token: send the admin key as 'Authorization: Bearer <key>'."));
+        given().header("Authorization", "Bearer not-the-admin-key")
+                .post("/v1/experiments/any/rollback")
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void anAppKeyIsForbiddenTheAdminApi() {
         given().header("Authorization", Api.APP_KEY)
                 .get("/v1/experiments")
                 .then()
-                .statusCode(401);
+                .statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(403))
+                .body(
+                        "detail",
+                        equalTo("This endpoint needs the admin key, but the bearer token is the API key of app"
+                                + " 'demo'."));
         given().header("Authorization", Api.APP_KEY)
                 .post("/v1/experiments/any/rollback")
                 .then()
-                .statusCode(401);
+                .statusCode(403)
+                .contentType(Problem.MEDIA_TYPE);
     }
 
     @Test

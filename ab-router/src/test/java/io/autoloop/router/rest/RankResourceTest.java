@@ -14,6 +14,7 @@ import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.Kafka;
+import io.autoloop.testing.WithheldBody;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code POST /v1/rank} before any model exists: authentication, validation and the decision log. */
 @QuarkusTest
@@ -71,27 +75,64 @@ class RankResourceTest {
     }
 
     @Test
-    void aMissingOrWrongApiKeyIsUnauthorized() {
+    void aRequestWithoutAKnownKeyIsUnauthorizedAndToldWhatIsMissing() {
         given().contentType(ContentType.JSON)
                 .body(Api.rankRequest("u", 2, 1))
                 .post("/v1/rank")
                 .then()
                 .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
-                .header("WWW-Authenticate", "Bearer")
-                .body("title", equalTo("Unauthorized"));
+                .header("WWW-Authenticate", "Bearer realm=\"autoloop\"")
+                .body("title", equalTo("Unauthorized"))
+                .body(
+                        "detail",
+                        equalTo("The request has no bearer token: send an app's API key as"
+                                + " 'Authorization: Bearer <key>'."));
         given().header("Authorization", "Bearer wrong")
                 .contentType(ContentType.JSON)
                 .body(Api.rankRequest("u", 2, 1))
                 .post("/v1/rank")
                 .then()
-                .statusCode(401);
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer realm=\"autoloop\"")
+                .body("detail", equalTo("The bearer token is not a key this service knows; check the key."));
+    }
+
+    @Test
+    void theAdminKeyMayNotRank() {
         given().header("Authorization", Api.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body(Api.rankRequest("u", 2, 1))
                 .post("/v1/rank")
                 .then()
-                .statusCode(401);
+                .statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("title", equalTo("Forbidden"))
+                .body(
+                        "detail",
+                        equalTo("This endpoint needs an app's API key, but the bearer token is the admin key of"
+                                + " 'admin'."));
+    }
+
+    static List<Arguments> callersWithoutAnAppKey() {
+        return List.of(
+                Arguments.of("no key", Map.of(), 401),
+                Arguments.of("an unknown key", Map.of("Authorization", "Bearer wrong"), 401),
+                Arguments.of("the admin key", Map.of("Authorization", Api.ADMIN_KEY), 403));
+    }
+
+    @ParameterizedTest(name = "{0} → {2}")
+    @MethodSource("callersWithoutAnAppKey")
+    void theKeyIsJudgedBeforeTheBodyIsRead(String caller, Map<String, String> headers, int status) {
+        // Given a client that announces a 10 MB ranking request and never sends it
+        // When it posts without an app key
+        WithheldBody.Answer answer = WithheldBody.post("/v1/rank", 10_000_000, headers);
+
+        // Then it is refused at once and the connection closed: the router did not wait for the body
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.headers()).containsEntry("content-type", Problem.MEDIA_TYPE);
+        assertThat(answer.closed()).isTrue();
     }
 
     @Test
