@@ -5,13 +5,14 @@ import io.autoloop.collector.domain.EventValidator;
 import io.autoloop.collector.domain.EventsRequestParser;
 import io.autoloop.collector.domain.Intake;
 import io.autoloop.collector.repository.DedupGenerations;
-import io.autoloop.contracts.auth.ApiKeys;
 import io.autoloop.contracts.privacy.Pseudonymizer;
+import io.autoloop.platform.auth.KeyRing;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -23,16 +24,17 @@ public class CollectorBeans {
 
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** The apps' API keys, the only keys the collector accepts (it has no admin endpoint). */
     @Produces
     @Singleton
-    ApiKeys apiKeys(CollectorConfig config) {
+    KeyRing keys(CollectorConfig config) {
         if (config.apiKeys().isEmpty()) {
             throw new IllegalStateException("No API key is configured, so no app could send events: set"
                     + " collector.api-keys.\"<appId>\" to the SHA-256 of each app's key (printf %s KEY | sha256sum).");
         }
         config.apiKeys().keySet().forEach(CollectorBeans::checkAppId);
         config.rateLimit().perApp().keySet().forEach(CollectorBeans::checkAppId);
-        return new ApiKeys(config.apiKeys());
+        return KeyRing.of(config.apiKeys(), Optional.empty());
     }
 
     @Produces
@@ -74,7 +76,7 @@ public class CollectorBeans {
 
     /** Creates the beans that check the configuration, so a bad one stops the service at startup. */
     void checkAtStartup(
-            @Observes StartupEvent started, ApiKeys apiKeys, Intake intake, DedupGenerations dedupGenerations) {
+            @Observes StartupEvent started, KeyRing keys, Intake intake, DedupGenerations dedupGenerations) {
         // Injecting them is the check: their producers throw on a configuration that cannot work.
     }
 

@@ -3,15 +3,17 @@ package io.autoloop.collector.rest;
 import io.autoloop.collector.domain.IngestResult;
 import io.autoloop.collector.service.IngestService;
 import io.autoloop.contracts.Problem;
+import io.autoloop.platform.auth.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -25,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** {@code POST /v1/events}: the ingest API apps send user feedback to; publishes to {@code feedback.events}. */
+/**
+ * {@code POST /v1/events}: the ingest API apps send user feedback to, with their API key; publishes to
+ * {@code feedback.events} as the app the key belongs to.
+ */
 @Path(IngestGate.PATH)
 @Tag(name = "events", description = "User feedback ingest")
 @SecurityScheme(
@@ -42,6 +47,7 @@ public class EventsResource {
     }
 
     @POST
+    @RolesAllowed(Roles.APP)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @SecurityRequirement(name = "apiKey")
@@ -70,7 +76,7 @@ public class EventsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "401",
-            description = "No or unknown API key.",
+            description = "No bearer token, or a key that is not an app's API key; checked before the body is read.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "413",
@@ -98,9 +104,9 @@ public class EventsResource {
                             description = "Seconds to wait",
                             schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<IngestResult>> ingest(@Context RoutingContext routing, byte[] body) {
+    public Uni<RestResponse<IngestResult>> ingest(@Context SecurityContext caller, byte[] body) {
         // The body is read on the event loop without blocking; the work, which may block, runs on a worker.
-        String appId = IngestGate.appOf(routing);
+        String appId = caller.getUserPrincipal().getName();
         return Uni.createFrom()
                 .deferred(() -> service.ingest(appId, body))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The collector's one exception mapper: every refused request gets an RFC 9457 problem
- * ({@code application/problem+json}) naming the offending fields, with {@code Retry-After} on 429 and 503 and
- * {@code WWW-Authenticate} on 401. Bad input is always a 4xx; only a bug is a 500.
+ * ({@code application/problem+json}) naming the offending fields, with {@code Retry-After} on 429 and 503 (the
+ * credential check's 401 comes from the platform's {@code SecurityProblemMapper} in the same shape). Bad input is
+ * always a 4xx; only a bug is a 500.
  */
 public class ProblemMapper {
 
@@ -33,15 +34,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> refusal(IngestRefusal refusal, UriInfo uri) {
         IngestRefusal.Kind kind = refusal.kind();
-        RestResponse.ResponseBuilder<Problem> response =
-                answer(kind.status(), kind.title(), refusal.getMessage(), List.of(), uri);
-        if (kind == IngestRefusal.Kind.UNAUTHORIZED) {
-            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"autoloop\"");
-        } else {
-            long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        }
-        return response.build();
+        long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);
+        return answer(kind.status(), kind.title(), refusal.getMessage(), List.of(), uri)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .build();
     }
 
     @ServerExceptionMapper

@@ -3,15 +3,14 @@ package io.autoloop.collector.service;
 import java.time.Duration;
 
 /**
- * A request refused as a whole for a reason outside its content: no or unknown API key (401), the key's rate
- * limit (429) or Kafka not taking the write in time (503). Nothing of a refused request counts as accepted;
- * {@link #retryAfter()} says when to send it again (zero when retrying will not help).
+ * A request refused as a whole for a reason outside its content: the key's rate limit (429) or Kafka not taking the
+ * write in time (503). Nothing of a refused request counts as accepted; {@link #retryAfter()} says when to send it
+ * again.
  */
 public final class IngestRefusal extends RuntimeException {
 
     /** The reasons, each with its HTTP status and title. */
     public enum Kind {
-        UNAUTHORIZED(401, "Unauthorized"),
         RATE_LIMITED(429, "Too Many Requests"),
         KAFKA_UNAVAILABLE(503, "Service Unavailable");
 
@@ -39,10 +38,6 @@ public final class IngestRefusal extends RuntimeException {
         super(detail, cause, false, false);
         this.kind = kind;
         this.retryAfter = retryAfter;
-    }
-
-    public static IngestRefusal unauthorized(String detail) {
-        return new IngestRefusal(Kind.UNAUTHORIZED, detail, Duration.ZERO, null);
     }
 
     public static IngestRefusal rateLimited(int events, int eventsPerSecond, Duration retryAfter) {
