@@ -1,15 +1,16 @@
 package io.autoloop.retrainer.rest;
 
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.platform.auth.Roles;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.SemanticVersion;
 import io.autoloop.retrainer.repository.ModelRegistry;
 import io.autoloop.retrainer.service.StandbyException;
 import io.autoloop.retrainer.service.TrainerMonitor;
 import io.autoloop.retrainer.service.TrainingLoop;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,10 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Base64;
@@ -46,13 +47,11 @@ public class ModelResource {
     private final ModelRegistry registry;
     private final TrainingLoop loop;
     private final TrainerMonitor monitor;
-    private final AdminCredential admin;
 
-    public ModelResource(ModelRegistry registry, TrainingLoop loop, TrainerMonitor monitor, AdminCredential admin) {
+    public ModelResource(ModelRegistry registry, TrainingLoop loop, TrainerMonitor monitor) {
         this.registry = registry;
         this.loop = loop;
         this.monitor = monitor;
-        this.admin = admin;
     }
 
     /** Published versions with their metrics, newest first, the champion and this instance's trainer status. */
@@ -104,13 +103,15 @@ public class ModelResource {
     }
 
     /**
-     * Forces a candidate through the gate now (admin only). Answers 201 with the decision and a {@code Location} when
-     * the candidate was published, 200 with the decision when the gate rejected it, 409 on a standby instance.
+     * Forces a candidate through the gate now (admin key only), in the admin's name. Answers 201 with the decision and
+     * a {@code Location} when the candidate was published, 200 with the decision when the gate rejected it, 409 on a
+     * standby instance.
      */
     @POST
     @Path("publish")
-    public Response publish(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri) {
-        String actor = admin.authenticate(authorization);
+    @RolesAllowed(Roles.ADMIN)
+    public Response publish(@Context SecurityContext caller, @Context UriInfo uri) {
+        String actor = caller.getUserPrincipal().getName();
         GateDecision decision;
         try {
             decision = loop.requestPublish(actor).get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -8,7 +8,10 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The retrainer's one exception mapper: every error answer is an RFC 9457 {@code application/problem+json}. */
+/**
+ * The retrainer's one exception mapper: every error answer is an RFC 9457 {@code application/problem+json} (the
+ * credential check's 401 comes from the platform's {@code SecurityProblemMapper} in the same shape).
+ */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);

@@ -17,6 +17,7 @@ import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.testing.WithheldBody;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -130,12 +131,34 @@ class ModelResourceTest {
                 .statusCode(401)
                 .contentType(Problem.MEDIA_TYPE)
                 .header("WWW-Authenticate", containsString("Bearer"))
-                .body("errors[0].field", equalTo("Authorization"));
+                .body("errors[0].field", equalTo("Authorization"))
+                .body(
+                        "detail",
+                        equalTo(
+                                "The request has no bearer token: send the admin key as 'Authorization: Bearer <key>'."));
+        // The retrainer knows no app key: an app's key is as unknown as any other.
         given().header("Authorization", "Bearer autoloop-dev-key")
                 .post("/v1/models/publish")
                 .then()
                 .statusCode(401)
-                .body("detail", equalTo("The bearer token is not the admin key."));
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", equalTo("The bearer token is not a key this service knows; check the key."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"no key,", "an unknown key, Bearer autoloop-dev-key"})
+    void theKeyIsJudgedBeforeTheBodyIsRead(String caller, String authorization) {
+        // Given a client that announces a 10 MB body and never sends it
+        // When it asks for a publish without the admin key
+        WithheldBody.Answer answer = WithheldBody.post(
+                "/v1/models/publish",
+                10_000_000,
+                authorization == null ? Map.of() : Map.of("Authorization", authorization));
+
+        // Then it is refused at once and the connection closed: the retrainer did not wait for the body
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.headers()).containsEntry("content-type", Problem.MEDIA_TYPE);
+        assertThat(answer.closed()).isTrue();
     }
 
     @Test
