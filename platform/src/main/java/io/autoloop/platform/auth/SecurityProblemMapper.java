@@ -104,10 +104,9 @@ public class SecurityProblemMapper {
         }
         SecurityIdentity identity = user.getSecurityIdentity();
         String name = identity.getPrincipal().getName();
-        if (identity.hasRole(Roles.ADMIN)) {
-            return Optional.of("the admin key of '" + name + "'");
-        }
         return Optional.of(
-                identity.hasRole(Roles.APP) ? "the API key of app '" + name + "'" : "the key of '" + name + "'");
+                identity.hasRole(Roles.ADMIN)
+                        ? "the admin key of '" + name + "'"
+                        : "the API key of app '" + name + "'");
     }
 }
