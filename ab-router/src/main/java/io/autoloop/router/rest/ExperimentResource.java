@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The admin API of experiments (admin key only, checked before anything else): list them, show one with its arms, lift, interval, p-values and history,
- * and pause, resume, promote or roll back the running one (an optional {@code ?reason=} goes into the history). Every action is a transition in the experiment's history
- * and on {@code audit.log}, under the admin's name as the actor.
+ * The admin API of experiments (admin key only, checked before anything else): list them, show one with its arms,
+ * lift, interval, p-values and history, and pause, resume, promote or roll back the running one (an optional
+ * {@code ?reason=} goes into the history). Every action is a transition in the experiment's history and on
+ * {@code audit.log}, under the admin's name as the actor.
  */
 @Path("/v1/experiments")
 @Produces(MediaType.APPLICATION_JSON)
