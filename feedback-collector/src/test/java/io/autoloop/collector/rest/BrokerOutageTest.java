@@ -9,9 +9,10 @@ import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.collector.testing.OutageBroker;
 import io.autoloop.collector.testing.OutageBrokerResource;
-import io.autoloop.collector.testing.TopicProbe;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.Topics;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
@@ -62,14 +63,12 @@ class BrokerOutageTest {
                 .body("duplicates", equalTo(3));
 
         // then: every event of both batches is on the topic exactly once
-        try (TopicProbe topic = TopicProbe.fromBeginning(broker.bootstrap(), Topics.FEEDBACK_EVENTS.name())) {
-            Map<String, Long> copies = topic.readToEnd().stream()
-                    .map(record -> Topics.FEEDBACK_EVENTS.serde().deserialize(record.topic(), record.value()))
-                    .collect(Collectors.groupingBy(FeedbackEvent::eventId, Collectors.counting()));
-            Map<String, Long> once = Stream.concat(before.stream(), during.stream())
-                    .collect(Collectors.toMap(event -> event.get("eventId").textValue(), event -> 1L));
-            assertThat(copies).isEqualTo(once);
-        }
+        Map<String, Long> copies = TopicReader.of(Topics.FEEDBACK_EVENTS).on(broker.bootstrap()).readAll().stream()
+                .map(TopicRecord::value)
+                .collect(Collectors.groupingBy(FeedbackEvent::eventId, Collectors.counting()));
+        Map<String, Long> once = Stream.concat(before.stream(), during.stream())
+                .collect(Collectors.toMap(event -> event.get("eventId").textValue(), event -> 1L));
+        assertThat(copies).isEqualTo(once);
     }
 
     private static ExtractableResponse<Response> retryUntilAccepted(String body) {

@@ -12,13 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.collector.testing.Metrics;
-import io.autoloop.collector.testing.TopicProbe;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.privacy.Pseudonymizer;
-import io.autoloop.testing.LocalStack;
+import io.autoloop.testing.Offsets;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +30,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,10 +39,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventsResourceTest {
 
     private static final Pseudonymizer PSEUDONYMS = new Pseudonymizer("autoloop-dev-pseudonymization-secret");
+    private static final TopicReader<byte[]> EVENTS = TopicReader.raw(Topics.FEEDBACK_EVENTS.name());
+    private static final TopicReader<RejectedRecord> REJECTED = TopicReader.of(Topics.FEEDBACK_REJECTED);
 
-    private static Map<String, FeedbackEvent> byEventId(List<ConsumerRecord<String, byte[]>> records) {
+    private static Map<String, FeedbackEvent> byEventId(List<TopicRecord<byte[]>> records) {
         return records.stream()
-                .map(record -> Topics.FEEDBACK_EVENTS.serde().deserialize(record.topic(), record.value()))
+                .map(EventsResourceTest::event)
                 .collect(Collectors.toMap(FeedbackEvent::eventId, Function.identity(), (a, b) -> {
                     throw new AssertionError("eventId " + a.eventId() + " was published twice");
                 }));
@@ -60,39 +62,39 @@ class EventsResourceTest {
                 .put("sentAt", clientNow.toString());
         event.putObject("context").put("page", "home").put("slot", 2);
 
-        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name())) {
-            // when
-            Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            Api.post(Events.body(List.of(event)))
-                    .statusCode(202)
-                    .contentType("application/json")
-                    .body("accepted", equalTo(1))
-                    .body("duplicates", equalTo(0))
-                    .body("rejected", empty());
-            Instant after = Instant.now();
+        Offsets start = EVENTS.endOffsets();
 
-            // then
-            List<ConsumerRecord<String, byte[]>> records = events.readToEnd().stream()
-                    .filter(record -> new String(record.value(), StandardCharsets.UTF_8)
-                            .contains(event.get("eventId").textValue()))
-                    .toList();
-            assertThat(records).hasSize(1);
-            ConsumerRecord<String, byte[]> record = records.get(0);
-            String pseudonym = PSEUDONYMS.pseudonymize("demo", rawUser);
-            assertThat(record.key()).isEqualTo(pseudonym);
-            assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(rawUser);
-            FeedbackEvent published = Topics.FEEDBACK_EVENTS.serde().deserialize(record.topic(), record.value());
-            assertThat(published.userId()).isEqualTo(pseudonym);
-            assertThat(published.appId()).isEqualTo("demo");
-            assertThat(published.type()).isEqualTo(EventType.DWELL);
-            assertThat(published.value()).isEqualTo(0.75);
-            assertThat(published.decisionId()).isEqualTo("decision-1");
-            assertThat(published.context()).containsEntry("page", "home").containsEntry("slot", 2);
-            assertThat(published.receivedAt()).isBetween(before, after);
-            assertThat(published.eventTime()).isEqualTo(published.receivedAt().minusSeconds(5));
-            assertThat(published.timestamp()).isEqualTo(clientNow.minusSeconds(5));
-            assertThat(published.trainable()).isTrue();
-        }
+        // when
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Api.post(Events.body(List.of(event)))
+                .statusCode(202)
+                .contentType("application/json")
+                .body("accepted", equalTo(1))
+                .body("duplicates", equalTo(0))
+                .body("rejected", empty());
+        Instant after = Instant.now();
+
+        // then
+        List<TopicRecord<byte[]>> records = EVENTS.readToEnd(start).stream()
+                .filter(record -> new String(record.value(), StandardCharsets.UTF_8)
+                        .contains(event.get("eventId").textValue()))
+                .toList();
+        assertThat(records).hasSize(1);
+        TopicRecord<byte[]> record = records.get(0);
+        String pseudonym = PSEUDONYMS.pseudonymize("demo", rawUser);
+        assertThat(record.key()).isEqualTo(pseudonym);
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(rawUser);
+        FeedbackEvent published = event(record);
+        assertThat(published.userId()).isEqualTo(pseudonym);
+        assertThat(published.appId()).isEqualTo("demo");
+        assertThat(published.type()).isEqualTo(EventType.DWELL);
+        assertThat(published.value()).isEqualTo(0.75);
+        assertThat(published.decisionId()).isEqualTo("decision-1");
+        assertThat(published.context()).containsEntry("page", "home").containsEntry("slot", 2);
+        assertThat(published.receivedAt()).isBetween(before, after);
+        assertThat(published.eventTime()).isEqualTo(published.receivedAt().minusSeconds(5));
+        assertThat(published.timestamp()).isEqualTo(clientNow.minusSeconds(5));
+        assertThat(published.trainable()).isTrue();
     }
 
     @Test
@@ -102,22 +104,22 @@ class EventsResourceTest {
         ObjectNode c = Events.click("user-c");
         ObjectNode d = Events.click("user-d");
 
-        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name())) {
-            Api.post(Events.body(List.of(a, b))).statusCode(202).body("accepted", equalTo(2));
-            Api.post(Events.body(List.of(a, c)))
-                    .statusCode(202)
-                    .body("accepted", equalTo(1))
-                    .body("duplicates", equalTo(1));
-            Api.post(Events.body(List.of(d, d.deepCopy().put("userId", "other")))) // repeated inside one request
-                    .statusCode(202)
-                    .body("accepted", equalTo(1))
-                    .body("duplicates", equalTo(1));
+        Offsets start = EVENTS.endOffsets();
 
-            Map<String, FeedbackEvent> published = byEventId(events.readToEnd());
+        Api.post(Events.body(List.of(a, b))).statusCode(202).body("accepted", equalTo(2));
+        Api.post(Events.body(List.of(a, c)))
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("duplicates", equalTo(1));
+        Api.post(Events.body(List.of(d, d.deepCopy().put("userId", "other")))) // repeated inside one request
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("duplicates", equalTo(1));
 
-            assertThat(published).containsKeys(id(a), id(b), id(c), id(d)).hasSize(4);
-            assertThat(published.get(id(d)).userId()).isEqualTo(PSEUDONYMS.pseudonymize("demo", "user-d"));
-        }
+        Map<String, FeedbackEvent> published = byEventId(EVENTS.readToEnd(start));
+
+        assertThat(published).containsKeys(id(a), id(b), id(c), id(d)).hasSize(4);
+        assertThat(published.get(id(d)).userId()).isEqualTo(PSEUDONYMS.pseudonymize("demo", "user-d"));
     }
 
     @Test
@@ -126,41 +128,40 @@ class EventsResourceTest {
         ObjectNode valid = Events.click("user-ok");
         ObjectNode invalid = Events.click(rawUser).put("type", "rating").put("value", 9);
 
-        try (TopicProbe rejected = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_REJECTED.name())) {
-            Api.post(Events.body(List.of(valid, invalid)))
-                    .statusCode(202)
-                    .body("accepted", equalTo(1))
-                    .body("rejected[0].index", equalTo(1))
-                    .body("rejected[0].eventId", equalTo(id(invalid)))
-                    .body("rejected[0].errors[0].field", equalTo("events[1].value"))
-                    .body("rejected[0].errors[0].message", containsString("1 to 5"));
+        Offsets start = REJECTED.endOffsets();
 
-            List<RejectedRecord> deadLetters = rejected.readToEnd().stream()
-                    .map(record -> Topics.FEEDBACK_REJECTED.serde().deserialize(record.topic(), record.value()))
-                    .filter(deadLetter ->
-                            deadLetter.payload() != null && deadLetter.payload().contains(id(invalid)))
-                    .toList();
-            assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
-                assertThat(deadLetter.source()).isEqualTo("feedback-collector");
-                assertThat(deadLetter.appId()).isEqualTo("demo");
-                assertThat(deadLetter.reason()).isEqualTo("validation");
-                assertThat(deadLetter.errors()).extracting("field").containsExactly("events[1].value");
-                assertThat(deadLetter.payload())
-                        .doesNotContain(rawUser)
-                        .contains(PSEUDONYMS.pseudonymize("demo", rawUser));
-            });
-        }
+        Api.post(Events.body(List.of(valid, invalid)))
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].eventId", equalTo(id(invalid)))
+                .body("rejected[0].errors[0].field", equalTo("events[1].value"))
+                .body("rejected[0].errors[0].message", containsString("1 to 5"));
+
+        List<RejectedRecord> deadLetters = REJECTED.readToEnd(start).stream()
+                .map(TopicRecord::value)
+                .filter(deadLetter ->
+                        deadLetter.payload() != null && deadLetter.payload().contains(id(invalid)))
+                .toList();
+        assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.source()).isEqualTo("feedback-collector");
+            assertThat(deadLetter.appId()).isEqualTo("demo");
+            assertThat(deadLetter.reason()).isEqualTo("validation");
+            assertThat(deadLetter.errors()).extracting("field").containsExactly("events[1].value");
+            assertThat(deadLetter.payload()).doesNotContain(rawUser).contains(PSEUDONYMS.pseudonymize("demo", rawUser));
+        });
     }
 
     @Test
     void eventsWithoutConsentAreKeptWithTheFlag() {
         ObjectNode event = Events.click("user-no-consent").put("consent", false);
 
-        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name())) {
-            Api.post(Events.body(List.of(event))).statusCode(202).body("accepted", equalTo(1));
+        Offsets start = EVENTS.endOffsets();
 
-            assertThat(byEventId(events.readToEnd()).get(id(event)).trainable()).isFalse();
-        }
+        Api.post(Events.body(List.of(event))).statusCode(202).body("accepted", equalTo(1));
+
+        assertThat(byEventId(EVENTS.readToEnd(start)).get(id(event)).trainable())
+                .isFalse();
     }
 
     static List<Arguments> wholeRequestProblems() {
@@ -258,6 +259,10 @@ class EventsResourceTest {
                 .isEqualTo(requestsBefore + 1);
         assertThat(Metrics.value("autoloop_kafka_send_seconds_count", "outcome=\"acked\""))
                 .isPositive();
+    }
+
+    private static FeedbackEvent event(TopicRecord<byte[]> record) {
+        return Topics.FEEDBACK_EVENTS.serde().deserialize(Topics.FEEDBACK_EVENTS.name(), record.value());
     }
 
     private static String id(ObjectNode event) {

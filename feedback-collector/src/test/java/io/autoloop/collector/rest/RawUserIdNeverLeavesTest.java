@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.collector.repository.DedupGenerations;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
-import io.autoloop.collector.testing.TopicProbe;
 import io.autoloop.contracts.Topics;
-import io.autoloop.testing.LocalStack;
+import io.autoloop.testing.Offsets;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -26,7 +27,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** A raw user id reaches neither Kafka (both topics), nor a Redis key or dedup marker, nor a log line. */
@@ -70,16 +70,19 @@ class RawUserIdNeverLeavesTest {
         logs.setLevel(Level.ALL);
         Logger root = Logger.getLogger("");
         root.addHandler(logs);
-        try (TopicProbe events = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_EVENTS.name());
-                TopicProbe rejected = TopicProbe.fromNow(LocalStack.KAFKA, Topics.FEEDBACK_REJECTED.name())) {
+        TopicReader<byte[]> events = TopicReader.raw(Topics.FEEDBACK_EVENTS.name());
+        TopicReader<byte[]> rejected = TopicReader.raw(Topics.FEEDBACK_REJECTED.name());
+        Offsets eventsStart = events.endOffsets();
+        Offsets rejectedStart = rejected.endOffsets();
+        try {
             // when
             Api.post(body).statusCode(202).body("accepted", equalTo(1));
             Api.post("{\"events\":[{\"userId\":\"" + rawUser + "\",\"userId\":\"x\"}]}")
                     .statusCode(400);
 
             // then
-            List<ConsumerRecord<String, byte[]>> written = new java.util.ArrayList<>(events.readToEnd());
-            written.addAll(rejected.readToEnd());
+            List<TopicRecord<byte[]>> written = new java.util.ArrayList<>(events.readToEnd(eventsStart));
+            written.addAll(rejected.readToEnd(rejectedStart));
             assertThat(written).hasSizeGreaterThanOrEqualTo(3);
             assertThat(written).allSatisfy(record -> {
                 assertThat(record.key() == null ? "" : record.key()).doesNotContain(rawUser);
