@@ -8,13 +8,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.autoloop.contracts.AuditEntry;
 import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.Topics;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.IsolatedModelProfile;
-import io.autoloop.router.testing.Kafka;
 import io.autoloop.router.testing.Registry;
 import io.autoloop.router.testing.TestModels;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicWriter;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -97,7 +99,7 @@ class ExperimentResourceTest {
         TestModels.Built champion = TestModels.build(model, "2.0.0-" + suffix, t0);
         TestModels.Built challenger = TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
         registry.publish(champion);
-        Kafka.send(Topics.MODEL_VERSIONS, model, champion.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> champion.metadata()
                         .version()
@@ -106,7 +108,7 @@ class ExperimentResourceTest {
                                 .extract()
                                 .path("modelVersion")));
         registry.publish(challenger);
-        Kafka.send(Topics.MODEL_VERSIONS, model, challenger.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, challenger.metadata());
         String id = await().atMost(Duration.ofSeconds(60)).until(() -> progressingId(challenger), v -> v != null);
 
         // When an admin pauses, tries to resume twice, and rolls back.
@@ -155,7 +157,8 @@ class ExperimentResourceTest {
                 .body(
                         "detail",
                         equalTo("Experiment " + id + " is already rolled back; it accepts no further changes."));
-        assertThat(Kafka.read(Topics.AUDIT_LOG, r -> r.key().equals(id), 5, Duration.ofSeconds(30)))
+        TopicReader<AuditEntry> auditLog = TopicReader.of(Topics.AUDIT_LOG);
+        assertThat(auditLog.read(auditLog.beginningOffsets(), r -> r.hasKey(id), 5, Duration.ofSeconds(30)))
                 .extracting(r -> r.value().actor())
                 .containsExactly("controller", "controller", "admin", "admin", "admin");
     }

@@ -8,8 +8,9 @@ import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.Topics;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.ExplorationProfile;
-import io.autoloop.router.testing.Kafka;
 import io.autoloop.router.testing.TestModels;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
@@ -41,11 +42,12 @@ class ExplorationTest {
             firstItems.add(response.getString("items[0].itemId"));
         }
 
-        List<Decision> decisions =
-                Kafka.read(Topics.SERVING_DECISIONS, r -> decisionIds.contains(r.key()), 40, Duration.ofSeconds(60))
-                        .stream()
-                        .map(r -> r.value())
-                        .toList();
+        TopicReader<Decision> logged = TopicReader.of(Topics.SERVING_DECISIONS);
+        List<Decision> decisions = logged
+                .read(logged.beginningOffsets(), r -> decisionIds.contains(r.key()), 40, Duration.ofSeconds(60))
+                .stream()
+                .map(TopicRecord::value)
+                .toList();
 
         assertThat(firstItems).hasSizeGreaterThan(1);
         assertThat(decisions).hasSize(40);

@@ -13,7 +13,8 @@ import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.router.testing.Api;
-import io.autoloop.router.testing.Kafka;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.autoloop.testing.WithheldBody;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -55,8 +55,9 @@ class RankResourceTest {
                 .extract()
                 .path("decisionId");
 
-        List<ConsumerRecord<String, Decision>> logged =
-                Kafka.read(Topics.SERVING_DECISIONS, r -> r.key().equals(decisionId), 1, Duration.ofSeconds(30));
+        TopicReader<Decision> decisions = TopicReader.of(Topics.SERVING_DECISIONS);
+        List<TopicRecord<Decision>> logged =
+                decisions.read(decisions.beginningOffsets(), r -> r.hasKey(decisionId), 1, Duration.ofSeconds(30));
 
         assertThat(logged).singleElement().satisfies(record -> {
             Decision decision = record.value();

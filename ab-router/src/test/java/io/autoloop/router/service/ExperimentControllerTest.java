@@ -11,9 +11,11 @@ import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.FastRolloutProfile;
-import io.autoloop.router.testing.Kafka;
 import io.autoloop.router.testing.Registry;
 import io.autoloop.router.testing.TestModels;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
+import io.autoloop.testing.TopicWriter;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -57,12 +59,12 @@ class ExperimentControllerTest {
         TestModels.Built better = TestModels.build(model, "1.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
         TestModels.Built worse = TestModels.build(model, "1.2.0-" + suffix, t0.plus(Duration.ofHours(2)));
         registry.publish(champion);
-        Kafka.send(Topics.MODEL_VERSIONS, model, champion.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());
         await().atMost(WAIT).until(() -> champion.metadata().version().equals(alias(Arm.CHAMPION)));
 
         // A +30 % challenger advances step by step and is promoted.
         registry.publish(better);
-        Kafka.send(Topics.MODEL_VERSIONS, model, better.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, better.metadata());
         String promoted = runUntilDone(better.metadata().version(), 0.065);
 
         JsonPath experiment =
@@ -77,7 +79,8 @@ class ExperimentControllerTest {
         assertThat(experiment.getDouble("lift.lower")).isPositive();
         assertThat(alias(Arm.CHAMPION)).isEqualTo(better.metadata().version());
         assertThat(alias(Arm.CHALLENGER)).isNull();
-        assertThat(Kafka.read(Topics.AUDIT_LOG, r -> r.key().equals(promoted), 7, WAIT))
+        TopicReader<AuditEntry> auditLog = TopicReader.of(Topics.AUDIT_LOG);
+        assertThat(auditLog.read(auditLog.beginningOffsets(), r -> r.hasKey(promoted), 7, WAIT))
                 .extracting(r -> r.value().action())
                 .containsExactly(
                         "experiment.create",
@@ -90,7 +93,7 @@ class ExperimentControllerTest {
 
         // A −30 % challenger is rolled back at its first step; the champion stays.
         registry.publish(worse);
-        Kafka.send(Topics.MODEL_VERSIONS, model, worse.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, worse.metadata());
         String rolledBack = runUntilDone(worse.metadata().version(), 0.035);
 
         JsonPath failed =
@@ -99,8 +102,8 @@ class ExperimentControllerTest {
         assertThat(failed.getString("history[-1].reason")).contains("significantly worse");
         assertThat(alias(Arm.CHAMPION)).isEqualTo(better.metadata().version());
         assertThat(alias(Arm.CHALLENGER)).isNull();
-        List<AuditEntry> audit = Kafka.read(Topics.AUDIT_LOG, r -> r.key().equals(rolledBack), 3, WAIT).stream()
-                .map(r -> r.value())
+        List<AuditEntry> audit = auditLog.read(auditLog.beginningOffsets(), r -> r.hasKey(rolledBack), 3, WAIT).stream()
+                .map(TopicRecord::value)
                 .toList();
         assertThat(audit.get(2).action()).isEqualTo("experiment.rollback");
         assertThat(audit.get(2).details()).containsKeys("lift", "pValue", "championImpressions");
@@ -146,7 +149,7 @@ class ExperimentControllerTest {
     }
 
     private void publish(String experimentId, Arm arm, long[] cumulative) {
-        Kafka.send(
+        TopicWriter.writeOne(
                 Topics.EXPERIMENT_ARM_STATS,
                 experimentId,
                 new ArmStats(

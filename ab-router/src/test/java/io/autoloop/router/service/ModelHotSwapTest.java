@@ -8,10 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import io.autoloop.contracts.Topics;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.FastRolloutProfile;
-import io.autoloop.router.testing.Kafka;
 import io.autoloop.router.testing.RankLoad;
 import io.autoloop.router.testing.Registry;
 import io.autoloop.router.testing.TestModels;
+import io.autoloop.testing.TopicWriter;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,7 +56,7 @@ class ModelHotSwapTest {
         // Given a first version announced by the retrainer, which becomes the champion.
         TestModels.Built first = TestModels.build(model, "1.0.0-" + suffix, t0);
         registry.publish(first);
-        Kafka.send(Topics.MODEL_VERSIONS, model, first.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, first.metadata());
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(Api.rank(Api.rankRequest("u", 5, 3))
                                 .then()
@@ -72,7 +72,7 @@ class ModelHotSwapTest {
             byte[] tampered = Arrays.copyOf(broken.bytes(), broken.bytes().length);
             tampered[tampered.length - 9] ^= 0x7f;
             registry.publish(model, broken.metadata().version(), tampered, broken);
-            Kafka.send(Topics.MODEL_VERSIONS, model, broken.metadata());
+            TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, broken.metadata());
 
             // Then its experiment is rolled back without it ever serving.
             await().atMost(WAIT)
@@ -81,7 +81,7 @@ class ModelHotSwapTest {
             // When a good challenger is announced, it gets its first step.
             TestModels.Built good = TestModels.build(model, "1.2.0-" + suffix, t0.plus(Duration.ofHours(2)));
             registry.publish(good);
-            Kafka.send(Topics.MODEL_VERSIONS, model, good.metadata());
+            TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, good.metadata());
             await().atMost(WAIT)
                     .until(() -> load.versions()
                             .containsKey("challenger " + good.metadata().version()));

@@ -11,6 +11,7 @@ import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
+import io.autoloop.testing.TopicWriter;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -62,20 +63,20 @@ public final class DashboardSeed {
                         trained.metadata().registryKey()));
 
         registry.publish(champion);
-        Kafka.send(Topics.MODEL_VERSIONS, model, champion.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());
         await().atMost(WAIT)
                 .until(() -> champion.metadata()
                         .version()
                         .equals(redis.value(String.class).get(RedisKeys.alias(model, Arm.CHAMPION))));
         registry.publish(challenger);
-        Kafka.send(Topics.MODEL_VERSIONS, model, challenger.metadata());
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, challenger.metadata());
         String id = advanceTwice(base, challenger.metadata().version());
 
         List<ErrorReport> reports = List.of(
                 report(champion.metadata().version(), 0.050, 0.049),
                 report(challenger.metadata().version(), 0.065, 0.061));
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            reports.forEach(report -> Kafka.send(Topics.ANALYSIS_REPORTS, report.modelVersion(), report));
+            reports.forEach(report -> TopicWriter.writeOne(Topics.ANALYSIS_REPORTS, report.modelVersion(), report));
             JsonPath models = given().baseUri(base)
                     .get("/v1/dashboard/models")
                     .then()
@@ -148,7 +149,7 @@ public final class DashboardSeed {
     }
 
     private static void publish(String experimentId, Arm arm, long[] cumulative, Instant windowEnd) {
-        Kafka.send(
+        TopicWriter.writeOne(
                 Topics.EXPERIMENT_ARM_STATS,
                 experimentId,
                 new ArmStats(
