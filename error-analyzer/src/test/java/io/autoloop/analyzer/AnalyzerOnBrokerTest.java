@@ -2,13 +2,16 @@ package io.autoloop.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoloop.analyzer.Broker.KeyedRecord;
 import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.topology.AnalyzerTopology;
 import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.Topic;
 import io.autoloop.testing.LocalStack;
+import io.autoloop.testing.ServiceProcess;
+import io.autoloop.testing.TopicAdmin;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +49,7 @@ class AnalyzerOnBrokerTest {
         Traffic traffic = traffic(run, Instant.now().minus(Duration.ofMinutes(10)));
         int decisions = 2000;
 
-        Broker.sendTraffic(topics, traffic, decisions);
+        send(topics, traffic, decisions);
         try (KafkaStreams analyzer = start(applicationId, stateDirs.resolve("only"), topics)) {
             endStream(applicationId, topics, traffic.servedAt(decisions));
             List<LabelledSample> samples = samples(topics, decisions * traffic.itemsPerDecision());
@@ -70,24 +72,25 @@ class AnalyzerOnBrokerTest {
         int samplesBefore = decisions * before.itemsPerDecision();
 
         // Phase 1: an analyzer in a JVM of its own labels the first traffic; its samples are committed.
-        Broker.sendTraffic(topics, before, decisions);
-        Process first = spawn(applicationId, stateDirs.resolve("first"), prefix);
+        send(topics, before, decisions);
         int committedBeforeKill;
         long feedbackAfter;
-        try {
+        long feedbackAtKill;
+        try (ServiceProcess first = spawn(applicationId, stateDirs.resolve("first"), prefix);
+                TopicAdmin admin = TopicAdmin.localStack()) {
             endStream(applicationId, topics, before.servedAt(decisions));
             committedBeforeKill = samples(topics, samplesBefore).size();
 
             // Phase 2: more traffic; SIGKILL as soon as the analyzer has committed progress on it.
-            long feedbackBefore = Broker.committed(applicationId, topics.feedback());
-            feedbackAfter = Broker.sendTraffic(topics, after, decisions) + feedbackBefore;
-            while (Broker.committed(applicationId, topics.feedback()) == feedbackBefore) {
+            long feedbackBefore = admin.committed(applicationId, topics.feedback());
+            feedbackAfter = send(topics, after, decisions) + feedbackBefore;
+            while (admin.committed(applicationId, topics.feedback()) == feedbackBefore) {
+                first.assertAlive();
                 Thread.sleep(50);
             }
-        } finally {
-            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            first.kill();
+            feedbackAtKill = admin.committed(applicationId, topics.feedback());
         }
-        long feedbackAtKill = Broker.committed(applicationId, topics.feedback());
 
         // A new instance with an empty state directory restores the open decisions from the changelogs.
         try (KafkaStreams second = start(applicationId, stateDirs.resolve("second"), topics)) {
@@ -108,57 +111,51 @@ class AnalyzerOnBrokerTest {
         return new Traffic(run, 4, 0.3, start, Duration.ofMillis(1));
     }
 
+    /** Sends the first {@code decisions} decisions of {@code traffic} and their feedback; answers the feedback count. */
+    private static long send(TopicNames topics, Traffic traffic, int decisions) {
+        try (AnalyzerInput input = AnalyzerInput.to(topics)) {
+            return input.sendTraffic(traffic, decisions);
+        }
+    }
+
     /** Once everything produced so far is consumed, closes every window that ends before {@code end + grace}. */
     private static void endStream(String applicationId, TopicNames topics, Instant end) {
-        Broker.awaitConsumed(applicationId, List.of(topics.decisions(), topics.feedback()), TIMEOUT);
-        try (Broker.Writer writer = Broker.writer()) {
-            Broker.sendSentinels(writer, topics, end.plus(CLOSES_ALL));
+        try (TopicAdmin admin = TopicAdmin.localStack()) {
+            admin.awaitConsumed(applicationId, List.of(topics.decisions(), topics.feedback()), TIMEOUT);
+        }
+        try (AnalyzerInput input = AnalyzerInput.to(topics)) {
+            input.sendSentinels(end.plus(CLOSES_ALL));
         }
     }
 
     /** The committed samples, once {@code expected} of them (sentinels left out) have come and a little longer. */
     private static List<LabelledSample> samples(TopicNames topics, int expected) {
-        return Broker.readCommitted(
-                        topics.samples(),
-                        LabelledSample.class,
-                        read -> read.stream()
-                                        .filter(record -> !sentinel(record))
-                                        .count()
-                                >= expected,
-                        TIMEOUT,
-                        SETTLE)
-                .stream()
-                .filter(record -> !sentinel(record))
-                .map(KeyedRecord::value)
+        TopicReader<LabelledSample> samples = TopicReader.of(new Topic<>(topics.samples(), LabelledSample.class))
+                .committedOnly();
+        return samples.read(samples.beginningOffsets(), record -> !sentinel(record), expected, TIMEOUT, SETTLE).stream()
+                .map(TopicRecord::value)
                 .toList();
     }
 
-    private static boolean sentinel(KeyedRecord<LabelledSample> record) {
+    private static boolean sentinel(TopicRecord<LabelledSample> record) {
         return record.value().decisionId().startsWith("sentinel-");
     }
 
     private static KafkaStreams start(String applicationId, Path stateDir, TopicNames topics) {
         KafkaStreams streams = new KafkaStreams(
                 AnalyzerTopology.build(AnalyzerProcess.settings(prefixOf(topics)), new SimpleMeterRegistry()),
-                Broker.streamsProperties(applicationId, stateDir));
+                OutsideQuarkus.streamsProperties(applicationId, stateDir));
         streams.start();
         return streams;
     }
 
-    private static Process spawn(String applicationId, Path stateDir, String prefix) throws IOException {
+    /** Starts {@link AnalyzerProcess} in a JVM of its own, logging to {@code target/<applicationId>.log}. */
+    private static ServiceProcess spawn(String applicationId, Path stateDir, String prefix) throws IOException {
         Files.createDirectories(stateDir);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Path.of("target", applicationId + ".log").toFile();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        AnalyzerProcess.class.getName(),
-                        applicationId,
-                        stateDir.toString(),
-                        prefix)
-                .redirectErrorStream(true)
-                .redirectOutput(log)
+        return ServiceProcess.mainClass(AnalyzerProcess.class)
+                .name(applicationId)
+                .args(List.of(applicationId, stateDir.toString(), prefix))
+                .log(Path.of("target", applicationId + ".log"))
                 .start();
     }
 

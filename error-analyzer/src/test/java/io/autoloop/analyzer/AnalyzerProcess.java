@@ -12,20 +12,18 @@ import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The analyzer topology alone in a JVM of its own, so a test can kill it with SIGKILL between two commits:
- * {@code AnalyzerProcess <applicationId> <stateDir> <topicPrefix> [numStreamThreads]}. Runs until killed.
+ * The analyzer topology alone in a JVM of its own, so a test can kill it with SIGKILL between two commits: a test
+ * starts it with {@code ServiceProcess.mainClass(AnalyzerProcess.class)} and the arguments
+ * {@code <applicationId> <stateDir> <topicPrefix>}. Runs until killed.
  */
 public final class AnalyzerProcess {
 
     private AnalyzerProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
-        Broker.logAtInfo();
+        OutsideQuarkus.logAtInfo();
         AnalyzerSettings settings = settings(args[2]);
-        Properties props = Broker.streamsProperties(args[0], Path.of(args[1]));
-        if (args.length > 3) {
-            props.put("num.stream.threads", args[3]);
-        }
+        Properties props = OutsideQuarkus.streamsProperties(args[0], Path.of(args[1]));
         KafkaStreams streams = new KafkaStreams(AnalyzerTopology.build(settings, new SimpleMeterRegistry()), props);
         streams.setStateListener((now, before) -> System.err.println("Kafka Streams: " + before + " -> " + now));
         streams.start();
@@ -35,7 +33,7 @@ public final class AnalyzerProcess {
     /**
      * The settings of the tests on the broker: a 2 s window and a 10 s grace, which covers how far feedback gets out of
      * order through the repartition topic while a backlog is caught up; no idle closing, so what is emitted depends
-     * on the records only (the tests end their streams with {@link Broker#sendSentinels}).
+     * on the records only (the tests end their streams with {@link AnalyzerInput#sendSentinels}).
      */
     public static AnalyzerSettings settings(String topicPrefix) {
         return AnalyzerSettings.defaults()

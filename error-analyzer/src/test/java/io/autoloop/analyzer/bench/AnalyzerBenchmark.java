@@ -1,7 +1,8 @@
 package io.autoloop.analyzer.bench;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.autoloop.analyzer.Broker;
+import io.autoloop.analyzer.AnalyzerInput;
+import io.autoloop.analyzer.OutsideQuarkus;
 import io.autoloop.analyzer.TestTopics;
 import io.autoloop.analyzer.Traffic;
 import io.autoloop.analyzer.config.AnalyzerSettings;
@@ -9,6 +10,8 @@ import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.AttributionWindow;
 import io.autoloop.analyzer.topology.AnalyzerTopology;
 import io.autoloop.testing.LocalStack;
+import io.autoloop.testing.TopicAdmin;
+import io.autoloop.testing.TopicReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +73,7 @@ public final class AnalyzerBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Broker.logAtInfo();
+        OutsideQuarkus.logAtInfo();
         AnalyzerBenchmark benchmark = new AnalyzerBenchmark(
                 Integer.getInteger("bench.decisions", 60_000),
                 Integer.getInteger("bench.items", 10),
@@ -84,8 +87,13 @@ public final class AnalyzerBenchmark {
         // The same input twice: the sentinels that end one run's stream must not reach the other run.
         TopicNames forOne = TestTopics.create(LocalStack.KAFKA, inputPrefix + "one.");
         TopicNames forTwo = TestTopics.create(LocalStack.KAFKA, inputPrefix + "two.");
-        long feedbackEvents = Broker.sendTraffic(forOne, traffic, decisions);
-        Broker.sendTraffic(forTwo, traffic, decisions);
+        long feedbackEvents;
+        try (AnalyzerInput input = AnalyzerInput.to(forOne)) {
+            feedbackEvents = input.sendTraffic(traffic, decisions);
+        }
+        try (AnalyzerInput input = AnalyzerInput.to(forTwo)) {
+            input.sendTraffic(traffic, decisions);
+        }
         long expected = (long) decisions * items;
         print(
                 "input: %,d decisions × %d items, %,d feedback events (%.1f%% clicks)",
@@ -130,16 +138,19 @@ public final class AnalyzerBenchmark {
         Instant started = Instant.now();
         for (int i = 0; i < instances; i++) {
             Path stateDir = Files.createTempDirectory("analyzer-bench-");
-            Properties props = Broker.streamsProperties(applicationId, stateDir);
+            Properties props = OutsideQuarkus.streamsProperties(applicationId, stateDir);
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
             KafkaStreams streams = new KafkaStreams(AnalyzerTopology.build(settings, registry), props);
             streams.start();
             analyzers.add(streams);
         }
         Thread endOfStream = new Thread(() -> {
-            Broker.awaitConsumed(applicationId, List.of(input.decisions(), input.feedback()), Duration.ofMinutes(15));
-            try (Broker.Writer writer = Broker.writer()) {
-                Broker.sendSentinels(writer, topics, traffic.servedAt(decisions).plusSeconds(13));
+            try (TopicAdmin admin = TopicAdmin.localStack()) {
+                admin.awaitConsumed(
+                        applicationId, List.of(input.decisions(), input.feedback()), Duration.ofMinutes(15));
+            }
+            try (AnalyzerInput sentinels = AnalyzerInput.to(topics)) {
+                sentinels.sendSentinels(traffic.servedAt(decisions).plusSeconds(13));
             }
         });
         endOfStream.start();
@@ -189,7 +200,8 @@ public final class AnalyzerBenchmark {
         Instant last = null;
         long cpuAtTenth = 0;
         long cpuAtNinetieth = 0;
-        try (KafkaConsumer<String, byte[]> consumer = Broker.committedReader(topic, 10_000)) {
+        TopicReader<byte[]> output = TopicReader.raw(topic).committedOnly();
+        try (KafkaConsumer<String, byte[]> consumer = output.openConsumer(output.beginningOffsets())) {
             Instant deadline = started.plus(Duration.ofMinutes(15));
             while (count < expected && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {

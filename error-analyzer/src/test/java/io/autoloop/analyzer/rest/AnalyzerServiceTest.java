@@ -11,8 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.autoloop.analyzer.Broker;
-import io.autoloop.analyzer.Broker.KeyedRecord;
+import io.autoloop.analyzer.AnalyzerInput;
 import io.autoloop.analyzer.config.AnalyzerConfig;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.Decision;
@@ -20,7 +19,10 @@ import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.RejectedRecord;
+import io.autoloop.contracts.Topic;
 import io.autoloop.testing.ReadinessChecks;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -70,41 +72,39 @@ class AnalyzerServiceTest {
                 item("c", 2, 0.6));
         ReadinessChecks.assertReady();
 
-        try (Broker.Writer writer = Broker.writer()) {
+        try (AnalyzerInput input = AnalyzerInput.to(
+                topic(config.topics().decisions()), topic(config.topics().feedback()))) {
             for (Decision decision : List.of(champion, challenger)) {
-                writer.send(topic(config.topics().decisions()), decision.decisionId(), decision);
+                input.send(decision);
             }
             for (var event : List.of(
                     impression(run + "-e1", champion, "a", servedAt.plusMillis(100)),
                     click(run + "-e2", champion, "b", servedAt.plusMillis(300)),
                     click(run + "-e3", challenger, "a", servedAt.plusMillis(300)),
                     feedback(run + "-e4", EventType.CLICK, "u3-" + run, null, "a", servedAt, null, true))) {
-                writer.send(topic(config.topics().feedback()), event.userId(), event);
+                input.send(event);
             }
         }
 
-        List<LabelledSample> samples = Broker.readCommitted(
-                        topic(config.topics().samples()),
-                        LabelledSample.class,
-                        read -> read.size() >= 4,
-                        WAIT,
-                        Duration.ofSeconds(2))
-                .stream()
-                .map(KeyedRecord::value)
-                .toList();
+        TopicReader<LabelledSample> samplesTopic = TopicReader.of(
+                        new Topic<>(topic(config.topics().samples()), LabelledSample.class))
+                .committedOnly();
+        List<LabelledSample> samples =
+                samplesTopic
+                        .read(samplesTopic.beginningOffsets(), record -> true, 4, WAIT, Duration.ofSeconds(2))
+                        .stream()
+                        .map(TopicRecord::value)
+                        .toList();
         assertThat(samples)
                 .containsExactlyInAnyOrder(
                         sample(champion, "a", 0, "no-positive"),
                         sample(champion, "b", 1, "click"),
                         sample(challenger, "a", 1, "click"),
                         sample(challenger, "c", 0, "no-feedback"));
-        assertThat(Broker.readCommitted(
-                                topic(config.topics().rejected()),
-                                RejectedRecord.class,
-                                read -> !read.isEmpty(),
-                                WAIT,
-                                Duration.ZERO)
-                        .stream()
+        TopicReader<RejectedRecord> rejected = TopicReader.of(
+                        new Topic<>(topic(config.topics().rejected()), RejectedRecord.class))
+                .committedOnly();
+        assertThat(rejected.read(rejected.beginningOffsets(), record -> true, 1, WAIT).stream()
                         .map(record -> record.value().reason()))
                 .containsExactly("no-decision-id");
 
