@@ -11,6 +11,8 @@ import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.domain.GatePolicy;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.domain.TrainerSettings;
+import io.autoloop.testing.ServiceProcess;
+import io.autoloop.testing.TopicAdmin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,23 +58,23 @@ class CheckpointRecoveryIT {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String model = "ctr-it-" + suffix;
     private final String topic = "retrainer-it-" + suffix;
-    private final List<RetrainerProcess> processes = new ArrayList<>();
-    private TestKafka kafka;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private TopicAdmin admin;
     private TestRedis redis;
 
     @BeforeEach
     void topic() {
-        kafka = new TestKafka();
+        admin = TopicAdmin.localStack();
         redis = new TestRedis();
-        kafka.createTopic(topic, 3);
+        admin.create(topic, 3);
     }
 
     @AfterEach
     void cleanUp() {
-        processes.forEach(RetrainerProcess::close);
-        kafka.deleteTopic(topic);
+        processes.forEach(ServiceProcess::close);
+        admin.delete(List.of(topic));
         redis.deleteModel(model);
-        kafka.close();
+        admin.close();
         redis.close();
     }
 
@@ -80,18 +82,18 @@ class CheckpointRecoveryIT {
     void killNineMidStreamThenRestartResumesFromTheTimedCheckpointAndLosesNoSample() {
         // Given: a running retrainer that publishes no candidate, a stream being produced, and a timed checkpoint
         // that holds some of it.
-        RetrainerProcess first = start("first", NOT_PUBLISHING);
+        ServiceProcess first = start("first", NOT_PUBLISHING);
         CompletableFuture<Void> stream = produceStream();
         await().atMost(PATIENCE).until(() -> samplesSeen(first) >= KILL_AFTER && checkpointedSamples() > 0);
 
         // When: SIGKILL in the middle of the stream, then the same service again.
         first.kill();
-        RetrainerProcess restarted = start("restarted", NOT_PUBLISHING);
+        ServiceProcess restarted = start("restarted", NOT_PUBLISHING);
         stream.join();
 
         // Then: everything consumed once, resumed from the timed checkpoint: 0.1.0 (at 0 samples) is the only publish.
         await().atMost(PATIENCE).until(() -> recordsConsumed(restarted) == SAMPLES);
-        JsonNode trainer = restarted.trainer();
+        JsonNode trainer = PackagedRetrainer.trainer(restarted);
         assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("recordsConsumed").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
@@ -103,11 +105,11 @@ class CheckpointRecoveryIT {
     @Test
     void aStandbyTakesOverFromTheCheckpointWhenTheActiveTrainerIsKilled() {
         // Given: two instances of one model; one trains, the other waits.
-        RetrainerProcess a = start("a", PUBLISHING);
-        RetrainerProcess b = start("b", PUBLISHING);
+        ServiceProcess a = start("a", PUBLISHING);
+        ServiceProcess b = start("b", PUBLISHING);
         await().atMost(PATIENCE).until(() -> role(a).equals("active") || role(b).equals("active"));
-        RetrainerProcess active = role(a).equals("active") ? a : b;
-        RetrainerProcess standby = active == a ? b : a;
+        ServiceProcess active = role(a).equals("active") ? a : b;
+        ServiceProcess standby = active == a ? b : a;
         await().atMost(PATIENCE).until(() -> role(standby).equals("standby"));
         CompletableFuture<Void> stream = produceStream();
 
@@ -115,16 +117,16 @@ class CheckpointRecoveryIT {
         await().atMost(PATIENCE).until(() -> samplesSeen(active) >= KILL_AFTER);
         active.kill();
         await().atMost(PATIENCE).until(() -> role(standby).equals("active"));
-        RetrainerProcess returned = start("returned", PUBLISHING);
+        ServiceProcess returned = start("returned", PUBLISHING);
         stream.join();
 
         // Then: the former standby finished the stream from the checkpoint; the returned one waits.
         await().atMost(PATIENCE).until(() -> recordsConsumed(standby) == SAMPLES);
-        JsonNode trainer = standby.trainer();
+        JsonNode trainer = PackagedRetrainer.trainer(standby);
         assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
         await().atMost(PATIENCE).until(() -> role(returned).equals("standby"));
-        assertThat(returned.trainer().get("activeInstance").asText())
+        assertThat(PackagedRetrainer.trainer(returned).get("activeInstance").asText())
                 .isEqualTo(trainer.get("instance").asText());
         assertVersionsChain(standby);
         returned.stop();
@@ -139,8 +141,8 @@ class CheckpointRecoveryIT {
         return Map.copyOf(settings);
     }
 
-    private RetrainerProcess start(String name, Map<String, String> settings) {
-        RetrainerProcess process = RetrainerProcess.start(
+    private ServiceProcess start(String name, Map<String, String> settings) {
+        ServiceProcess process = PackagedRetrainer.start(
                 model, topic, settings, Path.of("target", "it-logs", model + "-" + name + ".log"));
         processes.add(process);
         process.awaitReady(PATIENCE);
@@ -151,35 +153,37 @@ class CheckpointRecoveryIT {
     private CompletableFuture<Void> produceStream() {
         return CompletableFuture.runAsync(() -> {
             SyntheticSamples samples = new SyntheticSamples(42);
-            for (int batch = 0; batch < SAMPLES / 1000; batch++) {
-                for (int i = 0; i < 1000; i++) {
-                    kafka.send(topic, samples.next());
-                }
-                kafka.flush();
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+            try (SampleWriter writer = new SampleWriter(topic)) {
+                for (int batch = 0; batch < SAMPLES / 1000; batch++) {
+                    for (int i = 0; i < 1000; i++) {
+                        writer.send(samples.next());
+                    }
+                    writer.flush();
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
         });
     }
 
     /** The published versions, newest first. */
-    private static List<String> versions(RetrainerProcess process) {
+    private static List<String> versions(ServiceProcess process) {
         List<String> versions = new ArrayList<>();
-        process.get("/v1/models")
+        PackagedRetrainer.get(process, "/v1/models")
                 .get("versions")
                 .forEach(version -> versions.add(version.get("version").asText()));
         return versions;
     }
 
     /** Every version was published once, each the minor successor of its parent. */
-    private static void assertVersionsChain(RetrainerProcess process) {
+    private static void assertVersionsChain(ServiceProcess process) {
         List<String> versions = new ArrayList<>();
         List<String> parents = new ArrayList<>();
-        process.get("/v1/models").get("versions").forEach(version -> {
+        PackagedRetrainer.get(process, "/v1/models").get("versions").forEach(version -> {
             versions.add(version.get("version").asText());
             parents.add(version.path("parent").asText(null));
         });
@@ -204,18 +208,18 @@ class CheckpointRecoveryIT {
                 .isEqualTo(samples);
     }
 
-    private static long samplesSeen(RetrainerProcess process) {
-        JsonNode trainer = process.trainer();
+    private static long samplesSeen(ServiceProcess process) {
+        JsonNode trainer = PackagedRetrainer.trainer(process);
         return trainer == null ? -1 : trainer.get("samplesSeen").asLong();
     }
 
-    private static long recordsConsumed(RetrainerProcess process) {
-        JsonNode trainer = process.trainer();
+    private static long recordsConsumed(ServiceProcess process) {
+        JsonNode trainer = PackagedRetrainer.trainer(process);
         return trainer == null ? -1 : trainer.get("recordsConsumed").asLong();
     }
 
-    private static String role(RetrainerProcess process) {
-        JsonNode trainer = process.trainer();
+    private static String role(ServiceProcess process) {
+        JsonNode trainer = PackagedRetrainer.trainer(process);
         return trainer == null ? "unreachable" : trainer.get("role").asText();
     }
 }

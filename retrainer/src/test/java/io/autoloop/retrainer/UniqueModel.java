@@ -1,6 +1,8 @@
 package io.autoloop.retrainer;
 
+import io.autoloop.testing.TopicAdmin;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,17 +18,17 @@ public class UniqueModel implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try (TestKafka kafka = new TestKafka()) {
-            kafka.createTopic(topic, 3);
+        try (TopicAdmin admin = TopicAdmin.localStack()) {
+            admin.create(topic, 3);
         }
         return Map.of("retrainer.model-name", model, "retrainer.samples-topic", topic);
     }
 
     @Override
     public void stop() {
-        try (TestKafka kafka = new TestKafka();
+        try (TopicAdmin admin = TopicAdmin.localStack();
                 TestRedis redis = new TestRedis()) {
-            kafka.deleteTopic(topic);
+            admin.delete(List.of(topic));
             redis.deleteModel(model);
         }
     }

@@ -1,9 +1,11 @@
 package io.autoloop.retrainer.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.autoloop.retrainer.RetrainerProcess;
-import io.autoloop.retrainer.TestKafka;
+import io.autoloop.retrainer.PackagedRetrainer;
+import io.autoloop.retrainer.SampleWriter;
 import io.autoloop.retrainer.TestRedis;
+import io.autoloop.testing.ServiceProcess;
+import io.autoloop.testing.TopicAdmin;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,25 +35,26 @@ public final class EndToEndBenchmark {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String model = "ctr-bench-" + suffix;
         String topic = "retrainer-bench-" + suffix;
-        try (TestKafka kafka = new TestKafka();
+        try (TopicAdmin admin = TopicAdmin.localStack();
                 TestRedis redis = new TestRedis()) {
-            kafka.createTopic(topic, 6);
+            admin.create(topic, 6);
             try {
-                run(kafka, vw, samples, model, topic);
+                run(vw, samples, model, topic);
             } finally {
-                kafka.deleteTopic(topic);
+                admin.delete(List.of(topic));
                 redis.deleteModel(model);
             }
         }
     }
 
-    private static void run(TestKafka kafka, Path vw, int samples, String model, String topic) throws Exception {
+    private static void run(Path vw, int samples, String model, String topic) throws Exception {
         ObdSamples source = new ObdSamples(vw);
         long produceStart = System.nanoTime();
-        for (int i = 0; i < samples; i++) {
-            kafka.send(topic, source.next());
+        try (SampleWriter writer = new SampleWriter(topic)) {
+            for (int i = 0; i < samples; i++) {
+                writer.send(source.next());
+            }
         }
-        kafka.flush();
         double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
         print(
                 "produced %,d samples to %s in %.1f s (%,.0f/s)",
@@ -61,14 +64,14 @@ public final class EndToEndBenchmark {
         String publishEvery = System.getProperty("bench.publish.every-samples", "10000");
         Map<String, String> settings = Map.of("retrainer.publish.every-samples", publishEvery);
         print("app: prod profile, 22 bits, a candidate every %s samples or 60 s", publishEvery);
-        try (RetrainerProcess process = RetrainerProcess.start(model, topic, settings, log)) {
+        try (ServiceProcess process = PackagedRetrainer.start(model, topic, settings, log)) {
             long launched = System.nanoTime();
             process.awaitReady(Duration.ofMinutes(2));
             print("ready after %.1f s (log %s)", (System.nanoTime() - launched) / 1e9, log);
             List<JsonNode> statuses = new ArrayList<>();
             String lastUpdate = "";
             while (true) {
-                JsonNode trainer = process.trainer();
+                JsonNode trainer = PackagedRetrainer.trainer(process);
                 if (trainer != null && !trainer.path("updatedAt").asText().equals(lastUpdate)) {
                     lastUpdate = trainer.path("updatedAt").asText();
                     statuses.add(trainer);
@@ -83,7 +86,7 @@ public final class EndToEndBenchmark {
                 Thread.sleep(50);
             }
             report(statuses, samples, (System.nanoTime() - launched) / 1e9);
-            JsonNode models = process.get("/v1/models");
+            JsonNode models = PackagedRetrainer.get(process, "/v1/models");
             models.get("versions")
                     .forEach(version -> print(
                             "  published %s after %,d samples: progressive log loss %.6f, AUC %.4f, holdout log loss %.6f",

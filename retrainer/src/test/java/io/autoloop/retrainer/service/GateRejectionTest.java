@@ -8,11 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import io.autoloop.contracts.AuditEntry;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.Topics;
+import io.autoloop.retrainer.SampleWriter;
 import io.autoloop.retrainer.SyntheticSamples;
-import io.autoloop.retrainer.TestKafka;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.repository.ModelRegistry;
+import io.autoloop.testing.Offsets;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,7 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** With a margin no candidate can meet, every candidate is rejected, reported, and never published. */
@@ -48,18 +50,19 @@ class GateRejectionTest {
 
     @Test
     void aCandidateWorseThanTheChampionIsRejectedReportedAndNotPublished() {
+        TopicReader<AuditEntry> auditLog = TopicReader.of(Topics.AUDIT_LOG);
         List<AuditEntry> audit;
-        try (TestKafka kafka = new TestKafka()) {
+        try (SampleWriter samples = new SampleWriter(config.samplesTopic())) {
             // Given
             await().atMost(PATIENCE).until(() -> registry.version("0.1.0").isPresent());
-            Map<TopicPartition, Long> auditFrom = kafka.endOffsets(Topics.AUDIT_LOG.name());
-            SyntheticSamples samples = new SyntheticSamples(31);
+            Offsets auditFrom = auditLog.endOffsets();
+            SyntheticSamples stream = new SyntheticSamples(31);
 
             // When
             for (int i = 0; i < 400; i++) {
-                kafka.send(config.samplesTopic(), samples.next());
+                samples.send(stream.next());
             }
-            kafka.flush();
+            samples.flush();
 
             // Then
             await().atMost(PATIENCE)
@@ -67,13 +70,16 @@ class GateRejectionTest {
                             .jsonPath()
                             .getList("reason")
                             .contains("worse-than-champion"));
-            audit = kafka.read(
-                    Topics.AUDIT_LOG,
-                    auditFrom,
-                    config.modelName(),
-                    entry -> entry.action().equals("candidate-rejected"),
-                    1,
-                    PATIENCE);
+            audit = auditLog
+                    .read(
+                            auditFrom,
+                            record -> record.hasKey(config.modelName())
+                                    && record.value().action().equals("candidate-rejected"),
+                            1,
+                            PATIENCE)
+                    .stream()
+                    .map(TopicRecord::value)
+                    .toList();
         }
         assertThat(registry.newest(10)).extracting(ModelVersion::version).containsExactly("0.1.0");
         assertThat(audit).first().satisfies(entry -> {

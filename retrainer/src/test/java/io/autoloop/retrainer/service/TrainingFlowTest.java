@@ -10,12 +10,16 @@ import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.Topics;
 import io.autoloop.learner.ModelCodec;
+import io.autoloop.retrainer.SampleWriter;
 import io.autoloop.retrainer.SyntheticSamples;
-import io.autoloop.retrainer.TestKafka;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.SemanticVersion;
 import io.autoloop.retrainer.repository.ModelRegistry;
+import io.autoloop.testing.Offsets;
+import io.autoloop.testing.TopicAdmin;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,47 +47,49 @@ class TrainingFlowTest {
     @Inject
     ModelRegistry registry;
 
-    private TestKafka kafka;
+    private SampleWriter samples;
+    private TopicAdmin admin;
 
     @BeforeEach
     void activeTrainer() {
-        kafka = new TestKafka();
+        samples = new SampleWriter(config.samplesTopic());
+        admin = TopicAdmin.localStack();
         await().atMost(PATIENCE).until(() -> "active".equals(trainer().getString("role")));
         // The counters are read as a baseline below: first let the trainer finish what earlier tests sent.
         await().atMost(PATIENCE).until(() -> trainer().getLong("recordsConsumed") == recordsOnTopic());
     }
 
     private long recordsOnTopic() {
-        return kafka.endOffsets(config.samplesTopic()).values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
+        return admin.endOffsets(config.samplesTopic()).total();
     }
 
     @AfterEach
     void closeKafka() {
-        kafka.close();
+        samples.close();
+        admin.close();
     }
 
     @Test
     void trainsEverySampleWithConsentOnceAndDeadLettersWhatItCannotRead() {
         // Given: where the outputs stand, and what the trainer has counted so far.
-        Map<TopicPartition, Long> rejectedFrom = kafka.endOffsets(Topics.FEEDBACK_REJECTED.name());
+        TopicReader<RejectedRecord> rejected = TopicReader.of(Topics.FEEDBACK_REJECTED);
+        Offsets rejectedFrom = rejected.endOffsets();
         JsonPath before = trainer();
-        SyntheticSamples samples = new SyntheticSamples(21);
+        SyntheticSamples stream = new SyntheticSamples(21);
 
         // When: 900 samples, 3 without consent, 1 that is not JSON and 1 with a feature that cannot be hashed.
         for (int i = 0; i < 900; i++) {
-            kafka.send(config.samplesTopic(), samples.next());
+            samples.send(stream.next());
         }
         for (int i = 0; i < 3; i++) {
-            kafka.send(config.samplesTopic(), samples.next(false));
+            samples.send(stream.next(false));
         }
-        kafka.send(config.samplesTopic(), "u1", "{not json".getBytes(StandardCharsets.UTF_8));
+        samples.sendRaw("u1", "{not json".getBytes(StandardCharsets.UTF_8));
         String listFeature = new String(
-                        Topics.TRAINING_SAMPLES.serde().serialize("t", samples.next()), StandardCharsets.UTF_8)
+                        Topics.TRAINING_SAMPLES.serde().serialize("t", stream.next()), StandardCharsets.UTF_8)
                 .replace("\"device\":", "\"tags\":[\"a\"],\"device\":");
-        kafka.send(config.samplesTopic(), "u2", listFeature.getBytes(StandardCharsets.UTF_8));
-        kafka.flush();
+        samples.sendRaw("u2", listFeature.getBytes(StandardCharsets.UTF_8));
+        samples.flush();
 
         // Then: every record is counted exactly once, by what happened to it.
         long consumed = before.getLong("recordsConsumed") + 905;
@@ -92,13 +98,16 @@ class TrainingFlowTest {
         assertThat(after.getLong("samplesSeen")).isEqualTo(before.getLong("samplesSeen") + 900);
         assertThat(after.getLong("skippedNoConsent")).isEqualTo(before.getLong("skippedNoConsent") + 3);
         assertThat(after.getLong("malformed")).isEqualTo(before.getLong("malformed") + 2);
-        List<RejectedRecord> deadLetters = kafka.read(
-                Topics.FEEDBACK_REJECTED,
-                rejectedFrom,
-                config.modelName(),
-                rejected -> rejected.source().equals("retrainer"),
-                2,
-                PATIENCE);
+        List<RejectedRecord> deadLetters = rejected
+                .read(
+                        rejectedFrom,
+                        record -> record.hasKey(config.modelName())
+                                && record.value().source().equals("retrainer"),
+                        2,
+                        PATIENCE)
+                .stream()
+                .map(TopicRecord::value)
+                .toList();
         assertThat(deadLetters)
                 .extracting(RejectedRecord::reason)
                 .containsExactly("malformed-sample", "malformed-sample");
@@ -111,18 +120,21 @@ class TrainingFlowTest {
 
     @Test
     void publishesMinorVersionsThatChainAndAnnouncesEachOnModelVersions() {
-        Map<TopicPartition, Long> announcedFrom = kafka.endOffsets(Topics.MODEL_VERSIONS.name());
+        TopicReader<ModelVersion> versionsTopic = TopicReader.of(Topics.MODEL_VERSIONS);
+        Offsets announcedFrom = versionsTopic.endOffsets();
         long published = registry.size();
-        SyntheticSamples samples = new SyntheticSamples(22);
+        SyntheticSamples stream = new SyntheticSamples(22);
         for (int i = 0; i < 1500; i++) {
-            kafka.send(config.samplesTopic(), samples.next());
+            samples.send(stream.next());
         }
-        kafka.flush();
+        samples.flush();
 
         await().atMost(PATIENCE).until(() -> registry.size() >= Math.max(3, published + 1));
         List<ModelVersion> versions = registry.newest(100);
         List<ModelVersion> announced =
-                kafka.read(Topics.MODEL_VERSIONS, announcedFrom, config.modelName(), version -> true, 1, PATIENCE);
+                versionsTopic.read(announcedFrom, record -> record.hasKey(config.modelName()), 1, PATIENCE).stream()
+                        .map(TopicRecord::value)
+                        .toList();
 
         for (int i = 0; i + 1 < versions.size(); i++) {
             ModelVersion newer = versions.get(i);
@@ -147,11 +159,11 @@ class TrainingFlowTest {
     @Test
     void anAdminCanForceACandidateThroughTheGate() {
         long trained = trainer().getLong("samplesSeen") + 250;
-        SyntheticSamples samples = new SyntheticSamples(23);
+        SyntheticSamples stream = new SyntheticSamples(23);
         for (int i = 0; i < 250; i++) {
-            kafka.send(config.samplesTopic(), samples.next());
+            samples.send(stream.next());
         }
-        kafka.flush();
+        samples.flush();
         await().atMost(PATIENCE).until(() -> trainer().getLong("samplesSeen") >= trained);
 
         Response response =
@@ -175,11 +187,11 @@ class TrainingFlowTest {
 
     @Test
     void exposesTrainingAndGateMetrics() {
-        SyntheticSamples samples = new SyntheticSamples(24);
+        SyntheticSamples stream = new SyntheticSamples(24);
         for (int i = 0; i < 50; i++) {
-            kafka.send(config.samplesTopic(), samples.next());
+            samples.send(stream.next());
         }
-        kafka.flush();
+        samples.flush();
         await().atMost(PATIENCE).until(() -> trainer().getLong("samplesSeen") >= 50);
 
         String metrics =
