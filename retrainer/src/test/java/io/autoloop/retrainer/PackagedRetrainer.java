@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public final class PackagedRetrainer {
         }
         return ServiceProcess.quarkus(Path.of(jar))
                 .name("retrainer " + model)
-                .jvmOptions("-Xmx512m")
+                .jvmOptions(List.of("-Xmx512m"))
                 .property("kafka.bootstrap.servers", LocalStack.KAFKA)
                 .property("quarkus.redis.hosts", LocalStack.REDIS)
                 .property("quarkus.log.console.json.enabled", "false")

@@ -108,8 +108,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
 
         /** JVM options before the program, e.g. {@code -Xmx384m}. */
-        public Launch jvmOptions(String... options) {
-            jvmOptions.addAll(List.of(options));
+        public Launch jvmOptions(List<String> options) {
+            jvmOptions.addAll(options);
             return this;
         }
 
