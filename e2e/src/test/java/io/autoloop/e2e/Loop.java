@@ -3,10 +3,11 @@ package io.autoloop.e2e;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
+import io.autoloop.testing.ServiceProcess;
 import io.autoloop.testing.StackTopics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.autoloop.testing.TopicAdmin;
+import io.autoloop.testing.TopicReader;
+import io.autoloop.testing.TopicRecord;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The whole loop of one test class: the four packaged services as processes, each in the {@code local} profile (the
@@ -43,6 +37,9 @@ final class Loop implements AutoCloseable {
     static final String API_KEY = "autoloop-dev-key";
     static final String ADMIN_KEY = "autoloop-dev-admin-key";
     static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    /** Small heaps: four services, Kafka, Redis and the build share two cores and the memory of this machine. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     /** The repository root: failsafe sets it; otherwise the working directory, the root or {@code e2e/}. */
     private static final Path ROOT = root();
@@ -74,17 +71,16 @@ final class Loop implements AutoCloseable {
      * Creates the topics, starts the four services with {@code overrides} (per module name, on top of the loop's
      * settings) and waits until each is ready.
      */
-    static Loop start(String name, Map<String, Map<String, String>> overrides) throws InterruptedException {
+    static Loop start(String name, Map<String, Map<String, String>> overrides) {
         return start(new Loop("e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8), true), overrides);
     }
 
     /** Like {@link #start}, with the timings of the {@code local} profile that {@code deploy/local/run} uses. */
-    static Loop startWithDemoTimings(String name, Map<String, Map<String, String>> overrides)
-            throws InterruptedException {
+    static Loop startWithDemoTimings(String name, Map<String, Map<String, String>> overrides) {
         return start(new Loop("e2e-" + name + "-" + UUID.randomUUID().toString().substring(0, 8), false), overrides);
     }
 
-    private static Loop start(Loop loop, Map<String, Map<String, String>> overrides) throws InterruptedException {
+    private static Loop start(Loop loop, Map<String, Map<String, String>> overrides) {
         try {
             loop.createTopics();
             loop.collector = loop.service("feedback-collector", loop.collectorSettings(), overrides);
@@ -95,7 +91,7 @@ final class Loop implements AutoCloseable {
                 process.awaitReady(READY_TIMEOUT);
             }
             return loop;
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException e) {
             loop.close();
             throw e;
         }
@@ -114,6 +110,16 @@ final class Loop implements AutoCloseable {
     /** This loop's name for a topic of DESIGN.md ({@code model.versions} is shared). */
     String topic(Topic<?> topic) {
         return topic == Topics.MODEL_VERSIONS ? topic.name() : id + "." + topic.name();
+    }
+
+    /** A reader of this loop's {@code topic} that sees committed records only, as the services downstream do. */
+    <V> TopicReader<V> reader(Topic<V> topic) {
+        return TopicReader.of(new Topic<>(topic(topic), topic.valueType())).committedOnly();
+    }
+
+    /** The values of every committed record of this loop's {@code topic}, from its beginning to its end of now. */
+    <V> List<V> values(Topic<V> topic) {
+        return reader(topic).readAll().stream().map(TopicRecord::value).toList();
     }
 
     URI collector() {
@@ -151,39 +157,38 @@ final class Loop implements AutoCloseable {
                 "--progress",
                 "10s"));
         args.addAll(options);
-        ServiceProcess simulator = ServiceProcess.start(
-                "simulator", ROOT.resolve("deploy/simulator/target/autoloop-simulator.jar"), 0, Map.of(), args, logs);
+        ServiceProcess simulator = ServiceProcess.jar(ROOT.resolve("deploy/simulator/target/autoloop-simulator.jar"))
+                .name("simulator")
+                .jvmOptions(JVM_OPTIONS)
+                .args(args)
+                .log(logs.resolve("simulator.log"))
+                .start();
         processes.add(simulator);
         return simulator;
     }
 
     /** Fails with the end of each service's log when one of them has exited. */
     void assertRunning() {
-        for (ServiceProcess process : processes) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(process.name() + " exited:\n" + process.logTail());
-            }
-        }
+        processes.forEach(ServiceProcess::assertAlive);
     }
 
-    private Map<String, String> common(int port) {
+    private Map<String, String> common() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("quarkus.profile", "local");
-        settings.put("quarkus.http.port", Integer.toString(port));
         settings.put("kafka.bootstrap.servers", KAFKA);
         settings.put("quarkus.redis.hosts", REDIS);
         return settings;
     }
 
     private Map<String, String> collectorSettings() {
-        Map<String, String> settings = common(freePort());
+        Map<String, String> settings = common();
         settings.put("collector.topics.events", topic(Topics.FEEDBACK_EVENTS));
         settings.put("collector.topics.rejected", topic(Topics.FEEDBACK_REJECTED));
         return settings;
     }
 
     private Map<String, String> analyzerSettings() {
-        Map<String, String> settings = common(freePort());
+        Map<String, String> settings = common();
         settings.put("analyzer.topics.decisions", topic(Topics.SERVING_DECISIONS));
         settings.put("analyzer.topics.feedback", topic(Topics.FEEDBACK_EVENTS));
         settings.put("analyzer.topics.samples", topic(Topics.TRAINING_SAMPLES));
@@ -208,7 +213,7 @@ final class Loop implements AutoCloseable {
     }
 
     private Map<String, String> retrainerSettings() {
-        Map<String, String> settings = common(freePort());
+        Map<String, String> settings = common();
         settings.put("retrainer.model-name", model());
         settings.put("retrainer.samples-topic", topic(Topics.TRAINING_SAMPLES));
         if (fastTimings) {
@@ -218,7 +223,7 @@ final class Loop implements AutoCloseable {
     }
 
     private Map<String, String> routerSettings() {
-        Map<String, String> settings = common(freePort());
+        Map<String, String> settings = common();
         settings.put("router.model-name", model());
         routerChannels(settings, this::topic);
         if (fastTimings) {
@@ -238,14 +243,12 @@ final class Loop implements AutoCloseable {
     private ServiceProcess service(
             String module, Map<String, String> settings, Map<String, Map<String, String>> overrides) {
         settings.putAll(overrides.getOrDefault(module, Map.of()));
-        int port = Integer.parseInt(settings.get("quarkus.http.port"));
-        ServiceProcess process = ServiceProcess.start(
-                module,
-                ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
-                port,
-                settings,
-                List.of(),
-                logs);
+        ServiceProcess process = ServiceProcess.quarkus(ROOT.resolve(module).resolve(ServiceProcess.QUARKUS_RUN_JAR))
+                .name(module)
+                .jvmOptions(JVM_OPTIONS)
+                .properties(settings)
+                .log(logs.resolve(module + ".log"))
+                .start();
         processes.add(process);
         return process;
     }
@@ -260,25 +263,11 @@ final class Loop implements AutoCloseable {
         settings.put("mp.messaging.incoming.reports.auto.offset.reset", "earliest");
     }
 
-    /** An admin client of the stack's broker; the caller closes it. */
-    static Admin admin() {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        return Admin.create(properties);
-    }
-
     private void createTopics() {
-        List<NewTopic> topics = PARTITIONS.entrySet().stream()
-                .map(entry -> new NewTopic(topic(entry.getKey()), entry.getValue(), (short) 1))
-                .toList();
-        try (Admin admin = admin()) {
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not create the topics of " + id + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating the topics of " + id + ".", e);
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        PARTITIONS.forEach((topic, partitions) -> topics.put(topic(topic), partitions));
+        try (TopicAdmin admin = TopicAdmin.localStack()) {
+            admin.create(topics);
         }
     }
 
@@ -288,15 +277,10 @@ final class Loop implements AutoCloseable {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).close();
         }
-        try (Admin admin = admin()) {
-            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                    .filter(name -> name.startsWith(id + ".") || name.startsWith(id + "-error-analyzer-"))
-                    .toList();
-            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            System.err.println("Could not delete the topics of " + id + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try (TopicAdmin admin = TopicAdmin.localStack()) {
+            List<String> ours = new ArrayList<>(admin.namesStartingWith(id + "."));
+            ours.addAll(admin.namesStartingWith(id + "-error-analyzer-"));
+            admin.delete(ours);
         }
         try (RedisStore redis = new RedisStore(REDIS)) {
             String model = model();
@@ -336,15 +320,5 @@ final class Loop implements AutoCloseable {
         }
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("deploy/simulator")) ? here : here.getParent();
-    }
-
-    /** A port nothing listens on now. */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port: " + e.getMessage(), e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import io.autoloop.simulator.http.RankResponse;
 import io.autoloop.simulator.run.Traffic;
 import io.autoloop.simulator.run.WorldTraffic;
 import io.autoloop.simulator.world.World;
+import io.autoloop.testing.TopicRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,8 +107,9 @@ public final class LoopFreshness {
     private static void report(
             Loop loop, List<Probe> probes, double rate, Duration warmup, Duration probing, Duration total) {
         String samplesTopic = loop.topic(Topics.TRAINING_SAMPLES);
-        Map<String, TopicReader.Keyed<LabelledSample>> samples = new HashMap<>();
-        for (TopicReader.Keyed<LabelledSample> sample : TopicReader.readAll(samplesTopic, Topics.TRAINING_SAMPLES)) {
+        Map<String, TopicRecord<LabelledSample>> samples = new HashMap<>();
+        for (TopicRecord<LabelledSample> sample :
+                loop.reader(Topics.TRAINING_SAMPLES).readAll()) {
             samples.put(sample.value().decisionId() + "/" + sample.value().itemId(), sample);
         }
         List<Version> versions = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class LoopFreshness {
             }
         }
         Map<String, Instant> firstServed = new HashMap<>();
-        for (Decision decision : TopicReader.values(loop.topic(Topics.SERVING_DECISIONS), Topics.SERVING_DECISIONS)) {
+        for (Decision decision : loop.values(Topics.SERVING_DECISIONS)) {
             if (decision.modelVersion() != null) {
                 firstServed.merge(decision.modelVersion(), decision.servedAt(), (a, b) -> a.isBefore(b) ? a : b);
             }
@@ -129,7 +131,7 @@ public final class LoopFreshness {
         List<Double> toServed = new ArrayList<>();
         int noSample = 0;
         for (Probe probe : probes) {
-            TopicReader.Keyed<LabelledSample> sample = samples.get(probe.decisionId() + "/" + probe.itemId());
+            TopicRecord<LabelledSample> sample = samples.get(probe.decisionId() + "/" + probe.itemId());
             if (sample == null) {
                 noSample++;
                 continue;

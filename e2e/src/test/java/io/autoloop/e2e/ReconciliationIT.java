@@ -167,7 +167,7 @@ class ReconciliationIT {
                 Duration.ofMinutes(1),
                 Duration.ofSeconds(1),
                 loop::assertRunning,
-                () -> TopicReader.values(loop.topic(Topics.TRAINING_SAMPLES), Topics.TRAINING_SAMPLES),
+                () -> loop.values(Topics.TRAINING_SAMPLES),
                 all -> all.size() >= USERS * SHOWN);
         Map<String, Integer> labels = new TreeMap<>();
         for (LabelledSample sample : samples) {
@@ -186,8 +186,7 @@ class ReconciliationIT {
 
         // every refused event is on feedback.rejected once, by its service and reason,
         Map<String, Set<String>> rejected = new TreeMap<>();
-        for (RejectedRecord record :
-                TopicReader.values(loop.topic(Topics.FEEDBACK_REJECTED), Topics.FEEDBACK_REJECTED)) {
+        for (RejectedRecord record : loop.values(Topics.FEEDBACK_REJECTED)) {
             String eventId = ContractJson.read(record.payload().getBytes(StandardCharsets.UTF_8), Map.class)
                     .get("eventId")
                     .toString();
@@ -210,8 +209,7 @@ class ReconciliationIT {
                 loop::assertRunning,
                 () -> api.models().path("trainer").path("recordsConsumed").asLong(),
                 consumed -> consumed == samples.size());
-        assertThat(TopicReader.values(loop.topic(Topics.TRAINING_SAMPLES), Topics.TRAINING_SAMPLES))
-                .hasSameSizeAs(samples);
+        assertThat(loop.values(Topics.TRAINING_SAMPLES)).hasSameSizeAs(samples);
     }
 
     /** The events of the test, with the ones the analyzer is expected to refuse kept by reason. */

@@ -1,94 +1,110 @@
 package io.autoloop.e2e;
 
 import io.autoloop.contracts.Arm;
-import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
+import org.apache.commons.codec.digest.DigestUtils;
+import io.autoloop.contracts.ModelMetrics;
+import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.learner.FeatureHasher;
+import io.autoloop.learner.FeatureSpec;
+import io.autoloop.learner.FeatureVector;
+import io.autoloop.learner.FtrlLearner;
+import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.learner.NegatedModels;
+import io.autoloop.testing.TopicWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.commons.codec.digest.DigestUtils;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Puts a model version into one loop's Redis registry by hand, the way the retrainer publishes (bytes, {@code :meta},
- * the {@code versions} sorted set scored by creation time in ms), and announces it on {@code model.versions} keyed by
+ * Puts versions of one model into the Redis registry by hand, the way the retrainer publishes (bytes, {@code :meta},
+ * the {@code versions} sorted set scored by creation time in ms), and announces each on {@code model.versions} keyed by
  * the model name, where the router takes it as its next candidate.
  */
 final class RegistryWriter {
 
-    private final Loop loop;
+    private final String model;
     private final RedisStore redis;
 
-    RegistryWriter(Loop loop, RedisStore redis) {
-        this.loop = loop;
+    RegistryWriter(String model, RedisStore redis) {
+        this.model = model;
         this.redis = redis;
     }
 
     /** The registry key of a version's bytes. */
     String bytesKey(String version) {
-        return RedisKeys.model(loop.model(), version);
+        return RedisKeys.model(model, version);
     }
 
     /** The version the champion alias names, null when there is none. */
     String champion() {
-        return redis.get(RedisKeys.alias(loop.model(), Arm.CHAMPION));
+        return redis.get(RedisKeys.alias(model, Arm.CHAMPION));
+    }
+
+    /**
+     * Trains a small model as {@code version} (items {@code favourite} get clicks, {@code other-*} items none), writes
+     * it and announces it.
+     */
+    ModelVersion publishTrained(String version, Instant createdAt) {
+        FeatureSpec spec = new FeatureSpec(18, 0, List.of());
+        FtrlLearner learner = new FtrlLearner(spec, FtrlParameters.defaults());
+        FeatureHasher hasher = new FeatureHasher(spec);
+        FeatureVector vector = new FeatureVector();
+        for (int round = 0; round < 300; round++) {
+            hasher.hash(Map.of("item", Map.of("id", "favourite")), vector);
+            learner.learn(vector, 1.0);
+            hasher.hash(Map.of("item", Map.of("id", "other-" + (round % 7))), vector);
+            learner.learn(vector, 0.0);
+        }
+        byte[] bytes = ModelCodec.write(learner.snapshot(model, version, null, Map.of(), createdAt));
+        return publish(
+                version,
+                null,
+                createdAt,
+                learner.samplesSeen(),
+                new ModelMetrics(learner.samplesSeen(), 0.3, 0.9, 1.0, 0.3),
+                bytes);
     }
 
     /** Writes {@code source} with every weight negated as {@code version}, and announces it. */
     ModelVersion publishNegated(String source, String version) {
         byte[] sourceBytes = redis.getBytes(bytesKey(source));
-        String sourceMeta = redis.get(RedisKeys.modelMeta(loop.model(), source));
+        String sourceMeta = redis.get(bytesKey(source) + ":meta");
         if (sourceBytes == null || sourceMeta == null) {
-            throw new IllegalStateException("The registry of " + loop.model() + " has no version " + source + ".");
+            throw new IllegalStateException("The registry of " + model + " has no version " + source + ".");
         }
-        ModelVersion parent = ContractJson.read(sourceMeta.getBytes(), ModelVersion.class);
+        ModelVersion parent = ContractJson.read(sourceMeta.getBytes(StandardCharsets.UTF_8), ModelVersion.class);
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ModelSnapshot broken = NegatedModels.negate(ModelCodec.read(sourceBytes), version, createdAt);
-        byte[] bytes = ModelCodec.write(broken);
+        return publish(version, source, createdAt, parent.samplesSeen(), parent.metrics(), ModelCodec.write(broken));
+    }
+
+    private ModelVersion publish(
+            String version, String parent, Instant createdAt, long samplesSeen, ModelMetrics metrics, byte[] bytes) {
         ModelVersion meta = new ModelVersion(
                 ModelVersion.SCHEMA_VERSION,
-                loop.model(),
+                model,
                 version,
-                source,
+                parent,
                 createdAt,
-                parent.samplesSeen(),
-                parent.metrics(),
+                samplesSeen,
+                metrics,
                 DigestUtils.sha256Hex(bytes),
                 bytesKey(version));
         redis.set(bytesKey(version), bytes);
-        redis.set(RedisKeys.modelMeta(loop.model(), version), new String(ContractJson.write(meta)));
-        redis.zadd(RedisKeys.modelVersions(loop.model()), createdAt.toEpochMilli(), version);
-        announce(meta);
+        redis.set(RedisKeys.modelMeta(model, version), new String(ContractJson.write(meta), StandardCharsets.UTF_8));
+        redis.zadd(RedisKeys.modelVersions(model), createdAt.toEpochMilli(), version);
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, meta);
         return meta;
     }
 
-    private void announce(ModelVersion version) {
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Loop.kafka());
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, byte[]> producer =
-                new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
-            String topic = loop.topic(Topics.MODEL_VERSIONS);
-            producer.send(new ProducerRecord<>(
-                            topic, version.name(), Topics.MODEL_VERSIONS.serde().serialize(topic, version)))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not announce " + version.version() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while announcing " + version.version() + ".", e);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.Topics;
 import io.autoloop.simulator.http.RankRequest;
 import io.autoloop.simulator.http.RankResponse;
+import io.autoloop.testing.TopicRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class RolloutIT {
                         Map.of("retrainer.publish.every-samples", "1000000000", "retrainer.publish.every", "24h")));
         api = new LoopApi(loop);
         redis = new RedisStore(Loop.redis());
-        registry = new RegistryWriter(loop, redis);
+        registry = new RegistryWriter(loop.model(), redis);
         loop.simulate(List.of("--seed", "42", "--rate", "40", "--threads", "4"));
     }
 
@@ -198,9 +199,9 @@ class RolloutIT {
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(1),
                 loop::assertRunning,
-                () -> TopicReader.readAll(loop.topic(Topics.AUDIT_LOG), Topics.AUDIT_LOG).stream()
+                () -> loop.reader(Topics.AUDIT_LOG).readAll().stream()
                         .filter(record -> experimentId.equals(record.key()))
-                        .map(TopicReader.Keyed::value)
+                        .map(TopicRecord::value)
                         .toList(),
                 trail ->
                         !trail.isEmpty() && trail.get(trail.size() - 1).action().equals(lastAction));

@@ -3,7 +3,12 @@ package io.autoloop.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.ArmStats;
+import io.autoloop.contracts.Topic;
+import io.autoloop.contracts.Topics;
 import io.autoloop.simulator.http.RankResponse;
+import io.autoloop.testing.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +45,8 @@ class RouterRestartIT {
     private static final String CHALLENGER = "1.1.0";
 
     private StandaloneRouter router;
+    private RedisStore redis;
+    private RegistryWriter registry;
     private String experimentId;
     private Map<String, Served> servedBefore;
     private JsonNode shownBefore;
@@ -51,19 +58,21 @@ class RouterRestartIT {
     @BeforeAll
     void advanceAnExperimentToItsSecondStep() throws InterruptedException {
         router = StandaloneRouter.create("restart");
+        redis = new RedisStore(Loop.redis());
+        registry = new RegistryWriter(router.model(), redis);
         Instant t0 = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
-        router.publish("1.0.0", t0);
+        registry.publishTrained("1.0.0", t0);
         router.start("replica-1");
-        await("1.0.0 to become the champion", router::champion, "1.0.0"::equals);
+        await("1.0.0 to become the champion", registry::champion, "1.0.0"::equals);
 
-        router.publish(CHALLENGER, t0.plus(Duration.ofHours(1)));
+        registry.publishTrained(CHALLENGER, t0.plus(Duration.ofHours(1)));
         JsonNode started = await(
                 "the experiment of " + CHALLENGER + " to start",
                 () -> router.experimentOf(CHALLENGER),
                 experiment -> "PROGRESSING".equals(experiment.path("phase").asText()));
         experimentId = started.path("id").asText();
         // A +30 % challenger at 5 %: significant, so the controller advances it to 10 %.
-        router.armStats(experimentId, new long[] {95_000, 4_750}, new long[] {5_000, 325}, Instant.now());
+        publishArmStats(new long[] {95_000, 4_750}, new long[] {5_000, 325}, Instant.now());
         shownBefore = await(
                 "the experiment to advance to 10 %",
                 () -> router.experiment(experimentId),
@@ -85,6 +94,9 @@ class RouterRestartIT {
     void stop() {
         if (router != null) {
             router.close();
+        }
+        if (redis != null) {
+            redis.close();
         }
     }
 
@@ -139,6 +151,33 @@ class RouterRestartIT {
                 experiment -> experiment.path("revision").asLong() > revisionLeft);
         assertThat(analysed.path("phase")).isEqualTo(shownBefore.path("phase"));
         assertThat(analysed.path("history")).isEqualTo(shownBefore.path("history"));
+    }
+
+    /**
+     * Publishes one window of both arms of the experiment as the error-analyzer does: each arm's cumulative
+     * {@code {impressions, clicks}} as of {@code windowEnd}.
+     */
+    private void publishArmStats(long[] champion, long[] challenger, Instant windowEnd) {
+        Topic<ArmStats> armStats = new Topic<>(router.topic(Topics.EXPERIMENT_ARM_STATS), ArmStats.class);
+        try (TopicWriter writer = TopicWriter.localStack()) {
+            for (Arm arm : Arm.values()) {
+                long[] counts = arm == Arm.CHAMPION ? champion : challenger;
+                writer.send(
+                        armStats,
+                        experimentId,
+                        new ArmStats(
+                                ArmStats.SCHEMA_VERSION,
+                                experimentId,
+                                arm,
+                                null,
+                                0,
+                                0,
+                                counts[0],
+                                counts[1],
+                                windowEnd.minusSeconds(60),
+                                windowEnd));
+            }
+        }
     }
 
     /**
