@@ -23,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * port, or another runnable jar or main class. It takes JVM options, system properties (which take precedence over a
  * service's application.properties), environment variables and arguments; its output goes to a log file.
  * {@link #awaitReady} waits for {@code /q/health/ready}, {@link #stop()} sends SIGTERM (shutdown hooks run),
- * {@link #kill()} SIGKILL ({@code kill -9}: the process ends at once, nothing of it runs), and {@link #exitCode()}
- * tells how it ended.
+ * {@link #kill()} SIGKILL ({@code kill -9}: the process ends at once, its shutdown hooks do not run), and
+ * {@link #exitCode()} tells how it ended.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -137,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
             return this;
         }
 
-        /** The file its output (stdout and stderr) is appended to. */
+        /** The file its output (stdout and stderr) is appended to, {@code target/process-logs/<name>.log} if none. */
         public Launch log(Path file) {
             this.log = file;
             return this;
@@ -145,6 +145,10 @@ public final class ServiceProcess implements AutoCloseable {
 
         /** Starts the process; it runs until stopped, killed or done. */
         public ServiceProcess start() {
+            if (http && properties.containsKey("quarkus.http.port")) {
+                throw new IllegalArgumentException(name
+                        + " is given quarkus.http.port, but the launcher chooses a free port: read it from uri().");
+            }
             if (jar != null && !Files.isRegularFile(jar)) {
                 throw new IllegalStateException(jar + " is missing: package the module first (./mvnw -B -pl <module>"
                         + " -am package -DskipTests), or run the tests through Maven's verify.");

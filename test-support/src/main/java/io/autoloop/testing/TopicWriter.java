@@ -40,12 +40,7 @@ public final class TopicWriter implements AutoCloseable {
 
     /** A writer to the local stack's broker ({@link LocalStack#KAFKA}). */
     public static TopicWriter localStack() {
-        return on(LocalStack.KAFKA);
-    }
-
-    /** A writer to the broker at {@code bootstrapServers}. */
-    public static TopicWriter on(String bootstrapServers) {
-        return new TopicWriter(bootstrapServers);
+        return new TopicWriter(LocalStack.KAFKA);
     }
 
     /** Writes one record to {@code topic} on the local stack and waits for the broker's acknowledgement. */

@@ -140,6 +140,16 @@ class ServiceProcessTest {
     }
 
     @Test
+    void theHttpPortIsTheLaunchersToChoose() {
+        assertThatThrownBy(() -> ServiceProcess.quarkus(jar)
+                        .property("quarkus.http.port", "8080")
+                        .start())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "probe is given quarkus.http.port, but the launcher chooses a free port: read it from uri().");
+    }
+
+    @Test
     void aRunningProcessHasNoExitCodeYet() {
         try (ServiceProcess service =
                 ServiceProcess.quarkus(jar).log(module.resolve("running.log")).start()) {
