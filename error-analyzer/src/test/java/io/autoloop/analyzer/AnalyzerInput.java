@@ -7,6 +7,7 @@ import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.Topic;
+import io.autoloop.testing.TopicAdmin;
 import io.autoloop.testing.TopicWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,19 +67,23 @@ public final class AnalyzerInput implements AutoCloseable {
     }
 
     /**
-     * Sends, for each of the six partitions, a decision for a user whose id lands on that partition and a feedback
-     * event for it, both stamped {@code at}, and waits until they are written: once everything before them is
+     * Sends, for each partition of the feedback topic, a decision for a user whose id lands on that partition and a
+     * feedback event for it, both stamped {@code at}, and waits until they are written: once everything before them is
      * consumed, they move both event clocks of every attribution task to {@code at} and close every window that ends
      * before. Their own labels never become final unless later records come, so they emit nothing.
      */
     public void sendSentinels(Instant at) {
+        int partitions;
+        try (TopicAdmin admin = TopicAdmin.localStack()) {
+            partitions = admin.partitions(feedback.name());
+        }
         String run = UUID.randomUUID().toString().substring(0, 8);
-        for (int partition = 0; partition < 6; partition++) {
+        for (int partition = 0; partition < partitions; partition++) {
             String userId = null;
             for (int n = 0; userId == null; n++) {
                 String candidate = "sentinel-" + run + "-" + n;
                 byte[] key = candidate.getBytes(StandardCharsets.UTF_8);
-                if (Utils.toPositive(Utils.murmur2(key)) % 6 == partition) {
+                if (Utils.toPositive(Utils.murmur2(key)) % partitions == partition) {
                     userId = candidate;
                 }
             }
