@@ -71,15 +71,21 @@ public final class TopicAdmin implements AutoCloseable {
     }
 
     /**
-     * Deletes those of {@code names} that exist. A failure is printed, not thrown: this is clean-up, and a leftover
-     * test topic is harmless (its name is unique to its run).
+     * Deletes those of {@code names} that exist, and waits until the broker no longer lists them. A failure is
+     * printed, not thrown: this is clean-up, and a leftover test topic is harmless (its name is unique to its run).
      */
     public void delete(Collection<String> names) {
         try {
-            List<String> existing = await(admin.listTopics().names(), "list the topics").stream()
-                    .filter(names::contains)
-                    .toList();
+            List<String> existing = existing(names);
             await(admin.deleteTopics(existing).all(), "delete the topics " + existing);
+            Instant deadline = Instant.now().plus(CALL);
+            while (!existing(existing).isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The broker at " + bootstrapServers + " still lists "
+                            + existing(existing) + " " + CALL + " after their deletion.");
+                }
+                pause(Duration.ofMillis(100), "waiting for the deletion of " + existing);
+            }
         } catch (IllegalStateException e) {
             System.err.println(e.getMessage());
         }
@@ -154,6 +160,12 @@ public final class TopicAdmin implements AutoCloseable {
     @Override
     public void close() {
         admin.close(Duration.ofSeconds(10));
+    }
+
+    private List<String> existing(Collection<String> names) {
+        return await(admin.listTopics().names(), "list the topics").stream()
+                .filter(names::contains)
+                .toList();
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) {
