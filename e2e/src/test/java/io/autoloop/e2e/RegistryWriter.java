@@ -1,10 +1,9 @@
 package io.autoloop.e2e;
 
 import io.autoloop.contracts.Arm;
-import io.autoloop.contracts.RedisKeys;
-import org.apache.commons.codec.digest.DigestUtils;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.FeatureHasher;
@@ -17,13 +16,11 @@ import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.learner.NegatedModels;
 import io.autoloop.testing.TopicWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Puts versions of one model into the Redis registry by hand, the way the retrainer publishes (bytes, {@code :meta},
@@ -106,5 +103,4 @@ final class RegistryWriter {
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, meta);
         return meta;
     }
-
 }

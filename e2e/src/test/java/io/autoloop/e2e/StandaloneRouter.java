@@ -1,7 +1,7 @@
 package io.autoloop.e2e;
 
-import io.autoloop.contracts.RedisKeys;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
 import io.autoloop.simulator.http.JsonHttp;

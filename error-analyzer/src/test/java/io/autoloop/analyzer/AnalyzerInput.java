@@ -1,6 +1,6 @@
 package io.autoloop.analyzer;
 
-import io.autoloop.analyzer.messaging.TopicNames;
+import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.EventType;

@@ -1,7 +1,6 @@
 package io.autoloop.analyzer;
 
 import io.autoloop.analyzer.config.TopicNames;
-import io.autoloop.contracts.Topic;
 import io.autoloop.contracts.Topics;
 import io.autoloop.testing.LocalStack;
 import io.autoloop.testing.StackTopics;
