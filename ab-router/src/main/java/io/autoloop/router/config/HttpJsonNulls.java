@@ -2,14 +2,14 @@ package io.autoloop.router.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.autoloop.contracts.Problem;
-import io.autoloop.router.domain.AnalysisPoint;
-import io.autoloop.router.domain.GuardrailReading;
-import io.autoloop.router.domain.ModelCard;
-import io.autoloop.router.domain.Transition;
+import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.dashboard.ModelCard;
+import io.autoloop.router.domain.guardrail.GuardrailReading;
+import io.autoloop.router.domain.rollout.Transition;
 import io.autoloop.router.rest.ExperimentOverview;
 import io.autoloop.router.rest.ExperimentView;
-import io.autoloop.router.service.ModelsView;
-import io.autoloop.router.service.RankRequest;
+import io.autoloop.router.service.model.ModelsView;
+import io.autoloop.router.service.ranking.RankRequest;
 import io.quarkus.jackson.JacksonMixin;
 
 /**

@@ -2,7 +2,7 @@ package io.autoloop.router.messaging;
 
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.ErrorReport;
-import io.autoloop.router.service.AnalyzerFeed;
+import io.autoloop.router.service.experiment.AnalyzerFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

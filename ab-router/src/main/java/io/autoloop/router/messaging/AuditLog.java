@@ -1,8 +1,8 @@
 package io.autoloop.router.messaging;
 
 import io.autoloop.contracts.AuditEntry;
-import io.autoloop.router.domain.Experiment;
-import io.autoloop.router.domain.Transition;
+import io.autoloop.router.domain.rollout.Experiment;
+import io.autoloop.router.domain.rollout.Transition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;

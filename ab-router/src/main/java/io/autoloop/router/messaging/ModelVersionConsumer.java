@@ -3,7 +3,7 @@ package io.autoloop.router.messaging;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.repository.ExperimentRepository;
-import io.autoloop.router.service.ModelLoader;
+import io.autoloop.router.service.model.ModelLoader;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.autoloop.router.repository;
 
 import io.autoloop.contracts.ModelVersion;
-import io.autoloop.router.domain.Experiment;
+import io.autoloop.router.domain.rollout.Experiment;
 
 /**
  * What Redis says about one model's rollout, read inside one optimistic transaction.

@@ -2,8 +2,8 @@ package io.autoloop.router.repository;
 
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
-import io.autoloop.router.domain.AnalysisPoint;
-import io.autoloop.router.domain.Experiment;
+import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.rollout.Experiment;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

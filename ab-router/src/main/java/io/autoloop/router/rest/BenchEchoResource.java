@@ -1,7 +1,7 @@
 package io.autoloop.router.rest;
 
 import io.autoloop.router.config.RouterConfig;
-import io.autoloop.router.service.RankRequest;
+import io.autoloop.router.service.ranking.RankRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;

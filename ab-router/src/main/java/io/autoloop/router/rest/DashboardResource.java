@@ -1,15 +1,15 @@
 package io.autoloop.router.rest;
 
 import io.autoloop.router.config.RouterConfig;
-import io.autoloop.router.domain.Alert;
-import io.autoloop.router.domain.Experiment;
-import io.autoloop.router.domain.GuardrailLimits;
-import io.autoloop.router.domain.WeightStep;
+import io.autoloop.router.domain.dashboard.Alert;
+import io.autoloop.router.domain.dashboard.WeightStep;
+import io.autoloop.router.domain.guardrail.GuardrailLimits;
+import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.repository.ExperimentRepository;
-import io.autoloop.router.service.ExperimentNotFoundException;
-import io.autoloop.router.service.ExperimentService;
-import io.autoloop.router.service.ModelCatalog;
-import io.autoloop.router.service.ModelsView;
+import io.autoloop.router.service.experiment.ExperimentNotFoundException;
+import io.autoloop.router.service.experiment.ExperimentService;
+import io.autoloop.router.service.model.ModelCatalog;
+import io.autoloop.router.service.model.ModelsView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

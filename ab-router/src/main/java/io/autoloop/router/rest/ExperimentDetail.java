@@ -1,9 +1,9 @@
 package io.autoloop.router.rest;
 
-import io.autoloop.router.domain.Alert;
-import io.autoloop.router.domain.AnalysisPoint;
-import io.autoloop.router.domain.GuardrailLimits;
-import io.autoloop.router.domain.WeightStep;
+import io.autoloop.router.domain.dashboard.Alert;
+import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.dashboard.WeightStep;
+import io.autoloop.router.domain.guardrail.GuardrailLimits;
 import java.util.List;
 
 /**

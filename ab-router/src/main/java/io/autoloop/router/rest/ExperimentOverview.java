@@ -1,7 +1,7 @@
 package io.autoloop.router.rest;
 
-import io.autoloop.router.domain.Alert;
-import io.autoloop.router.domain.Transition;
+import io.autoloop.router.domain.dashboard.Alert;
+import io.autoloop.router.domain.rollout.Transition;
 import java.util.List;
 
 /**

@@ -2,11 +2,11 @@ package io.autoloop.router.rest;
 
 import io.autoloop.platform.auth.Roles;
 import io.autoloop.router.config.RouterConfig;
-import io.autoloop.router.domain.Experiment;
-import io.autoloop.router.domain.RolloutEvent;
+import io.autoloop.router.domain.rollout.Experiment;
+import io.autoloop.router.domain.rollout.RolloutEvent;
 import io.autoloop.router.repository.ExperimentRepository;
-import io.autoloop.router.service.ExperimentNotFoundException;
-import io.autoloop.router.service.ExperimentService;
+import io.autoloop.router.service.experiment.ExperimentNotFoundException;
+import io.autoloop.router.service.experiment.ExperimentService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

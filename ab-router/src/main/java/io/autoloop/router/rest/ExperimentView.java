@@ -2,16 +2,16 @@ package io.autoloop.router.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.autoloop.contracts.Arm;
-import io.autoloop.router.domain.Analysis;
-import io.autoloop.router.domain.ArmCounts;
-import io.autoloop.router.domain.Bucketing;
-import io.autoloop.router.domain.Evidence;
-import io.autoloop.router.domain.Experiment;
-import io.autoloop.router.domain.GuardrailReading;
-import io.autoloop.router.domain.Phase;
-import io.autoloop.router.domain.Segment;
-import io.autoloop.router.domain.Transition;
-import io.autoloop.router.domain.Verdict;
+import io.autoloop.router.domain.guardrail.GuardrailReading;
+import io.autoloop.router.domain.rollout.Analysis;
+import io.autoloop.router.domain.rollout.Experiment;
+import io.autoloop.router.domain.rollout.Phase;
+import io.autoloop.router.domain.rollout.Transition;
+import io.autoloop.router.domain.rollout.Verdict;
+import io.autoloop.router.domain.serving.Bucketing;
+import io.autoloop.router.domain.statistics.ArmCounts;
+import io.autoloop.router.domain.statistics.Evidence;
+import io.autoloop.router.domain.statistics.Segment;
 import java.time.Instant;
 import java.util.List;
 

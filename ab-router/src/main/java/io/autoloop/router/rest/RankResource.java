@@ -1,9 +1,9 @@
 package io.autoloop.router.rest;
 
 import io.autoloop.platform.auth.Roles;
-import io.autoloop.router.service.RankRequest;
-import io.autoloop.router.service.RankResponse;
-import io.autoloop.router.service.RankingService;
+import io.autoloop.router.service.ranking.RankRequest;
+import io.autoloop.router.service.ranking.RankResponse;
+import io.autoloop.router.service.ranking.RankingService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

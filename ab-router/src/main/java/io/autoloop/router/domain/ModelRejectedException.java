@@ -1,9 +1,0 @@
-package io.autoloop.router.domain;
-
-/** Model bytes that failed verification: that version never serves. */
-public class ModelRejectedException extends RuntimeException {
-
-    public ModelRejectedException(String message) {
-        super(message);
-    }
-}

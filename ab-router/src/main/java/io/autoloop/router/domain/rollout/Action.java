@@ -1,0 +1,14 @@
+package io.autoloop.router.domain.rollout;
+
+/** The kinds of transition an experiment goes through; each one is a history entry and an audit entry. */
+public enum Action {
+    CREATE,
+    START,
+    ADVANCE,
+    PROMOTE,
+    COMPLETE,
+    ROLLBACK,
+    PAUSE,
+    RESUME,
+    STOP
+}

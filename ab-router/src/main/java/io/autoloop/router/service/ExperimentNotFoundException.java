@@ -1,9 +1,0 @@
-package io.autoloop.router.service;
-
-/** An experiment id that Redis does not know. */
-public class ExperimentNotFoundException extends RuntimeException {
-
-    public ExperimentNotFoundException(String id) {
-        super("There is no experiment '" + id + "'.");
-    }
-}
