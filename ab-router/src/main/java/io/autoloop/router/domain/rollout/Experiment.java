@@ -11,7 +11,8 @@ import java.util.Objects;
 
 /**
  * The state of one champion-versus-challenger experiment, as stored in Redis under {@code autoloop:experiment:{id}}
- * and changed only through {@link Rollout}.
+ * and changed only through {@link Rollout}. Jackson and {@link Rollout#create} build it with the canonical constructor;
+ * each transition derives the next state through the {@code with…} methods of the fields it changes.
  *
  * @param model the model name, e.g. {@code ctr}
  * @param champion the champion's model version
@@ -74,7 +75,132 @@ public record Experiment(
         return Bucketing.percentOf(challengerBuckets);
     }
 
-    /** This state as written at {@code revision}. */
+    /** This state in {@code newPhase}. */
+    public Experiment withPhase(Phase newPhase) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                newPhase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state at step {@code newStep}. */
+    public Experiment withStep(int newStep) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                newStep,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with the challenger serving {@code newChallengerBuckets} buckets. */
+    public Experiment withChallengerBuckets(int newChallengerBuckets) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                newChallengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with the challenger first served at {@code newStartedAt}. */
+    public Experiment withStartedAt(Instant newStartedAt) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                newStartedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state as changed at {@code newUpdatedAt}. */
+    public Experiment withUpdatedAt(Instant newUpdatedAt) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                newUpdatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state as written at {@code newRevision}. */
     public Experiment withRevision(long newRevision) {
         return new Experiment(
                 id,
@@ -97,5 +223,180 @@ public record Experiment(
                 alwaysValidPValue,
                 lastAnalysis,
                 history);
+    }
+
+    /** This state with {@code newChampionTotals} as the champion's cumulative counts. */
+    public Experiment withChampionTotals(ArmCounts newChampionTotals) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                newChampionTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with {@code newChallengerTotals} as the challenger's cumulative counts. */
+    public Experiment withChallengerTotals(ArmCounts newChallengerTotals) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                newChallengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with {@code newSegments} as its counts per period of constant weight. */
+    public Experiment withSegments(List<Segment> newSegments) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                newSegments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with {@code newGuardrailFailures} failed analyses in a row per guardrail. */
+    public Experiment withGuardrailFailures(Map<Guardrail, Integer> newGuardrailFailures) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                newGuardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with {@code newAlwaysValidPValue} as the running minimum of the sequential test's {@code 1/Λ}. */
+    public Experiment withAlwaysValidPValue(Double newAlwaysValidPValue) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                newAlwaysValidPValue,
+                lastAnalysis,
+                history);
+    }
+
+    /** This state with {@code newLastAnalysis} as its latest analysis. */
+    public Experiment withLastAnalysis(Analysis newLastAnalysis) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                newLastAnalysis,
+                history);
+    }
+
+    /** This state with {@code newHistory} as its transitions, oldest first. */
+    public Experiment withHistory(List<Transition> newHistory) {
+        return new Experiment(
+                id,
+                model,
+                champion,
+                challenger,
+                seed,
+                phase,
+                step,
+                steps,
+                challengerBuckets,
+                createdAt,
+                startedAt,
+                updatedAt,
+                revision,
+                championTotals,
+                challengerTotals,
+                segments,
+                guardrailFailures,
+                alwaysValidPValue,
+                lastAnalysis,
+                newHistory);
     }
 }

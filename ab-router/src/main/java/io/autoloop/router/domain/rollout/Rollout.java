@@ -165,8 +165,13 @@ public final class Rollout {
             return Change.unchanged(experiment);
         }
         int buckets = experiment.steps().get(0);
-        Experiment started =
-                rebuild(experiment, Phase.PROGRESSING, 0, buckets, at, at, List.of(Segment.starting(buckets, at)));
+        Experiment started = experiment
+                .withPhase(Phase.PROGRESSING)
+                .withStep(0)
+                .withChallengerBuckets(buckets)
+                .withStartedAt(at)
+                .withUpdatedAt(at)
+                .withSegments(List.of(Segment.starting(buckets, at)));
         return transition(
                 experiment,
                 started,
@@ -382,27 +387,14 @@ public final class Rollout {
                 readings,
                 verdict,
                 reason);
-        Experiment analysed = new Experiment(
-                experiment.id(),
-                experiment.model(),
-                experiment.champion(),
-                experiment.challenger(),
-                experiment.seed(),
-                experiment.phase(),
-                experiment.step(),
-                experiment.steps(),
-                experiment.challengerBuckets(),
-                experiment.createdAt(),
-                experiment.startedAt(),
-                at,
-                experiment.revision(),
-                championTotals,
-                challengerTotals,
-                segments,
-                failures,
-                bestPValue,
-                analysis,
-                experiment.history());
+        Experiment analysed = experiment
+                .withUpdatedAt(at)
+                .withChampionTotals(championTotals)
+                .withChallengerTotals(challengerTotals)
+                .withSegments(segments)
+                .withGuardrailFailures(failures)
+                .withAlwaysValidPValue(bestPValue)
+                .withLastAnalysis(analysis);
         Map<String, Object> numbers = numbersOf(analysis);
         return switch (verdict) {
             case HOLD -> Change.unchanged(analysed);
@@ -500,14 +492,15 @@ public final class Rollout {
             segments = new ArrayList<>(segments);
             segments.add(Segment.starting(newBuckets, at));
         }
-        Experiment moved = rebuild(
-                experiment,
-                to,
-                newStep,
-                newBuckets,
-                experiment.startedAt() == null && to.servesChallenger() ? at : experiment.startedAt(),
-                at,
-                segments);
+        Experiment moved = experiment
+                .withPhase(to)
+                .withStep(newStep)
+                .withChallengerBuckets(newBuckets)
+                .withUpdatedAt(at)
+                .withSegments(segments);
+        if (experiment.startedAt() == null && to.servesChallenger()) {
+            moved = moved.withStartedAt(at);
+        }
         return transition(experiment, moved, action, at, actor, reason, numbers);
     }
 
@@ -531,59 +524,8 @@ public final class Rollout {
                 numbers);
         List<Transition> history = new ArrayList<>(after.history());
         history.add(transition);
-        Experiment recorded = new Experiment(
-                after.id(),
-                after.model(),
-                after.champion(),
-                after.challenger(),
-                after.seed(),
-                after.phase(),
-                after.step(),
-                after.steps(),
-                after.challengerBuckets(),
-                after.createdAt(),
-                after.startedAt(),
-                after.updatedAt(),
-                after.revision(),
-                after.championTotals(),
-                after.challengerTotals(),
-                after.segments(),
-                after.guardrailFailures(),
-                after.alwaysValidPValue(),
-                after.lastAnalysis(),
-                history);
+        Experiment recorded = after.withHistory(history);
         return new Change(recorded, Optional.of(transition));
-    }
-
-    private static Experiment rebuild(
-            Experiment e,
-            Phase phase,
-            int step,
-            int buckets,
-            Instant startedAt,
-            Instant updatedAt,
-            List<Segment> segments) {
-        return new Experiment(
-                e.id(),
-                e.model(),
-                e.champion(),
-                e.challenger(),
-                e.seed(),
-                phase,
-                step,
-                e.steps(),
-                buckets,
-                e.createdAt(),
-                startedAt,
-                updatedAt,
-                e.revision(),
-                e.championTotals(),
-                e.challengerTotals(),
-                segments,
-                e.guardrailFailures(),
-                e.alwaysValidPValue(),
-                e.lastAnalysis(),
-                e.history());
     }
 
     /** The numbers of an analysis as a flat map for the history and the audit log; empty without one. */
