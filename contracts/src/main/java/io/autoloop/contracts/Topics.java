@@ -2,7 +2,7 @@ package io.autoloop.contracts;
 
 import java.util.List;
 
-/** The topics of DESIGN.md, each named once; keys are strings, values JSON records. */
+/** The topics of the loop (docs/architecture.md, "Topics"), each named once; keys are strings, values JSON records. */
 public final class Topics {
 
     /** Keyed by pseudonymous user id; collector → analyzer. */
@@ -30,7 +30,7 @@ public final class Topics {
     /** Keyed by subject; every service. */
     public static final Topic<AuditEntry> AUDIT_LOG = new Topic<>("audit.log", AuditEntry.class);
 
-    /** Every topic, in the order of DESIGN.md. */
+    /** Every topic, in the order of docs/architecture.md. */
     public static final List<Topic<?>> ALL = List.of(
             FEEDBACK_EVENTS,
             SERVING_DECISIONS,

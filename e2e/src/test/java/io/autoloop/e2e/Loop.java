@@ -107,7 +107,7 @@ final class Loop implements AutoCloseable {
         return "ctr-" + id;
     }
 
-    /** This loop's name for a topic of DESIGN.md ({@code model.versions} is shared). */
+    /** This loop's name for a topic of the loop ({@code model.versions} is shared). */
     String topic(Topic<?> topic) {
         return topic == Topics.MODEL_VERSIONS ? topic.name() : id + "." + topic.name();
     }

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Blocking access to the local stack's Redis for what the tests read and write directly: the model registry's bytes
- * and keys (DESIGN.md, "Redis keys"), and the clean-up of one test model's keys.
+ * and keys (docs/architecture.md, "Redis keys"), and the clean-up of one test model's keys.
  */
 final class RedisStore implements AutoCloseable {
 

@@ -80,7 +80,7 @@ final class StandaloneRouter implements AutoCloseable {
         return "ctr-" + id;
     }
 
-    /** This run's name for a topic of DESIGN.md ({@code model.versions} is shared). */
+    /** This run's name for a topic of the loop ({@code model.versions} is shared). */
     String topic(Topic<?> topic) {
         return topic == Topics.MODEL_VERSIONS ? topic.name() : id + "." + topic.name();
     }

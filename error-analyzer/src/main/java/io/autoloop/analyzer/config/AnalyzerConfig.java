@@ -113,7 +113,7 @@ public interface AnalyzerConfig {
         Duration retention();
     }
 
-    /** Labelling rules: when {@code rules} is empty, the standard rules of DESIGN.md apply. */
+    /** Labelling rules: when {@code rules} is empty, the default rules of {@code LabellingRules.standard()} apply. */
     interface LabellingConfig {
 
         /**

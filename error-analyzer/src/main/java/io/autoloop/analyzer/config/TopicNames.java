@@ -14,7 +14,7 @@ public record TopicNames(
         }
     }
 
-    /** The topics of DESIGN.md. */
+    /** The topics of the loop, as {@code io.autoloop.contracts.Topics} names them. */
     public static TopicNames standard() {
         return new TopicNames(
                 Topics.SERVING_DECISIONS.name(),

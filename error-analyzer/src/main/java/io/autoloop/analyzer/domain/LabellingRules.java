@@ -58,7 +58,7 @@ public final class LabellingRules {
     }
 
     /**
-     * The rules of DESIGN.md: conversion and click → 1, rating ≥ 4 → 1, dwell completion ≥ 0.9 → 1, rating ≤ 2 → 0,
+     * The default rules: conversion and click → 1, rating ≥ 4 → 1, dwell completion ≥ 0.9 → 1, rating ≤ 2 → 0,
      * with priorities in that order and weight 1 everywhere.
      */
     public static LabellingRules standard() {

@@ -57,7 +57,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * which the grace covers; decisions that a repartition puts out of order are tolerated up to window + grace, as long
  * as feedback waits for its decision. The repartition topic takes the partition count of {@code serving.decisions},
  * and the default partitioner puts a user id on the same partition number as {@code feedback.events} does only when
- * both topics have the same partition count (six in DESIGN.md).
+ * both topics have the same partition count (six on the local stack).
  */
 public final class AnalyzerTopology {
 
