@@ -110,9 +110,12 @@ public class ModelRegistry {
         return Optional.ofNullable(bytes.get(keys.bytes(version)));
     }
 
-    /** The version the router's controller made champion, if it named one. */
-    public Optional<String> championAlias() {
-        return Optional.ofNullable(texts.get(keys.champion()));
+    /**
+     * The champion: the version the champion alias (written by the router's controller) names, or the newest version
+     * when the router has named none; empty when the registry is empty.
+     */
+    public Optional<String> championVersion() {
+        return Optional.ofNullable(texts.get(keys.champion())).or(this::newestVersion);
     }
 
     /**

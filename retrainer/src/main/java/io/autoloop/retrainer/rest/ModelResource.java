@@ -58,8 +58,11 @@ public class ModelResource {
     @GET
     public ModelList list(@QueryParam("limit") @DefaultValue("100") int limit) {
         requireLimit(limit);
-        String champion = registry.championAlias().or(registry::newestVersion).orElse(null);
-        return new ModelList(registry.keys().name(), champion, registry.newest(limit), monitor.status());
+        return new ModelList(
+                registry.keys().name(),
+                registry.championVersion().orElse(null),
+                registry.newest(limit),
+                monitor.status());
     }
 
     /** The gate's latest decisions (published and rejected candidates), newest first. */

@@ -63,7 +63,7 @@ public class ModelPublisher {
      * champion; empty when the registry is empty.
      */
     public Optional<String> championVersion() {
-        return registry.championAlias().or(registry::newestVersion);
+        return registry.championVersion();
     }
 
     /**
