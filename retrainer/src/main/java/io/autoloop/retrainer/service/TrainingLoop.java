@@ -5,12 +5,8 @@ import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.JsonSerde;
-import io.autoloop.learner.Cross;
-import io.autoloop.learner.FeatureSpec;
-import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
-import io.autoloop.retrainer.domain.GatePolicy;
 import io.autoloop.retrainer.domain.PublishSchedule;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.domain.TrainerSettings;
@@ -84,41 +80,15 @@ public class TrainingLoop {
             CheckpointStore checkpoints,
             ModelPublisher publisher,
             TrainerEvents events,
-            TrainerMonitor monitor) {
+            TrainerMonitor monitor,
+            TrainerSettings settings) {
         this.config = config;
         this.lease = lease;
         this.checkpoints = checkpoints;
         this.publisher = publisher;
         this.events = events;
         this.monitor = monitor;
-        this.settings = settings(config);
-    }
-
-    /** The trainer settings the configuration describes; fails with a sentence on a bad value. */
-    static TrainerSettings settings(RetrainerConfig config) {
-        List<Cross> crosses = new ArrayList<>();
-        for (String cross : config.features().crosses()) {
-            if (cross.equals("none")) {
-                continue;
-            }
-            String[] sides = cross.split("\\*", -1);
-            if (sides.length != 2) {
-                throw new IllegalArgumentException("retrainer.features.crosses has '" + cross
-                        + "'; write each cross as left*right (e.g. user*item), or none.");
-            }
-            crosses.add(new Cross(sides[0].trim(), sides[1].trim()));
-        }
-        RetrainerConfig.Gate gate = config.gate();
-        return new TrainerSettings(
-                new FeatureSpec(config.features().bits(), config.features().hashSeed(), crosses),
-                new FtrlParameters(
-                        config.ftrl().alpha(),
-                        config.ftrl().beta(),
-                        config.ftrl().l1(),
-                        config.ftrl().l2()),
-                gate.holdoutSamples(),
-                new GatePolicy(gate.margin(), gate.minPredictionSpread(), gate.minHoldoutSamples()),
-                config.replayOnSpecChange());
+        this.settings = settings;
     }
 
     void start(@Observes StartupEvent event) {
