@@ -7,12 +7,14 @@ import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.JsonSerde;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
+import io.autoloop.retrainer.domain.GateReport;
 import io.autoloop.retrainer.domain.PublishSchedule;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.domain.TrainerSettings;
 import io.autoloop.retrainer.messaging.SampleConsumer;
 import io.autoloop.retrainer.messaging.TrainerEvents;
 import io.autoloop.retrainer.repository.CheckpointStore;
+import io.autoloop.retrainer.repository.PublishedModels;
 import io.autoloop.retrainer.repository.TrainerLease;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,14 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,8 +37,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The retrainer's one training thread: while this instance holds the trainer lease, it consumes
- * {@code training.samples} record by record into the {@link Trainer}, publishes candidates through the
- * {@link ModelPublisher} when the {@link PublishSchedule} says one is due (or an admin forces one), and checkpoints the
+ * {@code training.samples} record by record into the {@link Trainer}, judges candidates through the
+ * {@link CandidateGate} when the {@link PublishSchedule} says one is due (or an admin forces one), and checkpoints the
  * trainer state with the consumed offsets every {@code checkpoint.every} and at every publish; without the lease it
  * waits as a standby.
  *
@@ -60,12 +58,13 @@ public class TrainingLoop {
     private final RetrainerConfig config;
     private final TrainerLease lease;
     private final CheckpointStore checkpoints;
-    private final ModelPublisher publisher;
+    private final CandidateGate candidates;
+    private final PublishedModels models;
+    private final PublishRequests requests;
     private final TrainerEvents events;
     private final TrainerMonitor monitor;
     private final TrainerSettings settings;
     private final JsonSerde<LabelledSample> samples = Topics.TRAINING_SAMPLES.serde();
-    private final BlockingQueue<PublishRequest> publishRequests = new LinkedBlockingQueue<>();
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Clock clock = Clock.systemUTC();
 
@@ -78,14 +77,18 @@ public class TrainingLoop {
             RetrainerConfig config,
             TrainerLease lease,
             CheckpointStore checkpoints,
-            ModelPublisher publisher,
+            CandidateGate candidates,
+            PublishedModels models,
+            PublishRequests requests,
             TrainerEvents events,
             TrainerMonitor monitor,
             TrainerSettings settings) {
         this.config = config;
         this.lease = lease;
         this.checkpoints = checkpoints;
-        this.publisher = publisher;
+        this.candidates = candidates;
+        this.models = models;
+        this.requests = requests;
         this.events = events;
         this.monitor = monitor;
         this.settings = settings;
@@ -124,9 +127,7 @@ public class TrainingLoop {
         if (!monitor.isActive()) {
             throw new StandbyException(config.modelName(), monitor.status().activeInstance());
         }
-        PublishRequest request = new PublishRequest(actor, new CompletableFuture<>());
-        publishRequests.add(request);
-        return request.decision();
+        return requests.add(actor);
     }
 
     private void run() {
@@ -140,7 +141,7 @@ public class TrainingLoop {
                     pause(lease.ttl().dividedBy(3));
                 }
             } catch (RuntimeException e) {
-                failPending(e);
+                requests.failAll(e);
                 if (!running) {
                     break;
                 }
@@ -161,7 +162,7 @@ public class TrainingLoop {
                 pause(config.retryBackoff());
             }
         }
-        failPending(new StandbyException(config.modelName(), null));
+        requests.failAll(new StandbyException(config.modelName(), null));
         try {
             lease.release();
         } catch (RuntimeException e) {
@@ -177,14 +178,11 @@ public class TrainingLoop {
         if (!keepLease()) {
             return;
         }
-        publisher.announcePending(trainer);
-        if (publisher.registryEmpty()) {
-            publisher.publishInitial(trainer, clock.instant());
-        }
+        candidates.catchUp(trainer, clock.instant());
         if (!keepLease()) {
             return;
         }
-        refreshChampion(trainer);
+        candidates.followChampion(trainer);
         if (!keepLease()) {
             return;
         }
@@ -224,25 +222,19 @@ public class TrainingLoop {
                     nextRenew = now.plus(renewEvery);
                 }
                 if (!now.isBefore(nextChampion)) {
-                    refreshChampion(trainer);
+                    candidates.followChampion(trainer);
                     nextChampion = now.plus(config.championRefresh());
                 }
                 if (!now.isBefore(nextPartitions)) {
                     source.assign(trainer.offsets());
                     nextPartitions = now.plus(PARTITIONS_EVERY);
                 }
-                List<GateDecision> decisions = handlePublishRequests(trainer, now);
-                if (decisions.isEmpty() && schedule.due(trainer.samplesSinceLastAttempt(), trainer.canJudge(), now)) {
-                    decisions = List.of(publisher.attempt(trainer, "schedule", ModelPublisher.SERVICE, now));
-                }
-                if (!decisions.isEmpty()) {
-                    schedule.attempted(now);
-                }
+                List<GateDecision> decisions = candidates.judgeDue(trainer, schedule, now);
                 if (decisions.stream().anyMatch(GateDecision::published)) {
                     // Every publish wrote a checkpoint with the model, and may have made a new champion.
                     lastCheckpointAt = now;
                     nextCheckpoint = now.plus(config.checkpoint().every());
-                    refreshChampion(trainer);
+                    candidates.followChampion(trainer);
                 }
                 if (!now.isBefore(nextCheckpoint)) {
                     if (!checkpoint(trainer)) {
@@ -288,11 +280,11 @@ public class TrainingLoop {
             return trainer;
         }
         Trainer trainer = Trainer.fresh(config.modelName(), settings);
-        publisher.newest().ifPresent(newest -> {
-            trainer.continueAfter(newest.getKey(), newest.getValue());
+        models.newest().ifPresent(newest -> {
+            trainer.continueAfter(newest.version(), newest.specFingerprint());
             LOG.infof(
                     "Model %s has no checkpoint but versions up to %s: a fresh learner continues after it",
-                    config.modelName(), newest.getKey());
+                    config.modelName(), newest.version());
         });
         return trainer;
     }
@@ -339,7 +331,7 @@ public class TrainingLoop {
                 config.modelName(),
                 new RejectedRecord(
                         RejectedRecord.SCHEMA_VERSION,
-                        ModelPublisher.SERVICE,
+                        GateReport.SERVICE,
                         null,
                         "malformed-sample",
                         List.of(new FieldError(
@@ -349,30 +341,6 @@ public class TrainingLoop {
         LOG.warnf(
                 "Skipped the malformed record %s-%d@%d: %s",
                 record.topic(), record.partition(), record.offset(), message);
-    }
-
-    private List<GateDecision> handlePublishRequests(Trainer trainer, Instant now) {
-        List<GateDecision> decisions = new ArrayList<>();
-        for (PublishRequest request = publishRequests.poll(); request != null; request = publishRequests.poll()) {
-            try {
-                GateDecision decision = publisher.attempt(trainer, "forced", request.actor(), now);
-                decisions.add(decision);
-                request.decision().complete(decision);
-            } catch (RuntimeException e) {
-                request.decision().completeExceptionally(e);
-                throw e;
-            }
-        }
-        return decisions;
-    }
-
-    private void refreshChampion(Trainer trainer) {
-        String version = publisher.championVersion().orElse(null);
-        if (Objects.equals(version, trainer.championVersion())) {
-            return;
-        }
-        trainer.championChanged(version, version == null ? null : publisher.load(version));
-        LOG.infof("Model %s: the holdout window is now scored with champion %s", config.modelName(), version);
     }
 
     /** Saves the trainer state; false when the lease is lost. */
@@ -388,12 +356,6 @@ public class TrainingLoop {
         return written;
     }
 
-    private void failPending(RuntimeException cause) {
-        for (PublishRequest request = publishRequests.poll(); request != null; request = publishRequests.poll()) {
-            request.decision().completeExceptionally(cause);
-        }
-    }
-
     private void pause(Duration duration) {
         try {
             stopping.await(duration.toMillis(), TimeUnit.MILLISECONDS);
@@ -402,6 +364,4 @@ public class TrainingLoop {
             running = false;
         }
     }
-
-    private record PublishRequest(String actor, CompletableFuture<GateDecision> decision) {}
 }

@@ -1,0 +1,72 @@
+package io.autoloop.retrainer.repository;
+
+import io.autoloop.learner.ModelCodec;
+import io.autoloop.learner.ModelSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * The published models the training loop reads back from the {@link ModelRegistry}: consumes the champion alias, the
+ * version index and the model bytes, and produces the champion's version and decoded weights, the newest version with
+ * its feature spec fingerprint, and whether anything is published at all.
+ */
+@ApplicationScoped
+public class PublishedModels {
+
+    /**
+     * The newest published version.
+     *
+     * @param version its {@code major.minor.patch}
+     * @param specFingerprint the fingerprint of the feature spec it was trained with
+     */
+    public record Newest(String version, String specFingerprint) {}
+
+    private final ModelRegistry registry;
+
+    /** The snapshot this instance published last: the usual next champion, kept to spare a registry read. */
+    private volatile ModelSnapshot lastPublished;
+
+    public PublishedModels(ModelRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The version the gate compares with: see {@link ModelRegistry#championVersion()}. */
+    public Optional<String> championVersion() {
+        return registry.championVersion();
+    }
+
+    /**
+     * The weights of a published version.
+     *
+     * @throws io.autoloop.learner.ModelFormatException if its bytes are corrupt
+     * @throws IllegalStateException if the registry holds no bytes for it
+     */
+    public ModelSnapshot load(String version) {
+        ModelSnapshot published = lastPublished;
+        if (published != null && published.provenance().version().equals(version)) {
+            return published;
+        }
+        byte[] bytes = registry.modelBytes(version)
+                .orElseThrow(() -> new IllegalStateException("Version " + version + " of model "
+                        + registry.keys().name() + " is named in the registry, but its bytes are missing."));
+        return ModelCodec.read(bytes);
+    }
+
+    /** The newest published version, to continue a registry without checkpoint; empty when none is published. */
+    public Optional<Newest> newest() {
+        return registry.newestVersion()
+                .flatMap(version -> registry.modelBytes(version)
+                        .map(bytes -> new Newest(
+                                version, ModelCodec.read(bytes).featureSpec().fingerprint())));
+    }
+
+    /** Whether no version is published yet. */
+    public boolean isEmpty() {
+        return registry.size() == 0;
+    }
+
+    /** Keeps {@code model}, just published by this instance, so that {@link #load} need not read it back. */
+    public void published(ModelSnapshot model) {
+        lastPublished = model;
+    }
+}
