@@ -8,6 +8,7 @@ import io.autoloop.contracts.Topics;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,14 +34,24 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class TrainerEvents {
 
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
     private final Duration sendTimeout;
     private final AtomicReference<Exception> lostSend = new AtomicReference<>();
 
+    @Inject
     public TrainerEvents(RetrainerConfig config) {
-        this.sendTimeout = config.kafka().sendTimeout();
-        int timeoutMs = (int) sendTimeout.toMillis();
-        this.producer = new KafkaProducer<>(
+        this(producer(config), config.kafka().sendTimeout());
+    }
+
+    /** Events written with {@code producer}; tests give a {@code MockProducer}. */
+    public TrainerEvents(Producer<String, byte[]> producer, Duration sendTimeout) {
+        this.producer = producer;
+        this.sendTimeout = sendTimeout;
+    }
+
+    private static Producer<String, byte[]> producer(RetrainerConfig config) {
+        int timeoutMs = (int) config.kafka().sendTimeout().toMillis();
+        return new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         config.kafka().bootstrapServers(),

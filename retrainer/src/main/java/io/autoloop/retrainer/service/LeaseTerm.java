@@ -1,0 +1,106 @@
+package io.autoloop.retrainer.service;
+
+import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.retrainer.domain.Trainer;
+import io.autoloop.retrainer.messaging.TrainerEvents;
+import io.autoloop.retrainer.repository.CheckpointStore;
+import io.autoloop.retrainer.repository.TrainerLease;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * This instance's standing as the trainer of the model: consumes the {@link TrainerLease} and the trainer's state, and
+ * produces its terms as the lease holder (the lease acquired, renewed, released), the checkpoints written in a term
+ * (fenced by the lease, so an instance that lost it cannot overwrite its successor's state), and the role
+ * {@code GET /v1/models} shows ({@code standby}, {@code active}, {@code failing}, {@code stopped}).
+ */
+@ApplicationScoped
+public class LeaseTerm {
+
+    private static final Logger LOG = Logger.getLogger(LeaseTerm.class);
+
+    private final TrainerLease lease;
+    private final CheckpointStore checkpoints;
+    private final TrainerEvents events;
+    private final TrainerMonitor monitor;
+    private final String model;
+    private final Clock clock = Clock.systemUTC();
+
+    public LeaseTerm(
+            TrainerLease lease,
+            CheckpointStore checkpoints,
+            TrainerEvents events,
+            TrainerMonitor monitor,
+            RetrainerConfig config) {
+        this.lease = lease;
+        this.checkpoints = checkpoints;
+        this.events = events;
+        this.monitor = monitor;
+        this.model = config.modelName();
+    }
+
+    /** Takes the lease, or extends it when this instance holds it; without it this instance is a standby. */
+    boolean acquire() {
+        if (lease.acquire()) {
+            LOG.infof("Instance %s is the active trainer of model %s", lease.holder(), model);
+            return true;
+        }
+        monitor.standby(lease.holder(), lease.currentHolder().orElse(null));
+        return false;
+    }
+
+    /** How often the holder renews the lease, and a standby tries to take it: a third of its time-to-live. */
+    Duration renewEvery() {
+        return lease.ttl().dividedBy(3);
+    }
+
+    /** Renews the lease; false (logged) when another instance holds it now. */
+    boolean renew() {
+        if (lease.renew()) {
+            return true;
+        }
+        LOG.warnf(
+                "Instance %s lost the trainer lease of model %s; it goes back to waiting for it",
+                lease.holder(), model);
+        return false;
+    }
+
+    /**
+     * Saves the trainer state with its offsets, once every audit entry and dead letter sent so far is stored; the
+     * write is timed ({@code autoloop.checkpoint.duration}).
+     *
+     * @return false (logged) when the lease is lost: nothing was written
+     */
+    boolean checkpoint(Trainer trainer) {
+        events.flush();
+        byte[] bytes = trainer.checkpoint(clock.instant());
+        boolean written = monitor.checkpoints().record(() -> checkpoints.write(lease, bytes));
+        if (!written) {
+            LOG.warnf("Instance %s lost the trainer lease of model %s before a checkpoint", lease.holder(), model);
+        }
+        return written;
+    }
+
+    /** Shows this instance as the active trainer, with the trainer's counts and metrics. */
+    void reportActive(Trainer trainer, Instant now, Instant lastCheckpointAt) {
+        monitor.active(lease.holder(), trainer, now, lastCheckpointAt);
+    }
+
+    /** Shows this instance as failing with {@code failure}. */
+    void reportFailing(RuntimeException failure) {
+        monitor.failing(lease.holder(), failure);
+    }
+
+    /** Gives the lease up if this instance holds it, so a standby takes over at once, and shows it as stopped. */
+    void release() {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not release the trainer lease of model %s: %s", model, e.getMessage());
+        }
+        monitor.stopped(lease.holder());
+    }
+}
