@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The model registry in Redis (DESIGN.md, "Redis keys"): model bytes, {@code ModelVersion} metadata, the version
+ * The model registry in Redis (docs/architecture.md, "Redis keys"): model bytes, {@code ModelVersion} metadata, the version
  * index scored by creation time, the champion alias the router writes, and the latest gate decisions.
  */
 @ApplicationScoped
