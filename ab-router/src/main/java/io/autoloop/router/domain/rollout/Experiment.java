@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The state of one champion-versus-challenger experiment, as stored in Redis under {@code autoloop:experiment:{id}}
@@ -77,326 +78,144 @@ public record Experiment(
 
     /** This state in {@code newPhase}. */
     public Experiment withPhase(Phase newPhase) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                newPhase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.phase = newPhase);
     }
 
     /** This state at step {@code newStep}. */
     public Experiment withStep(int newStep) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                newStep,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.step = newStep);
     }
 
     /** This state with the challenger serving {@code newChallengerBuckets} buckets. */
     public Experiment withChallengerBuckets(int newChallengerBuckets) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                newChallengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.challengerBuckets = newChallengerBuckets);
     }
 
     /** This state with the challenger first served at {@code newStartedAt}. */
     public Experiment withStartedAt(Instant newStartedAt) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                newStartedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.startedAt = newStartedAt);
     }
 
     /** This state as changed at {@code newUpdatedAt}. */
     public Experiment withUpdatedAt(Instant newUpdatedAt) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                newUpdatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.updatedAt = newUpdatedAt);
     }
 
     /** This state as written at {@code newRevision}. */
     public Experiment withRevision(long newRevision) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                newRevision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.revision = newRevision);
     }
 
     /** This state with {@code newChampionTotals} as the champion's cumulative counts. */
     public Experiment withChampionTotals(ArmCounts newChampionTotals) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                newChampionTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.championTotals = newChampionTotals);
     }
 
     /** This state with {@code newChallengerTotals} as the challenger's cumulative counts. */
     public Experiment withChallengerTotals(ArmCounts newChallengerTotals) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                newChallengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.challengerTotals = newChallengerTotals);
     }
 
     /** This state with {@code newSegments} as its counts per period of constant weight. */
     public Experiment withSegments(List<Segment> newSegments) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                newSegments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.segments = newSegments);
     }
 
     /** This state with {@code newGuardrailFailures} failed analyses in a row per guardrail. */
     public Experiment withGuardrailFailures(Map<Guardrail, Integer> newGuardrailFailures) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                newGuardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.guardrailFailures = newGuardrailFailures);
     }
 
     /** This state with {@code newAlwaysValidPValue} as the running minimum of the sequential test's {@code 1/Λ}. */
     public Experiment withAlwaysValidPValue(Double newAlwaysValidPValue) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                newAlwaysValidPValue,
-                lastAnalysis,
-                history);
+        return with(draft -> draft.alwaysValidPValue = newAlwaysValidPValue);
     }
 
     /** This state with {@code newLastAnalysis} as its latest analysis. */
     public Experiment withLastAnalysis(Analysis newLastAnalysis) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                newLastAnalysis,
-                history);
+        return with(draft -> draft.lastAnalysis = newLastAnalysis);
     }
 
     /** This state with {@code newHistory} as its transitions, oldest first. */
     public Experiment withHistory(List<Transition> newHistory) {
-        return new Experiment(
-                id,
-                model,
-                champion,
-                challenger,
-                seed,
-                phase,
-                step,
-                steps,
-                challengerBuckets,
-                createdAt,
-                startedAt,
-                updatedAt,
-                revision,
-                championTotals,
-                challengerTotals,
-                segments,
-                guardrailFailures,
-                alwaysValidPValue,
-                lastAnalysis,
-                newHistory);
+        return with(draft -> draft.history = newHistory);
+    }
+
+    /** A copy of this state with {@code change} applied to its fields. */
+    private Experiment with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The fields of an {@link Experiment} while one {@code with…} method changes them. */
+    private static final class Draft {
+        private final String id;
+        private final String model;
+        private final String champion;
+        private final String challenger;
+        private final String seed;
+        private Phase phase;
+        private int step;
+        private final List<Integer> steps;
+        private int challengerBuckets;
+        private final Instant createdAt;
+        private Instant startedAt;
+        private Instant updatedAt;
+        private long revision;
+        private ArmCounts championTotals;
+        private ArmCounts challengerTotals;
+        private List<Segment> segments;
+        private Map<Guardrail, Integer> guardrailFailures;
+        private Double alwaysValidPValue;
+        private Analysis lastAnalysis;
+        private List<Transition> history;
+
+        private Draft(Experiment from) {
+            id = from.id;
+            model = from.model;
+            champion = from.champion;
+            challenger = from.challenger;
+            seed = from.seed;
+            phase = from.phase;
+            step = from.step;
+            steps = from.steps;
+            challengerBuckets = from.challengerBuckets;
+            createdAt = from.createdAt;
+            startedAt = from.startedAt;
+            updatedAt = from.updatedAt;
+            revision = from.revision;
+            championTotals = from.championTotals;
+            challengerTotals = from.challengerTotals;
+            segments = from.segments;
+            guardrailFailures = from.guardrailFailures;
+            alwaysValidPValue = from.alwaysValidPValue;
+            lastAnalysis = from.lastAnalysis;
+            history = from.history;
+        }
+
+        private Experiment build() {
+            return new Experiment(
+                    id,
+                    model,
+                    champion,
+                    challenger,
+                    seed,
+                    phase,
+                    step,
+                    steps,
+                    challengerBuckets,
+                    createdAt,
+                    startedAt,
+                    updatedAt,
+                    revision,
+                    championTotals,
+                    challengerTotals,
+                    segments,
+                    guardrailFailures,
+                    alwaysValidPValue,
+                    lastAnalysis,
+                    history);
+        }
     }
 }
