@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,7 @@ class TopicsTest {
     @Test
     void theLocalStackReadmeDocumentsThePartitionCountsTheStackCreates() throws IOException {
         Map<String, Integer> documented = new LinkedHashMap<>();
-        List<String> readme = Files.readAllLines(repositoryFile("deploy/local/README.md"));
+        List<String> readme = Files.readAllLines(RepositoryFiles.root().resolve("deploy/local/README.md"));
         int section = readme.indexOf("## Topics");
         for (String line : readme.subList(section + 1, readme.size())) {
             if (line.startsWith("## ")) {
@@ -49,7 +48,7 @@ class TopicsTest {
     /** Topic name → partitions, in the order of the {@code name partitions [configs]} lines of topics.txt. */
     private static Map<String, Integer> stackTopics() throws IOException {
         Map<String, Integer> topics = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(repositoryFile("deploy/local/topics.txt"))) {
+        for (String line : Files.readAllLines(RepositoryFiles.root().resolve("deploy/local/topics.txt"))) {
             String entry = line.strip();
             if (entry.isEmpty() || entry.startsWith("#")) {
                 continue;
@@ -58,17 +57,5 @@ class TopicsTest {
             topics.put(fields[0], Integer.parseInt(fields[1]));
         }
         return topics;
-    }
-
-    /** A file of the repository, found from the module's directory (Maven's working directory) upwards. */
-    private static Path repositoryFile(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(relative);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "There is no " + relative + " above " + Path.of("").toAbsolutePath() + ".");
     }
 }

@@ -26,7 +26,7 @@ public final class StackTopics {
 
     /** Topic name → partitions, in the order of the {@code name partitions [configs]} lines of topics.txt. */
     public static Map<String, Integer> all() {
-        Path file = repositoryFile();
+        Path file = Repository.file(FILE);
         Map<String, Integer> topics = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(file)) {
@@ -40,17 +40,5 @@ public final class StackTopics {
             throw new UncheckedIOException("Could not read the stack's topics from " + file + ".", e);
         }
         return topics;
-    }
-
-    /** topics.txt, found from the module's directory (Maven's working directory) upwards. */
-    private static Path repositoryFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(FILE);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(
-                "There is no " + FILE + " above " + Path.of("").toAbsolutePath() + ".");
     }
 }

@@ -4,6 +4,7 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.learner.LabelledExample;
 import io.autoloop.learner.VwReader;
+import io.autoloop.testing.Repository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.Map;
  * {@code p}'s {@code pos} is the served position. Cycles through the file with fresh decision ids.
  */
 final class ObdSamples {
-
-    private static final String STREAM = "data/obd/obd_men_women_40k.vw";
 
     private final List<String> lines;
     private long next;
@@ -43,17 +42,7 @@ final class ObdSamples {
 
     /** The repository's stream, looked for from {@code start} upwards. */
     static Path repositoryStream(Path start) {
-        for (Path folder = start; folder != null; folder = folder.getParent()) {
-            if (Files.isDirectory(folder.resolve("data/obd")) && Files.isRegularFile(folder.resolve("pom.xml"))) {
-                Path stream = folder.resolve(STREAM);
-                if (!Files.isRegularFile(stream)) {
-                    throw new IllegalStateException("The repository at " + folder + " has no " + STREAM + ".");
-                }
-                return stream;
-            }
-        }
-        throw new IllegalStateException("No folder from " + start
-                + " upwards holds data/obd and a pom.xml; run from inside the Autoloop repository or pass -Dbench.vw.");
+        return Repository.file(start, Repository.OBD_STREAM);
     }
 
     LabelledSample next() {
