@@ -67,7 +67,7 @@ final class LoopApi {
 
     /** The retrainer's {@code GET /v1/models}. */
     JsonNode models() throws InterruptedException {
-        return json(loop.retrainer().resolve("/v1/models?limit=10"), Loop.API_KEY);
+        return json(loop.retrainer().resolve("/v1/models?limit=10"), Loop.ADMIN_KEY);
     }
 
     /** The retrainer's {@code POST /v1/models/publish}: the gate's decision on the learner as it is now. */
