@@ -55,6 +55,9 @@ public interface AnalyzerConfig {
     /** The labelling rules. */
     LabellingConfig labelling();
 
+    /** How much one decision keeps, and how large a record the analyzer writes. */
+    LimitsConfig limits();
+
     /** Topic names. */
     interface TopicsConfig {
 
@@ -125,6 +128,32 @@ public interface AnalyzerConfig {
         /** The weight of an item no rule matched (label 0). Default 1. */
         @WithDefault("1.0")
         double defaultWeight();
+    }
+
+    /** What one decision keeps and what one record may take (see the README for the worst case they allow). */
+    interface LimitsConfig {
+
+        /** The most feedback events one decisionId keeps while its decision has not arrived. Default 64. */
+        @WithDefault("64")
+        int waitingEvents();
+
+        /** The most signals an open decision keeps before it keeps only the best of each served item. Default 128. */
+        @WithDefault("128")
+        int signals();
+
+        /**
+         * The most bytes one stored decision state (one record of its changelog) may take: feedback that would make it
+         * larger is turned away. At most {@code record-bytes} less 16 KiB. Default 524288 (512 KiB).
+         */
+        @WithDefault("524288")
+        int stateBytes();
+
+        /**
+         * The largest record the analyzer writes, key and headers included: the producer's {@code max.request.size}.
+         * Default 1048576 (1 MiB).
+         */
+        @WithDefault("1048576")
+        int recordBytes();
     }
 
     /** One labelling rule. */

@@ -3,7 +3,6 @@ package io.autoloop.analyzer.topology;
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.ArmTally;
-import io.autoloop.analyzer.domain.DecisionState;
 import io.autoloop.analyzer.domain.ErrorAccumulator;
 import io.autoloop.analyzer.state.ArmPart;
 import io.autoloop.analyzer.state.Parsed;
@@ -175,10 +174,11 @@ public final class AnalyzerTopology {
             public Set<StoreBuilder<?>> stores() {
                 StoreBuilder<KeyValueStore<String, byte[]>> decisions = Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StoreNames.DECISIONS), Serdes.String(), Serdes.ByteArray());
-                StoreBuilder<KeyValueStore<String, DecisionState>> states = Stores.keyValueStoreBuilder(
+                // Decision states are stored as the processor encoded them, so it can check their size.
+                StoreBuilder<KeyValueStore<String, byte[]>> states = Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoreNames.DECISION_STATES),
                                 Serdes.String(),
-                                StoreSerdes.decisionState())
+                                Serdes.ByteArray())
                         .withCachingEnabled();
                 StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoreNames.DEADLINES),

@@ -4,6 +4,7 @@ import io.autoloop.analyzer.config.AnalyzerConfig;
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.AttributionWindow;
+import io.autoloop.analyzer.domain.DecisionLimits;
 import io.autoloop.analyzer.domain.LabellingRule;
 import io.autoloop.analyzer.domain.LabellingRules;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +45,12 @@ public class TopologyProducer {
                 config.armStats().window(),
                 config.armStats().retention(),
                 config.punctuationInterval(),
-                config.idleCloseAfter());
+                config.idleCloseAfter(),
+                new AnalyzerSettings.Limits(
+                        new DecisionLimits(
+                                config.limits().waitingEvents(), config.limits().signals()),
+                        config.limits().stateBytes(),
+                        config.limits().recordBytes()));
     }
 
     private static LabellingRules labelling(AnalyzerConfig.LabellingConfig labelling) {

@@ -2,7 +2,10 @@ package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
+import io.autoloop.analyzer.domain.DecisionState;
 import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.analyzer.state.StoreNames;
+import io.autoloop.analyzer.state.StoreSerdes;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.Decision;
@@ -35,7 +38,7 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * The analyzer topology in a {@link TopologyTestDriver} (one task, exactly-once), with typed input and output
- * topics and the Micrometer counters it wrote.
+ * topics, the Micrometer counters it wrote and the size of its stored decision states.
  *
  * <p>Event time only moves with records, so {@link #advanceStreamTimeTo} pipes "ticks" on both inputs, then lets the
  * punctuation that closes what is due run.
@@ -200,6 +203,20 @@ final class AnalyzerDriver implements AutoCloseable {
 
     double counter(String name, String... tags) {
         return registry.counter(name, tags).count();
+    }
+
+    /** The bytes of the stored state of {@code decisionId} (0 for none), as its changelog would receive them. */
+    int storedStateBytes(String decisionId) {
+        byte[] stored = driver.<String, byte[]>getKeyValueStore(StoreNames.DECISION_STATES)
+                .get(decisionId);
+        return stored == null ? 0 : stored.length;
+    }
+
+    /** The stored state of {@code decisionId}, or null. */
+    DecisionState storedState(String decisionId) {
+        byte[] stored = driver.<String, byte[]>getKeyValueStore(StoreNames.DECISION_STATES)
+                .get(decisionId);
+        return StoreSerdes.decisionState().deserializer().deserialize(StoreNames.DECISION_STATES, stored);
     }
 
     @Override
