@@ -58,6 +58,9 @@ public interface AnalyzerConfig {
     /** How much one decision keeps, and how large a record the analyzer writes. */
     LimitsConfig limits();
 
+    /** How often a failed stream thread is replaced before the instance stops processing. */
+    ThreadReplacementsConfig threadReplacements();
+
     /** Topic names. */
     interface TopicsConfig {
 
@@ -149,11 +152,27 @@ public interface AnalyzerConfig {
         int stateBytes();
 
         /**
-         * The largest record the analyzer writes, key and headers included: the producer's {@code max.request.size}.
-         * Default 1048576 (1 MiB).
+         * The largest record the analyzer writes, key and headers included: a value that would pass it is not written
+         * but counted. application.properties sets it from the producer's {@code max.request.size}, which it must not
+         * exceed. Default 1048576 (1 MiB).
          */
         @WithDefault("1048576")
         int recordBytes();
+    }
+
+    /** Replacing failed stream threads. */
+    interface ThreadReplacementsConfig {
+
+        /**
+         * How many failed stream threads are replaced within {@code window}; the next failure shuts the instance's Kafka
+         * Streams down (state ERROR, liveness DOWN). Default 3.
+         */
+        @WithDefault("3")
+        int max();
+
+        /** The period over which replacements are counted. Default 10 min. */
+        @WithDefault("PT10M")
+        Duration window();
     }
 
     /** One labelling rule. */

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoloop.analyzer.config.AnalyzerSettings.Limits;
 import io.autoloop.analyzer.domain.DecisionLimits;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The analyzer's limits, checked when built. */
+/** The analyzer's limits: checked when built, and tied to the producer's record limit in application.properties. */
 class LimitsTest {
 
     @Test
@@ -29,5 +34,18 @@ class LimitsTest {
         assertThat(defaults.recordBytes()).isEqualTo(1024 * 1024);
         assertThat(defaults.stateBytes()).isEqualTo(defaults.recordBytes() / 2);
         assertThat(defaults.valueBytes()).isEqualTo(defaults.recordBytes() - Limits.KEY_AND_HEADERS);
+    }
+
+    @Test
+    void theRecordLimitIsTheProducersMaxRequestSize() throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(reader);
+        }
+
+        assertThat(properties.getProperty("analyzer.limits.record-bytes"))
+                .isEqualTo("${kafka-streams.producer.max.request.size}");
+        assertThat(Integer.parseInt(properties.getProperty("kafka-streams.producer.max.request.size")))
+                .isEqualTo(Limits.defaults().recordBytes());
     }
 }

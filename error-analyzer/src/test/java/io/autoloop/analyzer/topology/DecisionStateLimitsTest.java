@@ -1,6 +1,7 @@
 package io.autoloop.analyzer.topology;
 
 import static io.autoloop.analyzer.Fixtures.APP;
+import static io.autoloop.analyzer.Fixtures.click;
 import static io.autoloop.analyzer.Fixtures.decision;
 import static io.autoloop.analyzer.Fixtures.feedback;
 import static io.autoloop.analyzer.Fixtures.item;
@@ -21,6 +22,7 @@ import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.RejectedRecord;
+import io.autoloop.contracts.ServedItem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What one decisionId may hold, in a {@link org.apache.kafka.streams.TopologyTestDriver} with production windows: a
  * decision flooded with feedback (a client that sends the same decisionId with every event) keeps a small state,
  * dead-letters and counts what it turns away and labels as the unbounded rules do; a state never grows past its byte
- * limit.
+ * limit; a record too large to write is skipped and counted, and the records after it are labelled.
  */
 class DecisionStateLimitsTest {
 
@@ -138,6 +140,33 @@ class DecisionStateLimitsTest {
             analyzer.decide(decision);
             analyzer.advanceStreamTimeTo(FINAL);
             assertThat(analyzer.sampleValues()).containsExactly(sample(decision, "a", 0, "no-positive"));
+        }
+    }
+
+    @Test
+    void aDecisionTooLargeToWriteIsSkippedAndCountedAndTheDecisionsAfterItAreLabelled() {
+        // Given: records of at most 32 KiB (so values of at most 16 KiB), and a decision with 20 KiB of features.
+        AnalyzerSettings settings = AnalyzerSettings.defaults()
+                .withLimits(new AnalyzerSettings.Limits(DecisionLimits.standard(), 8 * 1024, 32 * 1024));
+        Decision oversized = decision(
+                "big",
+                "u1",
+                T0,
+                new ServedItem("a", 1, 0.5, 1.0, Map.of("item", Map.of("description", "x".repeat(20 * 1024)))));
+        Decision after = decision("small", "u2", T0.plusSeconds(1), item("a", 1, 0.5));
+
+        try (AnalyzerDriver analyzer = new AnalyzerDriver(settings, stateDir, WALL_CLOCK)) {
+            // When
+            analyzer.decide(oversized, after);
+            analyzer.feed(click("e1", oversized, "a", T0.plusSeconds(5)), click("e2", after, "a", T0.plusSeconds(6)));
+            analyzer.advanceStreamTimeTo(FINAL.plus(Duration.ofMinutes(40)));
+
+            // Then: the decision after it is labelled; the oversized one never arrived, so its click is unknown.
+            assertThat(analyzer.sampleValues()).containsExactly(sample(after, "a", 1, "click"));
+            assertThat(analyzer.rejected()).extracting(RejectedRecord::reason).containsExactly("unknown-decision");
+            assertThat(analyzer.counter(
+                            AnalyzerMetrics.TOO_LARGE, "topic", "analyzer-topology-test-decisions-by-user-repartition"))
+                    .isEqualTo(1.0);
         }
     }
 
