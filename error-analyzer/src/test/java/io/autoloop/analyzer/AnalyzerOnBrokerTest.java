@@ -2,25 +2,36 @@ package io.autoloop.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
+import io.autoloop.analyzer.domain.DecisionLimits;
+import io.autoloop.analyzer.streams.ThreadReplacements;
 import io.autoloop.analyzer.topology.AnalyzerTopology;
+import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.ServedItem;
 import io.autoloop.contracts.Topic;
 import io.autoloop.testing.LocalStack;
 import io.autoloop.testing.ServiceProcess;
 import io.autoloop.testing.TopicAdmin;
 import io.autoloop.testing.TopicReader;
 import io.autoloop.testing.TopicRecord;
+import io.autoloop.testing.TopicWriter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The analyzer topology on the local stack's broker, with exactly-once processing and the service's Kafka Streams
  * settings (see {@link AnalyzerProcess#settings} for the windows): decisions and feedback in, exactly the expected
  * samples out — also when the instance is killed with SIGKILL mid-stream and a new one, with an empty state
- * directory, restores the state from the changelogs and carries on.
+ * directory, restores the state from the changelogs and carries on, and when records too large for the producer
+ * come first.
  */
 class AnalyzerOnBrokerTest {
 
@@ -103,6 +115,63 @@ class AnalyzerOnBrokerTest {
             assertThat(feedbackAtKill).as("killed mid-stream").isLessThan(feedbackAfter);
             assertThat(samples).containsExactlyInAnyOrderElementsOf(expected);
             second.close(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void recordsTooLargeToWriteAreSkippedAndTheStreamKeepsLabellingTheRecordsAfterThem() {
+        // Given: a producer that sends records of at most 64 KiB; first a decision with 100 KiB of features (the
+        // repartition would resend it whole) and an unreadable feedback record of 100 KiB (its dead letter would carry
+        // it), then ordinary traffic.
+        String run = run();
+        String applicationId = "analyzer-oversized-" + run;
+        TopicNames topics = TestTopics.create(LocalStack.KAFKA, applicationId + ".");
+        Instant start = Instant.now().minus(Duration.ofMinutes(10));
+        Decision oversized = Fixtures.decision(
+                "oversized-" + run,
+                "oversized-" + run,
+                start,
+                new ServedItem("a", 1, 0.5, 1.0, Map.of("item", Map.of("description", "x".repeat(100 * 1024)))));
+        Traffic traffic = traffic(run, start.plusSeconds(1));
+        int decisions = 200;
+        try (AnalyzerInput input = AnalyzerInput.to(topics);
+                TopicWriter writer = TopicWriter.localStack()) {
+            input.send(oversized);
+            input.send(Fixtures.click("oversized-click-" + run, oversized, "a", start.plusMillis(500)));
+            writer.sendRaw(
+                    topics.feedback(),
+                    "unreadable-" + run,
+                    ("not a feedback event " + "y".repeat(100 * 1024)).getBytes(StandardCharsets.UTF_8));
+        }
+        send(topics, traffic, decisions);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AnalyzerSettings settings = AnalyzerProcess.settings(prefixOf(topics))
+                .withLimits(new AnalyzerSettings.Limits(DecisionLimits.standard(), 32 * 1024, 64 * 1024));
+        Properties props = OutsideQuarkus.streamsProperties(applicationId, stateDirs.resolve("only"));
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 64 * 1024);
+
+        // When
+        try (KafkaStreams analyzer = new KafkaStreams(AnalyzerTopology.build(settings, registry), props)) {
+            analyzer.setUncaughtExceptionHandler(new ThreadReplacements(3, Duration.ofMinutes(10), registry));
+            analyzer.start();
+            endStream(applicationId, topics, traffic.servedAt(decisions));
+            List<LabelledSample> samples = samples(topics, decisions * traffic.itemsPerDecision());
+
+            // Then: both were refused before the producer saw them, counted, and the stream never stopped.
+            assertThat(samples).containsExactlyInAnyOrderElementsOf(traffic.expectedOfDecisions(0, decisions));
+            assertThat(registry.counter(
+                                    "autoloop.records.too-large",
+                                    "topic",
+                                    applicationId + "-decisions-by-user-repartition")
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(registry.counter("autoloop.records.too-large", "topic", topics.rejected())
+                            .count())
+                    .isEqualTo(1.0);
+            assertThat(registry.find(ThreadReplacements.FAILURES).counters())
+                    .allSatisfy(failures -> assertThat(failures.count()).isZero());
+            assertThat(analyzer.state()).isEqualTo(KafkaStreams.State.RUNNING);
+            analyzer.close(Duration.ofSeconds(10));
         }
     }
 

@@ -55,6 +55,12 @@ public interface AnalyzerConfig {
     /** The labelling rules. */
     LabellingConfig labelling();
 
+    /** How much one decision keeps, and how large a record the analyzer writes. */
+    LimitsConfig limits();
+
+    /** How often a failed stream thread is replaced before the instance stops processing. */
+    ThreadReplacementsConfig threadReplacements();
+
     /** Topic names. */
     interface TopicsConfig {
 
@@ -125,6 +131,48 @@ public interface AnalyzerConfig {
         /** The weight of an item no rule matched (label 0). Default 1. */
         @WithDefault("1.0")
         double defaultWeight();
+    }
+
+    /** What one decision keeps and what one record may take (see the README for the worst case they allow). */
+    interface LimitsConfig {
+
+        /** The most feedback events one decisionId keeps while its decision has not arrived. Default 64. */
+        @WithDefault("64")
+        int waitingEvents();
+
+        /** The most signals an open decision keeps before it keeps only the best of each served item. Default 128. */
+        @WithDefault("128")
+        int signals();
+
+        /**
+         * The most bytes one stored decision state (one record of its changelog) may take: feedback that would make it
+         * larger is turned away. At most {@code record-bytes} less 16 KiB. Default 524288 (512 KiB).
+         */
+        @WithDefault("524288")
+        int stateBytes();
+
+        /**
+         * The largest record the analyzer writes, key and headers included: a value that would pass it is not written
+         * but counted. application.properties sets it from the producer's {@code max.request.size}, which it must not
+         * exceed. Default 1048576 (1 MiB).
+         */
+        @WithDefault("1048576")
+        int recordBytes();
+    }
+
+    /** Replacing failed stream threads. */
+    interface ThreadReplacementsConfig {
+
+        /**
+         * How many failed stream threads are replaced within {@code window}; the next failure shuts the instance's Kafka
+         * Streams down (state ERROR, liveness DOWN). Default 3.
+         */
+        @WithDefault("3")
+        int max();
+
+        /** The period over which replacements are counted. Default 10 min. */
+        @WithDefault("PT10M")
+        Duration window();
     }
 
     /** One labelling rule. */

@@ -1,6 +1,7 @@
 package io.autoloop.analyzer.config;
 
 import io.autoloop.analyzer.domain.AttributionWindow;
+import io.autoloop.analyzer.domain.DecisionLimits;
 import io.autoloop.analyzer.domain.LabellingRules;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param idleCloseAfter when present, a task that received no record for this long (wall clock) lets event time run
  *     on at wall-clock speed instead of waiting for records to advance it; it must be longer than a decision takes
  *     through the repartition topic, or waiting for one would count as idle
+ * @param limits how much one decision keeps and how large a record the analyzer writes
  */
 public record AnalyzerSettings(
         TopicNames topics,
@@ -32,12 +34,13 @@ public record AnalyzerSettings(
         Duration armStatsWindow,
         Duration armStatsRetention,
         Duration punctuationInterval,
-        Optional<Duration> idleCloseAfter) {
+        Optional<Duration> idleCloseAfter,
+        Limits limits) {
 
     public AnalyzerSettings {
-        if (topics == null || attribution == null || labelling == null) {
+        if (topics == null || attribution == null || labelling == null || limits == null) {
             throw new IllegalArgumentException(
-                    "The analyzer needs its topics, attribution window and labelling rules.");
+                    "The analyzer needs its topics, attribution window, labelling rules and limits.");
         }
         if (partitions < 1) {
             throw new IllegalArgumentException(
@@ -52,7 +55,10 @@ public record AnalyzerSettings(
         idleCloseAfter.ifPresent(after -> positive(after, "analyzer.idle-close-after"));
     }
 
-    /** The production defaults: 30 min window, 5 min grace, 1 min report and arm-stats windows, no idle closing. */
+    /**
+     * The production defaults: 30 min window, 5 min grace, 1 min report and arm-stats windows, no idle closing, the
+     * default limits.
+     */
     public static AnalyzerSettings defaults() {
         return new AnalyzerSettings(
                 TopicNames.standard(),
@@ -64,7 +70,8 @@ public record AnalyzerSettings(
                 Duration.ofMinutes(1),
                 Duration.ofDays(1),
                 Duration.ofSeconds(1),
-                Optional.empty());
+                Optional.empty(),
+                Limits.defaults());
     }
 
     public AnalyzerSettings withTopics(TopicNames newTopics) {
@@ -78,7 +85,8 @@ public record AnalyzerSettings(
                 armStatsWindow,
                 armStatsRetention,
                 punctuationInterval,
-                idleCloseAfter);
+                idleCloseAfter,
+                limits);
     }
 
     public AnalyzerSettings withPartitions(int newPartitions) {
@@ -92,7 +100,8 @@ public record AnalyzerSettings(
                 armStatsWindow,
                 armStatsRetention,
                 punctuationInterval,
-                idleCloseAfter);
+                idleCloseAfter,
+                limits);
     }
 
     public AnalyzerSettings withAttribution(AttributionWindow newAttribution) {
@@ -106,7 +115,8 @@ public record AnalyzerSettings(
                 armStatsWindow,
                 armStatsRetention,
                 punctuationInterval,
-                idleCloseAfter);
+                idleCloseAfter,
+                limits);
     }
 
     public AnalyzerSettings withWindows(Duration newReportWindow, Duration newArmStatsWindow) {
@@ -120,7 +130,8 @@ public record AnalyzerSettings(
                 newArmStatsWindow,
                 armStatsRetention,
                 punctuationInterval,
-                idleCloseAfter);
+                idleCloseAfter,
+                limits);
     }
 
     public AnalyzerSettings withIdleClose(Duration newPunctuationInterval, Optional<Duration> newIdleCloseAfter) {
@@ -134,7 +145,23 @@ public record AnalyzerSettings(
                 armStatsWindow,
                 armStatsRetention,
                 newPunctuationInterval,
-                newIdleCloseAfter);
+                newIdleCloseAfter,
+                limits);
+    }
+
+    public AnalyzerSettings withLimits(Limits newLimits) {
+        return new AnalyzerSettings(
+                topics,
+                partitions,
+                attribution,
+                labelling,
+                reportWindow,
+                reportRetention,
+                armStatsWindow,
+                armStatsRetention,
+                punctuationInterval,
+                idleCloseAfter,
+                newLimits);
     }
 
     private static void positive(Duration duration, String key) {
@@ -148,6 +175,46 @@ public record AnalyzerSettings(
         if (duration == null || duration.compareTo(minimum) < 0) {
             throw new IllegalArgumentException("'" + key + "' must be at least '" + minimumKey + "' (" + minimum
                     + "), but it is " + duration + ".");
+        }
+    }
+
+    /**
+     * What the analyzer keeps and writes at most (bytes as stored and sent).
+     *
+     * @param decision how much feedback one decisionId keeps
+     * @param stateBytes the most bytes one stored decision state may take; feedback that would make it larger is
+     *     turned away
+     * @param recordBytes the largest record the analyzer writes, key and headers included: the producer's
+     *     {@code max.request.size}
+     */
+    public record Limits(DecisionLimits decision, int stateBytes, int recordBytes) {
+
+        /** The room a record keeps for its key, its headers and the producer's batch overhead. */
+        public static final int KEY_AND_HEADERS = 16 * 1024;
+
+        public Limits {
+            if (decision == null) {
+                throw new IllegalArgumentException("The analyzer's limits need the limits of one decision.");
+            }
+            if (recordBytes <= KEY_AND_HEADERS) {
+                throw new IllegalArgumentException("'analyzer.limits.record-bytes' must be more than " + KEY_AND_HEADERS
+                        + " (the room for a key and headers), but it is " + recordBytes + ".");
+            }
+            if (stateBytes < 1 || stateBytes > recordBytes - KEY_AND_HEADERS) {
+                throw new IllegalArgumentException("'analyzer.limits.state-bytes' must be between 1 and "
+                        + (recordBytes - KEY_AND_HEADERS) + " ('analyzer.limits.record-bytes' less "
+                        + KEY_AND_HEADERS + " for the key and headers), but it is " + stateBytes + ".");
+            }
+        }
+
+        /** 64 waiting events, 128 signals, 512 KiB per decision state and the producer's default of 1 MiB a record. */
+        public static Limits defaults() {
+            return new Limits(DecisionLimits.standard(), 512 * 1024, 1024 * 1024);
+        }
+
+        /** The largest value the analyzer writes: a record less the room for its key and headers. */
+        public int valueBytes() {
+            return recordBytes - KEY_AND_HEADERS;
         }
     }
 }

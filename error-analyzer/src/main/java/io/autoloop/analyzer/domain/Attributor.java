@@ -19,15 +19,35 @@ import java.util.Map;
  * <p>Consent: a {@code consent=false} event for a decision withdraws consent for the whole decision — none of its
  * items becomes a sample — as long as its labels are not final yet; it is counted {@code no-consent} and never
  * kept anywhere else.
+ *
+ * <p>Limits ({@link DecisionLimits}): below them every event is kept. At them, the state keeps what can still decide
+ * a label and turns the rest away as {@code decision-state-full}, using the {@linkplain
+ * LabellingRules#decidingFirst() order} in which the labelling rules take the best signal:
+ *
+ * <ul>
+ *   <li>An open decision's signals are all attributable, so a signal that a kept signal of the same item precedes
+ *       cannot decide its item's label: it is turned away. Any other signal is kept, and to make room the decision
+ *       keeps only the first signal of each item (the forgotten ones were attributed already; their eventIds are no
+ *       longer recognised as duplicates). An open decision thus holds at most the larger of the limit and its number
+ *       of served items.
+ *   <li>Waiting feedback is not judged yet: the decision may refuse any of it. An event is irrelevant only when
+ *       another waiting event of the same user and item is no later and precedes it, since the decision takes that
+ *       one whenever it takes the irrelevant one. At the limit, the irrelevant events are turned away; when none is
+ *       and the new event would pass the limit, the new event is turned away. Only then can a label differ from the
+ *       unbounded rules: when the decision's user has more relevant waiting events than the limit (a served item has
+ *       at most one per labelling rule, plus one that no rule matches).
+ * </ul>
  */
 public final class Attributor {
 
     private final AttributionWindow window;
     private final LabellingRules rules;
+    private final DecisionLimits limits;
 
-    public Attributor(AttributionWindow window, LabellingRules rules) {
+    public Attributor(AttributionWindow window, LabellingRules rules, DecisionLimits limits) {
         this.window = window;
         this.rules = rules;
+        this.limits = limits;
     }
 
     public AttributionWindow window() {
@@ -51,33 +71,34 @@ public final class Attributor {
     public FeedbackOutcome onFeedback(DecisionState state, FeedbackEvent event, EventClock clock) {
         long eventTime = event.eventTime().toEpochMilli();
         if (!event.trainable()) {
-            return new FeedbackOutcome(withdrawConsent(state, eventTime, clock), UnattributedReason.NO_CONSENT);
+            return FeedbackOutcome.unattributed(
+                    withdrawConsent(state, eventTime, clock), UnattributedReason.NO_CONSENT);
         }
         if (state == null || state.phase() == Phase.AWAITING_DECISION) {
             if (clock.decisions() >= window.stopsWaitingAt(eventTime)) {
-                return new FeedbackOutcome(state, UnattributedReason.LATE);
+                return FeedbackOutcome.unattributed(state, UnattributedReason.LATE);
             }
             if (state != null && state.hasEvent(event.eventId())) {
-                return new FeedbackOutcome(state, UnattributedReason.DUPLICATE);
+                return FeedbackOutcome.unattributed(state, UnattributedReason.DUPLICATE);
             }
-            List<FeedbackEvent> waiting = new ArrayList<>(state == null ? List.of() : state.waiting());
-            waiting.add(event);
-            long deadline = Math.max(state == null ? 0L : state.deadline(), window.stopsWaitingAt(eventTime));
-            boolean consentWithdrawn = state != null && state.consentWithdrawn();
-            return new FeedbackOutcome(DecisionState.awaiting(deadline, consentWithdrawn, waiting), null);
+            return await(state, event);
         }
         if (state.phase() == Phase.CLOSED) {
-            return new FeedbackOutcome(state, UnattributedReason.LATE);
+            return FeedbackOutcome.unattributed(state, UnattributedReason.LATE);
         }
         UnattributedReason refusal = refusal(state.servedAt(), state.userId(), state.itemIds(), event);
         if (refusal != null) {
-            return new FeedbackOutcome(state, refusal);
+            return FeedbackOutcome.unattributed(state, refusal);
         }
         if (state.hasEvent(event.eventId())) {
-            return new FeedbackOutcome(state, UnattributedReason.DUPLICATE);
+            return FeedbackOutcome.unattributed(state, UnattributedReason.DUPLICATE);
         }
+        Signal signal = Signal.of(event);
         List<Signal> signals = new ArrayList<>(state.signals());
-        signals.add(Signal.of(event));
+        if (signals.size() >= limits.signals() && precededOnItsItem(signal, signals)) {
+            return FeedbackOutcome.unattributed(state, UnattributedReason.DECISION_STATE_FULL);
+        }
+        signals.add(signal);
         return new FeedbackOutcome(
                 new DecisionState(
                         Phase.OPEN,
@@ -86,9 +107,75 @@ public final class Attributor {
                         state.userId(),
                         state.itemIds(),
                         state.consentWithdrawn(),
-                        signals,
+                        signals.size() > limits.signals() ? firstOfEachItem(signals) : signals,
                         List.of()),
-                null);
+                null,
+                List.of());
+    }
+
+    /** Adds {@code event} to the feedback waiting for its decision, within the limit. */
+    private FeedbackOutcome await(DecisionState state, FeedbackEvent event) {
+        List<FeedbackEvent> waiting = new ArrayList<>(state == null ? List.of() : state.waiting());
+        long deadline = Math.max(
+                state == null ? 0L : state.deadline(),
+                window.stopsWaitingAt(event.eventTime().toEpochMilli()));
+        boolean consentWithdrawn = state != null && state.consentWithdrawn();
+        waiting.add(event);
+        if (waiting.size() <= limits.waitingEvents()) {
+            return new FeedbackOutcome(DecisionState.awaiting(deadline, consentWithdrawn, waiting), null, List.of());
+        }
+        if (irrelevant(event, waiting)) {
+            return FeedbackOutcome.unattributed(state, UnattributedReason.DECISION_STATE_FULL);
+        }
+        List<FeedbackEvent> relevant = new ArrayList<>(waiting.size());
+        List<FeedbackEvent> turnedAway = new ArrayList<>();
+        for (FeedbackEvent waited : waiting) {
+            (irrelevant(waited, waiting) ? turnedAway : relevant).add(waited);
+        }
+        if (relevant.size() > limits.waitingEvents()) {
+            return FeedbackOutcome.unattributed(state, UnattributedReason.DECISION_STATE_FULL);
+        }
+        return new FeedbackOutcome(DecisionState.awaiting(deadline, consentWithdrawn, relevant), null, turnedAway);
+    }
+
+    /**
+     * Whether another of the {@code waiting} events is of the same user and item, no later than {@code event}, and
+     * precedes it: the decision then takes that one whenever it takes {@code event}, whose signal can never decide.
+     */
+    private boolean irrelevant(FeedbackEvent event, List<FeedbackEvent> waiting) {
+        Signal signal = Signal.of(event);
+        for (FeedbackEvent other : waiting) {
+            if (other != event
+                    && other.userId().equals(event.userId())
+                    && other.itemId().equals(event.itemId())
+                    && !other.eventTime().isAfter(event.eventTime())
+                    && rules.decidingFirst().compare(Signal.of(other), signal) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a signal of the same item precedes {@code signal} among {@code signals}, all of them attributed. */
+    private boolean precededOnItsItem(Signal signal, List<Signal> signals) {
+        for (Signal kept : signals) {
+            if (kept.itemId().equals(signal.itemId()) && rules.decidingFirst().compare(kept, signal) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first signal of each item in the labelling order: all that decides the labels of attributed signals. */
+    private List<Signal> firstOfEachItem(List<Signal> signals) {
+        Map<String, Signal> first = new LinkedHashMap<>();
+        for (Signal signal : signals) {
+            first.merge(
+                    signal.itemId(),
+                    signal,
+                    (kept, other) -> rules.decidingFirst().compare(other, kept) < 0 ? other : kept);
+        }
+        return List.copyOf(first.values());
     }
 
     /** What a decision does, on {@code clock}, to the state of its decisionId. */
@@ -122,7 +209,11 @@ public final class Attributor {
                     null);
         }
         return new DecisionOutcome(
-                DecisionState.open(decision, window.closesAt(servedAt), consentWithdrawn, signals),
+                DecisionState.open(
+                        decision,
+                        window.closesAt(servedAt),
+                        consentWithdrawn,
+                        signals.size() > limits.signals() ? firstOfEachItem(signals) : signals),
                 false,
                 consentWithdrawn,
                 List.of(),
@@ -203,8 +294,19 @@ public final class Attributor {
      *
      * @param state the new state of its decisionId (the same instance when nothing changed; null for none)
      * @param unattributed why the event was not attributed, or null when it was attributed or is waiting
+     * @param turnedAway waiting events that the state, at its limit, no longer keeps ({@code decision-state-full})
      */
-    public record FeedbackOutcome(DecisionState state, UnattributedReason unattributed) {}
+    public record FeedbackOutcome(
+            DecisionState state, UnattributedReason unattributed, List<FeedbackEvent> turnedAway) {
+
+        public FeedbackOutcome {
+            turnedAway = List.copyOf(turnedAway);
+        }
+
+        static FeedbackOutcome unattributed(DecisionState unchanged, UnattributedReason reason) {
+            return new FeedbackOutcome(unchanged, reason, List.of());
+        }
+    }
 
     /**
      * What a decision changed.

@@ -17,8 +17,8 @@ import java.util.List;
  * @param userId the decision's pseudonymous user id; null unless open
  * @param itemIds the served item ids; empty unless open
  * @param consentWithdrawn whether a feedback event for this decision had {@code consent=false}
- * @param signals the attributed signals of an open decision, without duplicates
- * @param waiting the feedback waiting for the decision, without duplicates
+ * @param signals the attributed signals of an open decision, without duplicates, within {@link DecisionLimits}
+ * @param waiting the feedback waiting for the decision, without duplicates, within {@link DecisionLimits}
  */
 public record DecisionState(
         Phase phase,

@@ -24,13 +24,9 @@ public final class LabellingRules {
     /** The reason of an item whose signals matched no rule. */
     public static final String NO_POSITIVE = "no-positive";
 
-    private static final Comparator<Judged> BEST_FIRST = Comparator.<Judged>comparingInt(
-                    judged -> -judged.rule().priority())
-            .thenComparing(judged -> judged.signal().eventTime())
-            .thenComparing(judged -> judged.signal().eventId());
-
     private final List<LabellingRule> rules;
     private final double defaultWeight;
+    private final Comparator<Signal> decidingFirst;
 
     /**
      * @param rules at least one rule; the order does not matter
@@ -55,6 +51,9 @@ public final class LabellingRules {
                         .thenComparing(LabellingRule::reason))
                 .toList();
         this.defaultWeight = defaultWeight;
+        this.decidingFirst = Comparator.comparingLong(this::rank)
+                .thenComparing(Signal::eventTime)
+                .thenComparing(Signal::eventId);
     }
 
     /**
@@ -81,22 +80,29 @@ public final class LabellingRules {
         return defaultWeight;
     }
 
+    /**
+     * The combine rule as an order over the signals of one item: first the signals matched by a higher-priority rule,
+     * then the earlier, then the smaller eventId; signals no rule matches come last. An item's label is decided by
+     * the first of its signals in this order alone, so a signal that another signal of the same item precedes can be
+     * left out without changing the label.
+     */
+    public Comparator<Signal> decidingFirst() {
+        return decidingFirst;
+    }
+
     /** The label of one item from the signals it collected (all of them about that item). */
     public Label label(Collection<Signal> signals) {
-        Judged best = null;
+        Signal deciding = null;
         for (Signal signal : signals) {
-            LabellingRule rule = ruleFor(signal);
-            if (rule != null) {
-                Judged judged = new Judged(rule, signal);
-                if (best == null || BEST_FIRST.compare(judged, best) < 0) {
-                    best = judged;
-                }
+            if (deciding == null || decidingFirst.compare(signal, deciding) < 0) {
+                deciding = signal;
             }
         }
-        if (best == null) {
-            return new Label(0, defaultWeight, signals.isEmpty() ? NO_FEEDBACK : NO_POSITIVE);
+        LabellingRule rule = deciding == null ? null : ruleFor(deciding);
+        if (rule == null) {
+            return new Label(0, defaultWeight, deciding == null ? NO_FEEDBACK : NO_POSITIVE);
         }
-        return new Label(best.rule().label(), best.rule().weight(), best.rule().reason());
+        return new Label(rule.label(), rule.weight(), rule.reason());
     }
 
     private LabellingRule ruleFor(Signal signal) {
@@ -108,5 +114,9 @@ public final class LabellingRules {
         return null;
     }
 
-    private record Judged(LabellingRule rule, Signal signal) {}
+    /** Minus the priority of the rule that judges {@code signal}; after every rule when none matches it. */
+    private long rank(Signal signal) {
+        LabellingRule rule = ruleFor(signal);
+        return rule == null ? Long.MAX_VALUE : -(long) rule.priority();
+    }
 }

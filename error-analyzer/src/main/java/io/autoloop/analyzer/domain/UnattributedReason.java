@@ -18,6 +18,11 @@ public enum UnattributedReason {
     LATE("late", true),
     /** The payload does not meet the FeedbackEvent contract. */
     UNREADABLE("unreadable", true),
+    /**
+     * The decision's state is at its limit ({@code analyzer.limits.*}): the event could not have changed a label, or
+     * keeping it would have taken the stored state past its size limit.
+     */
+    DECISION_STATE_FULL("decision-state-full", true),
     /** The user did not consent: counted, never trained on, never kept as a dead letter. */
     NO_CONSENT("no-consent", false),
     /** The same eventId was already attributed or is already waiting: it changes nothing. */

@@ -35,6 +35,11 @@ final class AnalyzerMetrics {
     /** Samples of a model version left out of error reports because their score is not a probability. */
     static final String REPORT_SKIPPED = "autoloop.reports.skipped";
 
+    /** Records not written because they would pass the record limit, tagged {@code topic}. */
+    static final String TOO_LARGE = "autoloop.records.too-large";
+
+    private final MeterRegistry registry;
+
     private final Map<EventType, Counter> attributed = new EnumMap<>(EventType.class);
     private final Map<UnattributedReason, Counter> unattributed = new EnumMap<>(UnattributedReason.class);
     private final Map<IgnoredDecision, Counter> ignored = new EnumMap<>(IgnoredDecision.class);
@@ -45,6 +50,7 @@ final class AnalyzerMetrics {
     private final Counter reportSkipped;
 
     AnalyzerMetrics(MeterRegistry registry) {
+        this.registry = registry;
         for (EventType type : EventType.values()) {
             attributed.put(type, registry.counter(ATTRIBUTED, "type", type.wireName()));
         }
@@ -87,5 +93,9 @@ final class AnalyzerMetrics {
 
     void reportSkipped() {
         reportSkipped.increment();
+    }
+
+    void tooLarge(String topic) {
+        registry.counter(TOO_LARGE, "topic", topic).increment();
     }
 }

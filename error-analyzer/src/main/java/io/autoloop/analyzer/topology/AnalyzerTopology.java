@@ -3,7 +3,6 @@ package io.autoloop.analyzer.topology;
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.ArmTally;
-import io.autoloop.analyzer.domain.DecisionState;
 import io.autoloop.analyzer.domain.ErrorAccumulator;
 import io.autoloop.analyzer.state.ArmPart;
 import io.autoloop.analyzer.state.Parsed;
@@ -66,6 +65,7 @@ public final class AnalyzerTopology {
     /** The topology for {@code settings}, counting into {@code registry}. */
     public static Topology build(AnalyzerSettings settings, MeterRegistry registry) {
         AnalyzerMetrics metrics = new AnalyzerMetrics(registry);
+        ValueLimit limit = new ValueLimit(settings.limits().valueBytes(), metrics);
         TopicNames topics = settings.topics();
         ParsedSerde<Decision> decisionSerde = new ParsedSerde<>(Decision.class);
         StreamsBuilder builder = new StreamsBuilder();
@@ -79,7 +79,7 @@ public final class AnalyzerTopology {
                 .split(Named.as("triaged-"))
                 .branch((key, value) -> value instanceof Emitted.Rejection, Branched.as("rejected"))
                 .defaultBranch(Branched.as("readable"));
-        toRejected(triaged.get("triaged-rejected"), topics, "triage");
+        toRejected(triaged.get("triaged-rejected"), topics, limit, "triage");
 
         // Decisions go to the partition of their user; progress records (null values) to every partition.
         KStream<String, Arrival> decisions = triaged.get("triaged-readable")
@@ -88,7 +88,7 @@ public final class AnalyzerTopology {
                                 ? (Parsed<Decision>) byUser.decision()
                                 : null,
                         Named.as("readable-decisions"))
-                .repartition(Repartitioned.with(Serdes.String(), decisionSerde)
+                .repartition(Repartitioned.with(Serdes.String(), limit.on(decisionSerde))
                         .withStreamPartitioner(AnalyzerTopology::decisionPartitions)
                         .withName("decisions-by-user"))
                 .mapValues(
@@ -117,30 +117,30 @@ public final class AnalyzerTopology {
                 .mapValues(value -> ((Emitted.Sample) value).sample(), Named.as("samples"))
                 .to(
                         topics.samples(),
-                        Produced.with(Serdes.String(), Topics.TRAINING_SAMPLES.serde())
+                        Produced.with(Serdes.String(), limit.on(Topics.TRAINING_SAMPLES.serde()))
                                 .withName("training-samples"));
-        toRejected(attributed.get("attributed-rejected"), topics, "attribution");
+        toRejected(attributed.get("attributed-rejected"), topics, limit, "attribution");
 
         attributed
                 .get("attributed-report-parts")
                 .mapValues(value -> ((Emitted.ErrorCounts) value).part(), Named.as("report-part"))
-                .repartition(Repartitioned.with(Serdes.String(), StoreSerdes.reportPart())
+                .repartition(Repartitioned.with(Serdes.String(), limit.on(StoreSerdes.reportPart()))
                         .withName("report-parts"))
                 .process(reportAggregation(settings), Named.as("report-aggregation"))
                 .to(
                         topics.reports(),
-                        Produced.with(Serdes.String(), Topics.ANALYSIS_REPORTS.serde())
+                        Produced.with(Serdes.String(), limit.on(Topics.ANALYSIS_REPORTS.serde()))
                                 .withName("analysis-reports"));
 
         attributed
                 .get("attributed-arm-parts")
                 .mapValues(value -> ((Emitted.ArmCounts) value).part(), Named.as("arm-part"))
-                .repartition(Repartitioned.with(Serdes.String(), StoreSerdes.armPart())
+                .repartition(Repartitioned.with(Serdes.String(), limit.on(StoreSerdes.armPart()))
                         .withName("arm-parts"))
                 .process(armStatsAggregation(settings), Named.as("arm-stats-aggregation"))
                 .to(
                         topics.armStats(),
-                        Produced.with(Serdes.String(), Topics.EXPERIMENT_ARM_STATS.serde())
+                        Produced.with(Serdes.String(), limit.on(Topics.EXPERIMENT_ARM_STATS.serde()))
                                 .withName("experiment-arm-stats"));
 
         return builder.build();
@@ -155,11 +155,11 @@ public final class AnalyzerTopology {
         return Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toSet()));
     }
 
-    private static void toRejected(KStream<String, Emitted> stream, TopicNames topics, String from) {
+    private static void toRejected(KStream<String, Emitted> stream, TopicNames topics, ValueLimit limit, String from) {
         stream.mapValues(value -> ((Emitted.Rejection) value).rejected(), Named.as(from + "-dead-letters"))
                 .to(
                         topics.rejected(),
-                        Produced.with(Serdes.String(), Topics.FEEDBACK_REJECTED.serde())
+                        Produced.with(Serdes.String(), limit.on(Topics.FEEDBACK_REJECTED.serde()))
                                 .withName(from + "-feedback-rejected"));
     }
 
@@ -175,10 +175,11 @@ public final class AnalyzerTopology {
             public Set<StoreBuilder<?>> stores() {
                 StoreBuilder<KeyValueStore<String, byte[]>> decisions = Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(StoreNames.DECISIONS), Serdes.String(), Serdes.ByteArray());
-                StoreBuilder<KeyValueStore<String, DecisionState>> states = Stores.keyValueStoreBuilder(
+                // Decision states are stored as the processor encoded them, so it can check their size.
+                StoreBuilder<KeyValueStore<String, byte[]>> states = Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoreNames.DECISION_STATES),
                                 Serdes.String(),
-                                StoreSerdes.decisionState())
+                                Serdes.ByteArray())
                         .withCachingEnabled();
                 StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoreNames.DEADLINES),

@@ -15,6 +15,7 @@ import io.autoloop.analyzer.state.ArmPart;
 import io.autoloop.analyzer.state.Parsed;
 import io.autoloop.analyzer.state.ReportPart;
 import io.autoloop.analyzer.state.StoreNames;
+import io.autoloop.analyzer.state.StoreSerdes;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.LabelledSample;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -47,10 +49,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * attribute, and the error and arm counts of each batch of samples (see {@link Emitted}).
  *
  * <p>State per decisionId lives in changelogged stores: the decision's JSON while it is open, its
- * {@link DecisionState}, and an index by phase and deadline; the task's {@link EventClock} is kept too. A wall-clock
- * punctuation closes what the event clock says is due, and before a record touches a decisionId that is already
- * due, that decisionId is settled first: what is emitted depends on the records and their event times only, not on
- * when punctuations run. When idle closing is on and the task has received nothing for the configured time, the
+ * {@link DecisionState} (encoded here, so that feedback that would take it past {@code analyzer.limits.state-bytes}
+ * is turned away as {@code decision-state-full}), and an index by phase and deadline; the task's {@link EventClock}
+ * is kept too. A wall-clock punctuation closes what the event clock says is due, and before a record touches a
+ * decisionId that is already due, that decisionId is settled first: what is emitted depends on the records and their
+ * event times only, not on when punctuations run. When idle closing is on and the task has received nothing for the configured time, the
  * punctuation lets event time run on at wall-clock speed: it closes what is due once each input's clock is moved on
  * by the time the task has been idle. With live traffic (event time ≈ wall clock) that is the wall clock; with a
  * backlog in the past it moves the close time only as far as the idle time, never to "now". Every
@@ -64,6 +67,8 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private static final String FEEDBACK_CLOCK = "feedback";
 
     private final Attributor attributor;
+    private final Serde<DecisionState> stateSerde = StoreSerdes.decisionState();
+    private final int stateBytes;
     private final AnalyzerMetrics metrics;
     private final long reportWindow;
     private final long armStatsWindow;
@@ -74,7 +79,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
 
     private ProcessorContext<String, Emitted> context;
     private KeyValueStore<String, byte[]> decisions;
-    private KeyValueStore<String, DecisionState> states;
+    private KeyValueStore<String, byte[]> states;
     private KeyValueStore<Bytes, byte[]> deadlines;
     private KeyValueStore<String, Long> clocks;
     private EventClock clock;
@@ -82,7 +87,9 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private long lastArrival;
 
     AttributionProcessor(AnalyzerSettings settings, AnalyzerMetrics metrics) {
-        this.attributor = new Attributor(settings.attribution(), settings.labelling());
+        this.attributor = new Attributor(
+                settings.attribution(), settings.labelling(), settings.limits().decision());
+        this.stateBytes = settings.limits().stateBytes();
         this.metrics = metrics;
         this.reportWindow = settings.reportWindow().toMillis();
         this.armStatsWindow = settings.armStatsWindow().toMillis();
@@ -171,7 +178,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         } else {
             decisions.put(key, parsed.json());
         }
-        replace(key, state, outcome.state());
+        replace(key, state, outcome.state(), encode(outcome.state()));
     }
 
     private void onFeedback(String userKey, Parsed<FeedbackEvent> parsed, Batch batch) {
@@ -196,6 +203,15 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         String key = event.decisionId();
         DecisionState state = settle(key, clock, batch);
         FeedbackOutcome outcome = attributor.onFeedback(state, event, clock);
+        byte[] encoded = outcome.state() == state ? null : encode(outcome.state());
+        if (outcome.unattributed() == null && encoded != null && encoded.length > stateBytes) {
+            // Kept, the event would take the state past its changelog's limit: the state stays as it was.
+            unattributed(event, UnattributedReason.DECISION_STATE_FULL);
+            return;
+        }
+        for (FeedbackEvent turnedAway : outcome.turnedAway()) {
+            unattributed(turnedAway, UnattributedReason.DECISION_STATE_FULL);
+        }
         if (outcome.unattributed() != null) {
             unattributed(event, outcome.unattributed());
         } else if (outcome.state() == null || outcome.state().phase() != DecisionState.Phase.AWAITING_DECISION) {
@@ -204,7 +220,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
             metrics.attributed(event.type());
         }
         if (outcome.state() != state) {
-            replace(key, state, outcome.state());
+            replace(key, state, outcome.state(), encoded);
         }
     }
 
@@ -223,7 +239,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
             buffer.get();
             long deadline = buffer.getLong() ^ Long.MIN_VALUE;
             String key = StandardCharsets.UTF_8.decode(buffer).toString();
-            DecisionState state = states.get(key);
+            DecisionState state = read(key);
             if (state == null || state.deadline() != deadline) {
                 deadlines.delete(entry.key);
             } else {
@@ -245,7 +261,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
 
     /** The state of {@code key} after settling whatever of it is due on {@code at}. */
     private DecisionState settle(String key, EventClock at, Batch batch) {
-        return settle(key, states.get(key), at, batch);
+        return settle(key, read(key), at, batch);
     }
 
     /** {@link #settle(String, EventClock, Batch)} for a {@code state} of {@code key} already read. */
@@ -253,7 +269,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         DecisionState state = stored;
         while (state != null && attributor.due(state, at)) {
             DecisionState next = expire(key, state, batch);
-            replace(key, state, next);
+            replace(key, state, next, encode(next));
             state = next;
         }
         return state;
@@ -279,7 +295,17 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         }
     }
 
-    private void replace(String key, DecisionState previous, DecisionState next) {
+    private DecisionState read(String key) {
+        return stateSerde.deserializer().deserialize(StoreNames.DECISION_STATES, states.get(key));
+    }
+
+    /** The stored form of {@code state}; null for none. */
+    private byte[] encode(DecisionState state) {
+        return stateSerde.serializer().serialize(StoreNames.DECISION_STATES, state);
+    }
+
+    /** Stores {@code next}, encoded as {@code encoded}, in place of {@code previous}, and keeps the index in step. */
+    private void replace(String key, DecisionState previous, DecisionState next, byte[] encoded) {
         boolean reindex = previous == null
                 || next == null
                 || previous.deadline() != next.deadline()
@@ -291,7 +317,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
             states.delete(key);
             return;
         }
-        states.put(key, next);
+        states.put(key, encoded);
         if (reindex) {
             deadlines.put(indexKey(next.phase(), next.deadline(), key), INDEXED);
         }

@@ -38,6 +38,11 @@ final class DeadLetters {
                         "eventTime",
                         "The event came after the attribution window of decision '" + event.decisionId()
                                 + "' or after its labels became final.");
+            case DECISION_STATE_FULL ->
+                new FieldError(
+                        "decisionId",
+                        "Decision '" + event.decisionId() + "' already holds as much feedback as the analyzer keeps"
+                                + " for one decision (analyzer.limits), and this event was not kept.");
             default ->
                 throw new IllegalArgumentException(
                         "Feedback unattributed as '" + reason.wireName() + "' is not dead-lettered.");

@@ -4,16 +4,23 @@ import io.autoloop.analyzer.config.AnalyzerConfig;
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
 import io.autoloop.analyzer.domain.AttributionWindow;
+import io.autoloop.analyzer.domain.DecisionLimits;
 import io.autoloop.analyzer.domain.LabellingRule;
 import io.autoloop.analyzer.domain.LabellingRules;
+import io.autoloop.analyzer.streams.ThreadReplacements;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
-/** Hands Quarkus' Kafka Streams the analyzer topology built from {@link AnalyzerConfig}. */
+/**
+ * Hands Quarkus' Kafka Streams the analyzer topology built from {@link AnalyzerConfig}, and the handler that replaces
+ * its failed stream threads (Quarkus sets it on the {@code KafkaStreams} it starts). The production and
+ * deserialization exception handlers are Kafka Streams settings, in application.properties.
+ */
 @ApplicationScoped
 public class TopologyProducer {
 
@@ -21,6 +28,13 @@ public class TopologyProducer {
     @Singleton
     Topology topology(AnalyzerConfig config, MeterRegistry registry) {
         return AnalyzerTopology.build(settings(config), registry);
+    }
+
+    @Produces
+    @Singleton
+    StreamsUncaughtExceptionHandler threadReplacements(AnalyzerConfig config, MeterRegistry registry) {
+        AnalyzerConfig.ThreadReplacementsConfig replacements = config.threadReplacements();
+        return new ThreadReplacements(replacements.max(), replacements.window(), registry);
     }
 
     /** The topology settings the configuration describes. */
@@ -44,7 +58,12 @@ public class TopologyProducer {
                 config.armStats().window(),
                 config.armStats().retention(),
                 config.punctuationInterval(),
-                config.idleCloseAfter());
+                config.idleCloseAfter(),
+                new AnalyzerSettings.Limits(
+                        new DecisionLimits(
+                                config.limits().waitingEvents(), config.limits().signals()),
+                        config.limits().stateBytes(),
+                        config.limits().recordBytes()));
     }
 
     private static LabellingRules labelling(AnalyzerConfig.LabellingConfig labelling) {

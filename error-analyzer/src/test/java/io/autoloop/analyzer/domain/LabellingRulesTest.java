@@ -70,6 +70,21 @@ class LabellingRulesTest {
     }
 
     @Test
+    void theDecidingOrderPutsHigherPrioritiesFirstThenEarlierSignalsAndUnmatchedSignalsLast() {
+        Signal impression = signal("e1", EventType.IMPRESSION, null, 0);
+        Signal laterClick = signal("e2", EventType.CLICK, null, 5);
+        Signal earlierClick = signal("e3", EventType.CLICK, null, 1);
+        Signal conversion = signal("e4", EventType.CONVERSION, 1.0, 9);
+        Signal badRating = signal("e5", EventType.RATING, 1.0, 0);
+        List<Signal> signals = new ArrayList<>(List.of(impression, laterClick, earlierClick, conversion, badRating));
+
+        signals.sort(rules.decidingFirst());
+
+        assertThat(signals).containsExactly(conversion, earlierClick, laterClick, badRating, impression);
+        assertThat(rules.label(signals)).isEqualTo(rules.label(signals.subList(0, 1)));
+    }
+
+    @Test
     void configuredRulesDecideLabelWeightAndReason() {
         LabellingRules strict = new LabellingRules(
                 List.of(

@@ -1,8 +1,12 @@
 package io.autoloop.analyzer.topology;
 
+import io.autoloop.analyzer.OutsideQuarkus;
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.config.TopicNames;
+import io.autoloop.analyzer.domain.DecisionState;
 import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.analyzer.state.StoreNames;
+import io.autoloop.analyzer.state.StoreSerdes;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.Decision;
@@ -27,15 +31,15 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * The analyzer topology in a {@link TopologyTestDriver} (one task, exactly-once), with typed input and output
- * topics and the Micrometer counters it wrote.
+ * The analyzer topology in a {@link TopologyTestDriver} (one task), with the service's Kafka Streams settings
+ * (exactly-once, exception handlers), typed input and output topics, the Micrometer counters it wrote and the size of
+ * its stored decision states.
  *
  * <p>Event time only moves with records, so {@link #advanceStreamTimeTo} pipes "ticks" on both inputs, then lets the
  * punctuation that closes what is due run.
@@ -70,11 +74,7 @@ final class AnalyzerDriver implements AutoCloseable {
      */
     AnalyzerDriver(AnalyzerSettings settings, Path stateDir, Instant wallClock, int partitions) {
         this.punctuationInterval = settings.punctuationInterval();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties props = OutsideQuarkus.streamsProperties(APPLICATION_ID, stateDir);
         driver = new TopologyTestDriver(
                 AnalyzerTopology.build(settings.withPartitions(partitions), registry), props, wallClock);
         TopicNames topics = settings.topics();
@@ -200,6 +200,20 @@ final class AnalyzerDriver implements AutoCloseable {
 
     double counter(String name, String... tags) {
         return registry.counter(name, tags).count();
+    }
+
+    /** The bytes of the stored state of {@code decisionId} (0 for none), as its changelog would receive them. */
+    int storedStateBytes(String decisionId) {
+        byte[] stored = driver.<String, byte[]>getKeyValueStore(StoreNames.DECISION_STATES)
+                .get(decisionId);
+        return stored == null ? 0 : stored.length;
+    }
+
+    /** The stored state of {@code decisionId}, or null. */
+    DecisionState storedState(String decisionId) {
+        byte[] stored = driver.<String, byte[]>getKeyValueStore(StoreNames.DECISION_STATES)
+                .get(decisionId);
+        return StoreSerdes.decisionState().deserializer().deserialize(StoreNames.DECISION_STATES, stored);
     }
 
     @Override
