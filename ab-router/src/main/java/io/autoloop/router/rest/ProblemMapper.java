@@ -8,6 +8,7 @@ import io.autoloop.contracts.FieldError;
 import io.autoloop.contracts.Problem;
 import io.autoloop.router.domain.rollout.IllegalTransitionException;
 import io.autoloop.router.service.experiment.ExperimentNotFoundException;
+import io.autoloop.router.service.experiment.ForeignExperimentException;
 import io.autoloop.router.service.ranking.InvalidRequestException;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.ws.rs.WebApplicationException;
@@ -63,6 +64,11 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response conflict(IllegalTransitionException e) {
         return problem(409, "Conflict", e.getMessage(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response foreign(ForeignExperimentException e) {
+        return problem(409, "Conflict", e.getMessage(), List.of(new FieldError("id", e.getMessage())));
     }
 
     @ServerExceptionMapper

@@ -10,7 +10,13 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.autoloop.contracts.AuditEntry;
 import io.autoloop.contracts.Problem;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
+import io.autoloop.router.config.RouterConfig;
+import io.autoloop.router.domain.rollout.Experiment;
+import io.autoloop.router.domain.rollout.Rollout;
+import io.autoloop.router.repository.ExperimentRepository;
+import io.autoloop.router.service.experiment.ExperimentService;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.IsolatedModelProfile;
 import io.autoloop.router.testing.Registry;
@@ -29,7 +35,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The admin API: credentials, listing and showing experiments, and the manual transitions with their refusals. */
+/**
+ * The admin API: credentials, listing and showing experiments, and the manual transitions with their refusals (an
+ * unknown experiment, another model's experiment, a transition the phase does not allow).
+ */
 @QuarkusTest
 @TestProfile(IsolatedModelProfile.class)
 class ExperimentResourceTest {
@@ -39,6 +48,9 @@ class ExperimentResourceTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    RouterConfig config;
 
     @Test
     void theAdminApiNeedsTheAdminKey() {
@@ -88,6 +100,32 @@ class ExperimentResourceTest {
                 .post("/v1/experiments/no-such-experiment/pause")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void anActionOnAnotherModelsExperimentIsAConflictNamingTheRouterToAsk() {
+        // Given the running experiment of another model in the same Redis
+        String otherModel = "another-model-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = otherModel + "-1.1.0";
+        Experiment experiment = new Rollout(ExperimentService.policyOf(config))
+                .create(id, otherModel, "1.0.0", "1.1.0", "seed", Instant.now(), "test");
+        redis.value(String.class).set(RedisKeys.experiment(id), ExperimentRepository.write(experiment));
+        redis.set(String.class).sadd(RedisKeys.EXPERIMENTS, id);
+        redis.value(String.class).set(RedisKeys.runningExperiment(otherModel), id);
+
+        // When an admin asks this router to roll it back, then it refuses and leaves it as it was
+        given().header("Authorization", Api.ADMIN_KEY)
+                .post("/v1/experiments/" + id + "/rollback")
+                .then()
+                .statusCode(409)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors.field", contains("id"))
+                .body(
+                        "detail",
+                        equalTo("Experiment '" + id + "' tests model " + otherModel + ", but this router runs the"
+                                + " experiments of " + model + "; send the action to a router of " + otherModel
+                                + "."));
+        Api.experiment(id).then().statusCode(200).body("phase", equalTo("WAITING"));
     }
 
     @Test

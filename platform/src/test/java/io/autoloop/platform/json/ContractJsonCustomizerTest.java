@@ -1,7 +1,9 @@
 package io.autoloop.platform.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** A framework's ObjectMapper, customized, speaks the contract dialect and reads and writes doubles the fast way. */
+/**
+ * A framework's ObjectMapper, customized, speaks the contract dialect, refuses duplicate fields and reads and writes
+ * doubles the fast way.
+ */
 class ContractJsonCustomizerTest {
 
     record Reading(String name, Instant at, Double value) {}
@@ -34,6 +39,15 @@ class ContractJsonCustomizerTest {
                 Reading.class);
 
         assertThat(reading).isEqualTo(new Reading("latency", Instant.parse("2026-01-01T00:00:01.500Z"), 8.25));
+    }
+
+    @Test
+    void aCustomizedMapperRefusesAFieldNamedTwice() {
+        new ContractJsonCustomizer().customize(mapper);
+
+        assertThatThrownBy(() -> mapper.readValue("{\"name\":\"a\",\"value\":1,\"name\":\"b\"}", Reading.class))
+                .isInstanceOf(JsonParseException.class)
+                .hasMessageContaining("Duplicate field 'name'");
     }
 
     @Test

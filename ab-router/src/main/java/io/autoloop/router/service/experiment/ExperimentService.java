@@ -96,6 +96,9 @@ public class ExperimentService {
             Experiment running = state.running();
             if (running == null || !running.id().equals(id)) {
                 Experiment other = repository.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+                if (!other.model().equals(model)) {
+                    throw new ForeignExperimentException(id, other.model(), model);
+                }
                 rollout.next(other, event);
                 throw new IllegalStateException("Experiment " + id + " is not the running experiment of " + model
                         + " although it has not ended; its state is inconsistent.");
