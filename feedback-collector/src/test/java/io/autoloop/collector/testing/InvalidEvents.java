@@ -53,8 +53,8 @@ public final class InvalidEvents {
         String emoji129 = "\uD83D\uDE00".repeat(129);
         String days40Ago = Instant.now().minus(40, ChronoUnit.DAYS).toString();
         String days2Ahead = Instant.now().plus(2, ChronoUnit.DAYS).toString();
-        String context51 =
-                IntStream.range(0, 51).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(",", "{", "}"));
+        String context101 =
+                IntStream.range(0, 101).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(",", "{", "}"));
         return Stream.of(
                 // ids: missing, null, wrong types, blank, too long, control characters, broken Unicode
                 rule("eventId missing", omit("click", "eventId"), "events[0].eventId", "required"),
@@ -113,7 +113,7 @@ public final class InvalidEvents {
                         "rating huge integer",
                         event("rating", "\"value\":123456789012345678901234567890"),
                         "events[0].value",
-                        "out of range"),
+                        "lies beyond ±1000000000"),
                 rule("rating 1e400", event("rating", "\"value\":1e400"), "events[0].value", "too large"),
                 rule("dwell below 0", event("dwell", "\"value\":-0.01"), "events[0].value", "out of range"),
                 rule("dwell above 1", event("dwell", "\"value\":1.0001"), "events[0].value", "out of range"),
@@ -121,6 +121,16 @@ public final class InvalidEvents {
                 rule("conversion negative", event("conversion", "\"value\":-1"), "events[0].value", "out of range"),
                 rule("conversion 1e400", event("conversion", "\"value\":1e400"), "events[0].value", "too large"),
                 rule("conversion -1e400", event("conversion", "\"value\":-1e400"), "events[0].value", "too large"),
+                rule(
+                        "conversion 1e308",
+                        event("conversion", "\"value\":1e308"),
+                        "events[0].value",
+                        "lies beyond ±1000000000"),
+                rule(
+                        "conversion 1000000001",
+                        event("conversion", "\"value\":1000000001"),
+                        "events[0].value",
+                        "lies beyond ±1000000000"),
                 rule("click with value", event("click", "\"value\":1"), "events[0].value", "carries no value"),
                 rule(
                         "impression with value",
@@ -166,7 +176,7 @@ public final class InvalidEvents {
                         event("click", "\"context\":\"page=home\""),
                         "events[0].context",
                         "must be an object"),
-                rule("context 51 keys", event("click", "\"context\":" + context51), "events[0].context", "51 keys"),
+                rule("context 101 keys", event("click", "\"context\":" + context101), "events[0].context", "101 keys"),
                 rule(
                         "context null value",
                         event("click", "\"context\":{\"page\":null}"),
@@ -186,8 +196,28 @@ public final class InvalidEvents {
                         "context huge integer",
                         event("click", "\"context\":{\"n\":123456789012345678901234567890}"),
                         "events[0].context.n",
-                        "64 bits"),
+                        "lies beyond ±1000000000"),
                 rule("context 1e400", event("click", "\"context\":{\"x\":1e400}"), "events[0].context.x", "too large"),
+                rule(
+                        "context -1e10",
+                        event("click", "\"context\":{\"x\":-1e10}"),
+                        "events[0].context.x",
+                        "lies beyond ±1000000000"),
+                rule(
+                        "context string of 1025 characters",
+                        event("click", "\"context\":{\"s\":\"" + "s".repeat(1025) + "\"}"),
+                        "events[0].context.s",
+                        "1025 characters"),
+                rule(
+                        "context string with a lone surrogate",
+                        event("click", "\"context\":{\"s\":\"a\\ud800\"}"),
+                        "events[0].context.s",
+                        "unpaired"),
+                rule(
+                        "context key of 129 characters",
+                        event("click", "\"context\":{\"" + "k".repeat(129) + "\":1}"),
+                        "events[0].context." + "k".repeat(129),
+                        "129 characters"),
                 rule("context empty key", event("click", "\"context\":{\"\":1}"), "events[0].context[\"\"]", "empty"),
                 // consent
                 rule(
