@@ -89,6 +89,26 @@ public final class InvalidEvents {
                         event("click", "\"userId\":\"" + long129 + "\""),
                         "events[0].userId",
                         "129 characters"),
+                rule(
+                        "userId with NUL",
+                        event("click", "\"userId\":\"a\\u0000b\""),
+                        "events[0].userId",
+                        "control character"),
+                rule(
+                        "itemId 200 chars",
+                        event("click", "\"itemId\":\"" + "i".repeat(200) + "\""),
+                        "events[0].itemId",
+                        "200 characters"),
+                rule(
+                        "itemId lone surrogate",
+                        event("click", "\"itemId\":\"i\\udc00\""),
+                        "events[0].itemId",
+                        "unpaired"),
+                rule(
+                        "decisionId lone surrogate",
+                        event("click", "\"decisionId\":\"d\\ud800\""),
+                        "events[0].decisionId",
+                        "unpaired"),
                 rule("itemId array", event("click", "\"itemId\":[\"a\"]"), "events[0].itemId", "must be a string"),
                 rule("itemId null", event("click", "\"itemId\":null"), "events[0].itemId", "required"),
                 rule("decisionId empty", event("click", "\"decisionId\":\"\""), "events[0].decisionId", "empty"),
@@ -108,6 +128,16 @@ public final class InvalidEvents {
                 rule("rating 6", event("rating", "\"value\":6"), "events[0].value", "out of range"),
                 rule("rating 4.5", event("rating", "\"value\":4.5"), "events[0].value", "out of range"),
                 rule("rating as string", event("rating", "\"value\":\"4\""), "events[0].value", "but it is a string"),
+                rule(
+                        "conversion NaN as a string",
+                        event("conversion", "\"value\":\"NaN\""),
+                        "events[0].value",
+                        "but it is a string"),
+                rule(
+                        "conversion -1e10",
+                        event("conversion", "\"value\":-1e10"),
+                        "events[0].value",
+                        "lies beyond ±1000000000"),
                 rule("rating null", event("rating", "\"value\":null"), "events[0].value", "needs value"),
                 rule(
                         "rating huge integer",
@@ -187,6 +217,11 @@ public final class InvalidEvents {
                         event("click", "\"context\":{\"page\":{\"a\":1}}"),
                         "events[0].context.page",
                         "an object"),
+                rule(
+                        "context value nested 50 deep",
+                        event("click", "\"context\":{\"x\":" + "[".repeat(50) + "]".repeat(50) + "}"),
+                        "events[0].context.x",
+                        "an array"),
                 rule(
                         "context array value",
                         event("click", "\"context\":{\"tags\":[1,2]}"),
