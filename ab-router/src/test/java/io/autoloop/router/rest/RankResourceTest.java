@@ -197,6 +197,17 @@ class RankResourceTest {
     }
 
     @Test
+    void theDisabledBenchmarkEchoAnswers404WithoutReadingTheBody() {
+        // Given a client that declares a ranking request of 1,000 bytes and withholds it
+        WithheldBody.Answer answer = WithheldBody.post("/bench/echo", 1_000, Map.of("Authorization", Api.APP_KEY));
+
+        // Then it hears the 404 problem all the same: nothing waited for the body, let alone parsed it
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.headers()).containsEntry("content-type", Problem.MEDIA_TYPE);
+        assertThat(answer.body()).contains("router.bench.echo-enabled");
+    }
+
+    @Test
     void theBenchmarkEchoIsOffByDefault() {
         given().contentType(ContentType.JSON)
                 .body(Api.rankRequest("u", 2, 1))
