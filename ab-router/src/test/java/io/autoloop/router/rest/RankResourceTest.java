@@ -13,6 +13,7 @@ import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.router.testing.Api;
+import io.autoloop.testing.Offsets;
 import io.autoloop.testing.TopicReader;
 import io.autoloop.testing.TopicRecord;
 import io.autoloop.testing.WithheldBody;
@@ -48,6 +49,8 @@ class RankResourceTest {
 
     @Test
     void theDecisionIsLoggedWithThePseudonymousUserAndTheFeaturesUsed() {
+        TopicReader<Decision> decisions = TopicReader.of(Topics.SERVING_DECISIONS);
+        Offsets start = decisions.endOffsets();
         String userId = "user-" + UUID.randomUUID();
         String decisionId = Api.rank(Api.rankRequest(userId, 3, 2))
                 .then()
@@ -55,9 +58,8 @@ class RankResourceTest {
                 .extract()
                 .path("decisionId");
 
-        TopicReader<Decision> decisions = TopicReader.of(Topics.SERVING_DECISIONS);
         List<TopicRecord<Decision>> logged =
-                decisions.read(decisions.beginningOffsets(), r -> r.hasKey(decisionId), 1, Duration.ofSeconds(30));
+                decisions.read(start, r -> r.hasKey(decisionId), 1, Duration.ofSeconds(30));
 
         assertThat(logged).singleElement().satisfies(record -> {
             Decision decision = record.value();
