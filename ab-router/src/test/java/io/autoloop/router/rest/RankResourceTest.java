@@ -128,9 +128,9 @@ class RankResourceTest {
     @ParameterizedTest(name = "{0} → {2}")
     @MethodSource("callersWithoutAnAppKey")
     void theKeyIsJudgedBeforeTheBodyIsRead(String caller, Map<String, String> headers, int status) {
-        // Given a client that announces a 10 MB ranking request and never sends it
+        // Given a client that announces a 1 MB ranking request (within the body limit) and never sends it
         // When it posts without an app key
-        WithheldBody.Answer answer = WithheldBody.post("/v1/rank", 10_000_000, headers);
+        WithheldBody.Answer answer = WithheldBody.post("/v1/rank", 1_000_000, headers);
 
         // Then it is refused at once and the connection closed: the router did not wait for the body
         assertThat(answer.status()).isEqualTo(status);
