@@ -53,11 +53,16 @@ final class LoopApi {
 
     /** {@code POST /v1/rank}; fails unless the router ranked. */
     RankResponse rank(RankRequest request) throws InterruptedException {
-        RankOutcome outcome = router.rank(request);
+        RankOutcome outcome = rankOutcome(request);
         if (outcome instanceof RankOutcome.Ranked ranked) {
             return ranked.response();
         }
         throw new AssertionError("The router did not rank " + request.userId() + ": " + outcome);
+    }
+
+    /** {@code POST /v1/rank} as the router answered it: ranked, refused with a final status, or unavailable. */
+    RankOutcome rankOutcome(RankRequest request) throws InterruptedException {
+        return router.rank(request);
     }
 
     /** {@code POST /v1/events} with one batch. */

@@ -2,6 +2,7 @@ package io.autoloop.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.RejectedRecord;
@@ -9,6 +10,7 @@ import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.simulator.http.BatchOutcome;
 import io.autoloop.simulator.http.EventInput;
+import io.autoloop.simulator.http.RankOutcome;
 import io.autoloop.simulator.http.RankRequest;
 import io.autoloop.simulator.http.RankResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +26,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every event the collector acknowledged is accounted for exactly once downstream: as part of the one
- * {@link LabelledSample} of the item it is about, or as a rejection counted by reason, on a loop of its own.
+ * Every ranking the router answered is one {@link Decision} on {@code serving.decisions}, and one it refused none; every
+ * event the collector acknowledged is accounted for exactly once downstream: as part of the one {@link LabelledSample}
+ * of the item it is about, or as a rejection counted by reason, on a loop of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReconciliationIT {
@@ -82,6 +86,37 @@ class ReconciliationIT {
             decisions.add(ranked);
             userOf.put(ranked.decisionId(), user);
         }
+        // and one ranking the router refuses before it decides anything, since its decision would not fit in a record
+        // of serving.decisions: 100 slots, each repeating a user of 100 features of 100 characters.
+        RankOutcome tooLargeToLog = api.rankOutcome(new RankRequest(
+                "recon-" + run + "-wide",
+                IntStream.range(0, 100).boxed().collect(Collectors.toMap(i -> "f" + i, i -> (Object) "v".repeat(100))),
+                Map.of(),
+                IntStream.range(0, 100)
+                        .mapToObj(i -> new RankRequest.Candidate("item-" + i, Map.of()))
+                        .toList(),
+                100));
+        assertThat(tooLargeToLog)
+                .isInstanceOfSatisfying(
+                        RankOutcome.Refused.class,
+                        refused -> assertThat(refused.status()).isEqualTo(413));
+
+        // Then the router logged one decision per ranking it answered, none for the refused one, and lost none.
+        List<Decision> logged = Eventually.await(
+                "one decision per ranking",
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(1),
+                loop::assertRunning,
+                () -> loop.values(Topics.SERVING_DECISIONS),
+                all -> all.size() >= USERS);
+        assertThat(logged.stream().map(Decision::decisionId).sorted().toList())
+                .isEqualTo(decisions.stream()
+                        .map(RankResponse::decisionId)
+                        .sorted()
+                        .toList());
+        assertThat(sum(api.counters(loop.router(), "autoloop_decisions_failed_total", "reason"))
+                        + sum(api.counters(loop.router(), "autoloop_decisions_dropped_total", "reason")))
+                .isZero();
 
         // When the app reports what the users did, with some events that cannot be attributed,
         Events events = new Events();

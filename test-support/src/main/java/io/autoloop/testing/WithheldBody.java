@@ -69,7 +69,8 @@ public final class WithheldBody {
         }
     }
 
-    private static Answer read(Socket socket) throws IOException {
+    /** Reads an answer's head and body from {@code socket}, and whether the service then closed the connection. */
+    static Answer read(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
         String statusLine = line(in);
         Map<String, String> headers = new LinkedHashMap<>();

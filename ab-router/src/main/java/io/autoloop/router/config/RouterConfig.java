@@ -32,6 +32,8 @@ public interface RouterConfig {
 
     Ranking ranking();
 
+    Limits limits();
+
     Experiment experiment();
 
     Guardrails guardrails();
@@ -54,12 +56,42 @@ public interface RouterConfig {
         int maxCandidates();
 
         /**
+         * The most slots one request may ask for ({@code limit}); a larger limit is refused, a limit above the number
+         * of candidates is capped by it. With the other limits it bounds the decision logged per ranking. Default 100.
+         */
+        @WithDefault("100")
+        int maxLimit();
+
+        /**
          * The slot every candidate is scored at for ranking, 1 or more: the value of the position feature the learner's
          * {@code FeatureEncoder} defines ({@code context^position}, trained at the slot each item was shown in). The
          * decision logs each item's probability at the slot it was shown in. Default 1.
          */
         @WithDefault("1")
         int referencePosition();
+    }
+
+    /**
+     * What the ids, feature names and feature values of a ranking request may be: the rules the feedback-collector holds
+     * its events to ({@code collector.limits.*}), with the same defaults, so that what one accepts the other does.
+     */
+    interface Limits {
+
+        /** Largest absolute value of a numeric feature, at most 2^53. Default 1e9. */
+        @WithDefault("1e9")
+        double maxMagnitude();
+
+        /** Most features in one map ({@code user}, {@code context}, a candidate's {@code features}). Default 100. */
+        @WithDefault("100")
+        int maxFeatures();
+
+        /** Most code points of a feature name. Default 128. */
+        @WithDefault("128")
+        int maxNameLength();
+
+        /** Most code points of a string feature value. Default 1024. */
+        @WithDefault("1024")
+        int maxStringLength();
     }
 
     /** The experiment controller and its rollout rules. */

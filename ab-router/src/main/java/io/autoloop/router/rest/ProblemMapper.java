@@ -33,7 +33,8 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e) {
-        return problem(400, "Invalid request", e.getMessage(), e.errors());
+        String title = e.status() == 413 ? "Content Too Large" : "Invalid request";
+        return problem(e.status(), title, e.getMessage(), e.errors());
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,7 @@ import io.autoloop.contracts.Topics;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.ExplorationProfile;
 import io.autoloop.router.testing.TestModels;
+import io.autoloop.testing.Offsets;
 import io.autoloop.testing.TopicReader;
 import io.autoloop.testing.TopicRecord;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,8 @@ class ExplorationTest {
 
     @Test
     void exploredSlotsAreLoggedWithTheirPropensity() {
+        TopicReader<Decision> logged = TopicReader.of(Topics.SERVING_DECISIONS);
+        Offsets start = logged.endOffsets();
         Set<String> decisionIds = new HashSet<>();
         Set<String> firstItems = new HashSet<>();
         for (int i = 0; i < 40; i++) {
@@ -42,12 +45,10 @@ class ExplorationTest {
             firstItems.add(response.getString("items[0].itemId"));
         }
 
-        TopicReader<Decision> logged = TopicReader.of(Topics.SERVING_DECISIONS);
-        List<Decision> decisions = logged
-                .read(logged.beginningOffsets(), r -> decisionIds.contains(r.key()), 40, Duration.ofSeconds(60))
-                .stream()
-                .map(TopicRecord::value)
-                .toList();
+        List<Decision> decisions =
+                logged.read(start, r -> decisionIds.contains(r.key()), 40, Duration.ofSeconds(60)).stream()
+                        .map(TopicRecord::value)
+                        .toList();
 
         assertThat(firstItems).hasSizeGreaterThan(1);
         assertThat(decisions).hasSize(40);

@@ -13,6 +13,7 @@ import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.router.testing.Api;
+import io.autoloop.testing.Offsets;
 import io.autoloop.testing.TopicReader;
 import io.autoloop.testing.TopicRecord;
 import io.autoloop.testing.WithheldBody;
@@ -48,6 +49,8 @@ class RankResourceTest {
 
     @Test
     void theDecisionIsLoggedWithThePseudonymousUserAndTheFeaturesUsed() {
+        TopicReader<Decision> decisions = TopicReader.of(Topics.SERVING_DECISIONS);
+        Offsets start = decisions.endOffsets();
         String userId = "user-" + UUID.randomUUID();
         String decisionId = Api.rank(Api.rankRequest(userId, 3, 2))
                 .then()
@@ -55,9 +58,8 @@ class RankResourceTest {
                 .extract()
                 .path("decisionId");
 
-        TopicReader<Decision> decisions = TopicReader.of(Topics.SERVING_DECISIONS);
         List<TopicRecord<Decision>> logged =
-                decisions.read(decisions.beginningOffsets(), r -> r.hasKey(decisionId), 1, Duration.ofSeconds(30));
+                decisions.read(start, r -> r.hasKey(decisionId), 1, Duration.ofSeconds(30));
 
         assertThat(logged).singleElement().satisfies(record -> {
             Decision decision = record.value();
@@ -126,9 +128,9 @@ class RankResourceTest {
     @ParameterizedTest(name = "{0} → {2}")
     @MethodSource("callersWithoutAnAppKey")
     void theKeyIsJudgedBeforeTheBodyIsRead(String caller, Map<String, String> headers, int status) {
-        // Given a client that announces a 10 MB ranking request and never sends it
+        // Given a client that announces a 1 MB ranking request (within the body limit) and never sends it
         // When it posts without an app key
-        WithheldBody.Answer answer = WithheldBody.post("/v1/rank", 10_000_000, headers);
+        WithheldBody.Answer answer = WithheldBody.post("/v1/rank", 1_000_000, headers);
 
         // Then it is refused at once and the connection closed: the router did not wait for the body
         assertThat(answer.status()).isEqualTo(status);
@@ -194,6 +196,17 @@ class RankResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("candidates"));
+    }
+
+    @Test
+    void theDisabledBenchmarkEchoAnswers404WithoutReadingTheBody() {
+        // Given a client that declares a ranking request of 1,000 bytes and withholds it
+        WithheldBody.Answer answer = WithheldBody.post("/bench/echo", 1_000, Map.of("Authorization", Api.APP_KEY));
+
+        // Then it hears the 404 problem all the same: nothing waited for the body, let alone parsed it
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.headers()).containsEntry("content-type", Problem.MEDIA_TYPE);
+        assertThat(answer.body()).contains("router.bench.echo-enabled");
     }
 
     @Test

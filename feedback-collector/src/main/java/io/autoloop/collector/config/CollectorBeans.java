@@ -5,6 +5,7 @@ import io.autoloop.collector.domain.EventValidator;
 import io.autoloop.collector.domain.EventsRequestParser;
 import io.autoloop.collector.domain.Intake;
 import io.autoloop.collector.repository.DedupGenerations;
+import io.autoloop.contracts.input.InputRules;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.platform.auth.KeyRing;
 import io.quarkus.runtime.StartupEvent;
@@ -51,11 +52,18 @@ public class CollectorBeans {
     @Singleton
     Intake intake(CollectorConfig config, Pseudonymizer pseudonymizer) {
         CollectorConfig.Limits limits = config.limits();
+        InputRules input;
+        try {
+            input = new InputRules(
+                    limits.maxMagnitude(), limits.maxFeatures(), limits.maxNameLength(), limits.maxStringLength());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "collector.limits.max-magnitude, max-features, max-name-length and"
+                            + " max-string-length cannot work: " + e.getMessage(),
+                    e);
+        }
         EventRules rules = new EventRules(
-                EventRules.DEFAULTS.maxIdLength(),
-                EventRules.DEFAULTS.maxContextKeys(),
-                config.validation().maxFuture(),
-                config.validation().maxAge());
+                input, config.validation().maxFuture(), config.validation().maxAge());
         return new Intake(
                 new EventsRequestParser(limits.maxEvents(), limits.maxRequestBytes(), limits.maxEventBytes()),
                 new EventValidator(rules),

@@ -70,6 +70,25 @@ public interface CollectorConfig {
         /** Most bytes of one event's JSON inside the body. Default 32768 (32 KiB). */
         @WithDefault("32768")
         int maxEventBytes();
+
+        /**
+         * Largest absolute value of a number ({@code value}, a context number), at most 2^53; the router's
+         * {@code router.limits.max-magnitude} has the same default. Default 1e9.
+         */
+        @WithDefault("1e9")
+        double maxMagnitude();
+
+        /** Most keys of an event's {@code context}; the router allows as many per feature map. Default 100. */
+        @WithDefault("100")
+        int maxFeatures();
+
+        /** Most code points of a context key; the router's limit for feature names. Default 128. */
+        @WithDefault("128")
+        int maxNameLength();
+
+        /** Most code points of a context string value; the router's limit for string features. Default 1024. */
+        @WithDefault("1024")
+        int maxStringLength();
     }
 
     interface Validation {

@@ -3,9 +3,9 @@ package io.autoloop.collector.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FieldError;
+import io.autoloop.contracts.input.InputRules;
 import io.autoloop.contracts.json.IsoInstants;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,16 +25,18 @@ import java.util.stream.Collectors;
  * with the field's path, e.g. {@code events[3].value}.
  *
  * <p>The rules: {@code eventId}, {@code userId}, {@code itemId} (required) and {@code decisionId} (optional)
- * are non-blank strings of at most {@link EventRules#maxIdLength()} code points, without control characters
- * or unpaired surrogates; {@code type} is one of {@code impression|click|rating|dwell|conversion};
+ * are ids as {@link InputRules#idProblem} defines them (the router's rule too: 1 to 128 code points, printable,
+ * no unpaired surrogate); {@code type} is one of {@code impression|click|rating|dwell|conversion};
  * {@code value} is a whole number 1–5 for {@code rating}, a number in [0, 1] for {@code dwell}, a number ≥ 0
- * for {@code conversion}, and absent for the other types; numbers must be finite; {@code timestamp}
- * (required) and {@code sentAt} (optional, not before {@code timestamp}) are ISO-8601 instants with a zone
- * offset; the skew-corrected time lies within [{@code receivedAt − maxAge}, {@code receivedAt + maxFuture}];
- * {@code context} is an object of at most {@link EventRules#maxContextKeys()} keys whose values are strings,
- * finite numbers (integers within 64 bits) or booleans; {@code consent} is a boolean (default true). An
- * explicit null counts as absent. Unknown fields are ignored, and fields the collector stamps
- * ({@code appId}, {@code receivedAt}, {@code eventTime}) are overwritten.
+ * for {@code conversion}, and absent for the other types; numbers must be finite and within the input rules'
+ * magnitude; {@code timestamp} (required) and {@code sentAt} (optional, not before {@code timestamp}) are ISO-8601
+ * instants with a zone offset; the skew-corrected time lies within [{@code receivedAt − maxAge},
+ * {@code receivedAt + maxFuture}]; {@code context} is an object of at most {@link InputRules#maxFeatures()} keys
+ * (each a name as {@link InputRules#nameProblem} defines it) whose values are strings, numbers or booleans as
+ * {@link InputRules} allows them (a whole number without a fraction is kept as a {@code long}); {@code consent} is a
+ * boolean (default true). An explicit null counts as absent. Unknown fields are ignored, and fields the collector
+ * stamps ({@code appId}, {@code receivedAt}, {@code eventTime}) are overwritten. A context value that breaks a rule is
+ * not echoed in its message: messages are kept with the dead letter, and such a value may identify someone.
  */
 public final class EventValidator {
 
@@ -41,9 +44,11 @@ public final class EventValidator {
             Arrays.stream(EventType.values()).map(EventType::wireName).collect(Collectors.joining(", "));
 
     private final EventRules rules;
+    private final InputRules input;
 
     public EventValidator(EventRules rules) {
         this.rules = rules;
+        this.input = rules.input();
     }
 
     /** Validates the event at {@code index} of a request received at {@code receivedAt}. */
@@ -144,9 +149,9 @@ public final class EventValidator {
                 return null;
             }
             String text = node.textValue();
-            String problem = idProblem(name, text);
-            if (problem != null) {
-                error(name, problem);
+            Optional<String> problem = InputRules.idProblem(name, text);
+            if (problem.isPresent()) {
+                error(name, problem.get());
                 return null;
             }
             return text;
@@ -220,11 +225,9 @@ public final class EventValidator {
                 return null;
             }
             double number = node.doubleValue();
-            if (!Double.isFinite(number)) {
-                error(
-                        "value",
-                        "value " + node.asText() + " is too large to be a finite 64-bit number; it must be " + meaning
-                                + ".");
+            Optional<String> problem = input.numberProblem("value " + node.asText(), number);
+            if (problem.isPresent()) {
+                error("value", problem.get() + " It must be " + meaning + ".");
                 return null;
             }
             BigDecimal exact = node.decimalValue();
@@ -254,17 +257,16 @@ public final class EventValidator {
                         "context must be an object of string, number or boolean values, but it is " + kind(node) + ".");
                 return Map.of();
             }
-            if (node.size() > rules.maxContextKeys()) {
-                error(
-                        "context",
-                        "context has " + node.size() + " keys; at most " + rules.maxContextKeys() + " are allowed.");
+            Optional<String> size = input.sizeProblem("context", node.size());
+            if (size.isPresent()) {
+                error("context", size.get());
                 return Map.of();
             }
             Map<String, Object> context = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
-                String keyProblem = idProblem("A context key", entry.getKey());
-                if (keyProblem != null) {
-                    contextError(entry.getKey(), keyProblem);
+                Optional<String> keyProblem = input.nameProblem("A context key", entry.getKey());
+                if (keyProblem.isPresent()) {
+                    contextError(entry.getKey(), keyProblem.get());
                     continue;
                 }
                 Object scalar = scalar(entry.getKey(), entry.getValue());
@@ -277,30 +279,28 @@ public final class EventValidator {
 
         private Object scalar(String key, JsonNode node) {
             if (node.isTextual()) {
+                Optional<String> problem = input.stringProblem("This context value", node.textValue());
+                if (problem.isPresent()) {
+                    contextError(key, problem.get());
+                    return null;
+                }
                 return node.textValue();
             }
             if (node.isBoolean()) {
                 return node.booleanValue();
             }
             if (node.isNumber()) {
-                BigDecimal exact = node.decimalValue();
-                if (isWhole(exact) && !node.isFloatingPointNumber()) {
-                    BigInteger whole = exact.toBigInteger();
-                    if (whole.bitLength() < Long.SIZE) {
-                        return whole.longValue();
-                    }
-                    contextError(
-                            key,
-                            "The integer " + node.asText()
-                                    + " does not fit in 64 bits; send it as a string to keep every digit.");
-                    return null;
-                }
                 double number = node.doubleValue();
-                if (!Double.isFinite(number)) {
-                    contextError(key, "The number " + node.asText() + " is too large to be a finite 64-bit number.");
+                Optional<String> problem = input.numberProblem("This context number", number);
+                if (problem.isPresent()) {
+                    contextError(key, problem.get());
                     return null;
                 }
-                return number;
+                if (node.isFloatingPointNumber()) {
+                    return number;
+                }
+                // Within the magnitude (at most 2^53) a whole number fits a long exactly.
+                return node.longValue();
             }
             contextError(
                     key, "Context values must be strings, numbers or booleans, but this one is " + kind(node) + ".");
@@ -350,29 +350,6 @@ public final class EventValidator {
             }
             return eventTime;
         }
-    }
-
-    private String idProblem(String name, String text) {
-        if (text.isBlank()) {
-            return name + " must not be empty or blank.";
-        }
-        int length = text.codePointCount(0, text.length());
-        if (length > rules.maxIdLength()) {
-            return name + " has " + length + " characters; at most " + rules.maxIdLength() + " are allowed.";
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                return name + " contains the control character U+" + String.format(Locale.ROOT, "%04X", (int) c)
-                        + "; ids must be printable.";
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return name + " contains an unpaired UTF-16 surrogate, which is not valid Unicode text.";
-            }
-        }
-        return null;
     }
 
     private static boolean isWhole(BigDecimal number) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,6 +138,11 @@ public final class EventsRequestParser {
     }
 
     private static RequestProblem malformedJson(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            // The path of a document nested too deep is as deep as it: name the body instead.
+            return RequestProblem.malformed(
+                    "$", "The body goes beyond what the JSON parser reads: " + e.getOriginalMessage());
+        }
         String where = e.getProcessor() instanceof JsonParser parser
                 ? JsonPaths.fromPointer(
                         parser.getParsingContext().pathAsPointer().toString())

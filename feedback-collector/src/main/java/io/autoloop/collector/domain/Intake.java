@@ -1,7 +1,6 @@
 package io.autoloop.collector.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.privacy.Pseudonymizer;
@@ -11,7 +10,8 @@ import java.util.List;
 
 /**
  * Turns the body of one {@code POST /v1/events} into an {@link IngestBatch}: parses it, validates every
- * event, replaces each user id with its pseudonym (also inside the payload of a dead letter), and stamps
+ * event, replaces each user id with its pseudonym (and, in the payload of a dead letter, every piece of personal
+ * data, {@link PayloadPseudonymizer}), and stamps
  * {@code appId}, {@code receivedAt} and the skew-corrected {@code eventTime}. Raw user ids stay inside this
  * step; nothing it returns holds one.
  */
@@ -26,11 +26,13 @@ public final class Intake {
     private final EventsRequestParser parser;
     private final EventValidator validator;
     private final Pseudonymizer pseudonymizer;
+    private final PayloadPseudonymizer payloads;
 
     public Intake(EventsRequestParser parser, EventValidator validator, Pseudonymizer pseudonymizer) {
         this.parser = parser;
         this.validator = validator;
         this.pseudonymizer = pseudonymizer;
+        this.payloads = new PayloadPseudonymizer(pseudonymizer);
     }
 
     /** Reads {@code body}, sent by {@code appId} and received at {@code receivedAt}; throws {@link RequestProblem}. */
@@ -78,19 +80,10 @@ public final class Intake {
     }
 
     /**
-     * The refused event as JSON text with its {@code userId} replaced by the pseudonym of its text (whatever
-     * its JSON type); null for an event that is not an object, since nothing tells where a user id would be.
+     * The refused event as JSON text with its personal data pseudonymized ({@link PayloadPseudonymizer}); null for an
+     * event that is not an object, since nothing tells what such a value holds.
      */
     String pseudonymizedPayload(String appId, JsonNode event) {
-        if (!event.isObject()) {
-            return null;
-        }
-        ObjectNode copy = event.deepCopy();
-        JsonNode userId = copy.get("userId");
-        if (userId != null && !userId.isNull()) {
-            String text = userId.isTextual() ? userId.textValue() : userId.toString();
-            copy.put("userId", pseudonymizer.pseudonymize(appId, text));
-        }
-        return copy.toString();
+        return event.isObject() ? payloads.payload(appId, event) : null;
     }
 }

@@ -45,11 +45,11 @@ public class AdmissionRepository {
     }
 
     /**
-     * Takes {@code eventIds.size()} tokens from {@code appId}'s bucket at {@code nowMillis} and looks the ids up.
-     * Fails when Redis does not answer within {@code timeout}; the caller decides what that means.
+     * Takes {@code tokens} tokens from {@code appId}'s bucket at {@code nowMillis} and, when they pass, looks
+     * {@code eventIds} up. Fails when Redis does not answer within {@code timeout}; the caller decides what that means.
      */
     public Uni<Admitted> admit(
-            String appId, TokenBucket bucket, List<String> eventIds, long nowMillis, Duration timeout) {
+            String appId, TokenBucket bucket, int tokens, List<String> eventIds, long nowMillis, Duration timeout) {
         List<String> keys = new ArrayList<>(4);
         keys.add(key(appId));
         keys.addAll(generations.lookupKeys(appId, nowMillis));
@@ -57,7 +57,7 @@ public class AdmissionRepository {
         arguments.add(Double.toString(bucket.capacity()));
         arguments.add(Double.toString(bucket.ratePerSecond()));
         arguments.add(Long.toString(nowMillis));
-        arguments.add(Integer.toString(eventIds.size()));
+        arguments.add(Integer.toString(tokens));
         arguments.add(Long.toString(bucket.refillTime().toMillis() + 1000));
         arguments.addAll(eventIds);
         return SCRIPT.run(redis, keys, arguments)

@@ -66,14 +66,14 @@ public class Admission {
     public record Admitted(boolean allowed, Duration retryAfter, int eventsPerSecond, Optional<Set<String>> known) {}
 
     /**
-     * Takes the batch's events from its app's bucket and looks up its event ids, in one Redis call; blocks at most
-     * the Redis timeout.
+     * Takes every event of the batch from its app's bucket, the invalid ones included (each costs its validation and
+     * a dead letter), and looks up the valid ones' event ids, in one Redis call; blocks at most the Redis timeout.
      */
     public Admitted admit(IngestBatch batch, long nowMillis) {
         TokenBucket bucket = bucketsByApp.getOrDefault(batch.appId(), defaultBucket);
         int events = batch.size();
         AdmissionRepository.Admitted answer = admissions
-                .admit(batch.appId(), bucket, batch.eventIds(), nowMillis, redisTimeout)
+                .admit(batch.appId(), bucket, events, batch.eventIds(), nowMillis, redisTimeout)
                 .onFailure()
                 .recoverWithNull()
                 .await()

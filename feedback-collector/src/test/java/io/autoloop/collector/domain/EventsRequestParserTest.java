@@ -76,6 +76,22 @@ class EventsRequestParserTest {
     }
 
     @Test
+    void nestingBeyondTheParsersDepthIsMalformedNamingTheBody() {
+        // given an event whose context nests 2,000 arrays, deeper than the JSON parser reads
+        EventsRequestParser roomy = new EventsRequestParser(5, 16_384, 16_384);
+        String body = "{\"events\":[{\"context\":{\"x\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}}]}";
+
+        // when it is parsed
+        RequestProblem problem =
+                catchThrowableOfType(RequestProblem.class, () -> roomy.parse(body.getBytes(StandardCharsets.UTF_8)));
+
+        // then the request is malformed, named by the body rather than by a path 1,000 levels deep
+        assertThat(problem.kind()).isEqualTo(RequestProblem.Kind.MALFORMED);
+        assertThat(problem.errors()).extracting(FieldError::field).containsExactly("$");
+        assertThat(problem.getMessage()).contains("nesting depth");
+    }
+
+    @Test
     void aBodyOverTheLimitIsTooLarge() {
         String body = "{\"events\":[{\"pad\":\"" + "x".repeat(2100) + "\"}]}";
 

@@ -58,7 +58,7 @@ class AdmissionRepositoryTest {
                     .mapToObj(i -> "e-" + UUID.randomUUID())
                     .toList();
             AdmissionRepository.Admitted taken = admissions
-                    .admit(app, bucket, eventIds, t0 + step[0], TIMEOUT)
+                    .admit(app, bucket, eventIds.size(), eventIds, t0 + step[0], TIMEOUT)
                     .await()
                     .atMost(TIMEOUT);
             TokenBucket.Decision expected = bucket.take(state, t0 + step[0], (int) step[1]);
@@ -84,7 +84,7 @@ class AdmissionRepositoryTest {
 
         // when
         AdmissionRepository.Admitted admitted = admissions
-                .admit(app, bucket, List.of("a", "b", "c", "d"), System.currentTimeMillis(), TIMEOUT)
+                .admit(app, bucket, 4, List.of("a", "b", "c", "d"), System.currentTimeMillis(), TIMEOUT)
                 .await()
                 .atMost(TIMEOUT);
 
@@ -105,7 +105,7 @@ class AdmissionRepositoryTest {
         // then: a lookup finds it now and one TTL later (in the previous generation), not two TTLs later
         for (long later : new long[] {0, ttl}) {
             assertThat(admissions
-                            .admit(app, bucket, List.of("m", "n"), now + later, TIMEOUT)
+                            .admit(app, bucket, 2, List.of("m", "n"), now + later, TIMEOUT)
                             .await()
                             .atMost(TIMEOUT)
                             .known())
@@ -113,7 +113,7 @@ class AdmissionRepositoryTest {
                     .containsExactly("m");
         }
         assertThat(admissions
-                        .admit(app, bucket, List.of("m"), now + 2 * ttl, TIMEOUT)
+                        .admit(app, bucket, 1, List.of("m"), now + 2 * ttl, TIMEOUT)
                         .await()
                         .atMost(TIMEOUT)
                         .known())
@@ -137,12 +137,36 @@ class AdmissionRepositoryTest {
 
         // when
         AdmissionRepository.Admitted refused = admissions
-                .admit(app, bucket, six, System.currentTimeMillis(), TIMEOUT)
+                .admit(app, bucket, six.size(), six, System.currentTimeMillis(), TIMEOUT)
                 .await()
                 .atMost(TIMEOUT);
 
         // then
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.known()).isEmpty();
+    }
+
+    @Test
+    void theTokensTakenAreTheRequestsEventsNotItsValidEventIds() {
+        // given: a bucket of 10, and a request of 10 events of which only one is valid
+        String app = "invalid-events-" + UUID.randomUUID();
+        TokenBucket bucket = new TokenBucket(10, 1);
+        long now = System.currentTimeMillis();
+
+        // when it is admitted
+        AdmissionRepository.Admitted first = admissions
+                .admit(app, bucket, 10, List.of("valid"), now, TIMEOUT)
+                .await()
+                .atMost(TIMEOUT);
+
+        // then it took all ten tokens, so the next event finds the bucket empty
+        assertThat(first.allowed()).isTrue();
+        assertThat(first.tokens()).isZero();
+        assertThat(admissions
+                        .admit(app, bucket, 1, List.of("next"), now, TIMEOUT)
+                        .await()
+                        .atMost(TIMEOUT)
+                        .allowed())
+                .isFalse();
     }
 }

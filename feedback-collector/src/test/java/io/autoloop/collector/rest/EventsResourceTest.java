@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
+import io.autoloop.collector.testing.InvalidEvents;
 import io.autoloop.collector.testing.Metrics;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
@@ -172,6 +173,15 @@ class EventsResourceTest {
         String hugeBody = Events.body(IntStream.range(0, 20)
                 .mapToObj(i -> Events.click("u").put("pad", "x".repeat(30 * 1024)))
                 .toList());
+        String contextOf100kKeys = Events.bodyOfRaw(InvalidEvents.event(
+                "click",
+                IntStream.range(0, 100_000)
+                        .mapToObj(i -> "\"k" + i + "\":" + i)
+                        .collect(Collectors.joining(",", "\"context\":{", "}"))));
+        String contextOf100kB =
+                Events.bodyOfRaw(InvalidEvents.event("click", "\"context\":{\"s\":\"" + "s".repeat(100_000) + "\"}"));
+        String nestedBeyondTheParser = Events.bodyOfRaw(
+                InvalidEvents.event("click", "\"context\":{\"x\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}"));
         return List.of(
                 Arguments.of("no API key", null, "application/json", valid, 401, "$"),
                 Arguments.of("unknown API key", "Bearer not-a-key", "application/json", valid, 401, "$"),
@@ -198,7 +208,28 @@ class EventsResourceTest {
                 Arguments.of("501 events", "Bearer " + Api.DEMO_KEY, "application/json", tooMany, 400, "events"),
                 Arguments.of(
                         "event over 32 KiB", "Bearer " + Api.DEMO_KEY, "application/json", hugeEvent, 413, "events[0]"),
-                Arguments.of("body over 512 KiB", "Bearer " + Api.DEMO_KEY, "application/json", hugeBody, 413, "$"));
+                Arguments.of("body over 512 KiB", "Bearer " + Api.DEMO_KEY, "application/json", hugeBody, 413, "$"),
+                Arguments.of(
+                        "a context of 100,000 keys",
+                        "Bearer " + Api.DEMO_KEY,
+                        "application/json",
+                        contextOf100kKeys,
+                        413,
+                        "$"),
+                Arguments.of(
+                        "a context string of 100 KB",
+                        "Bearer " + Api.DEMO_KEY,
+                        "application/json",
+                        contextOf100kB,
+                        413,
+                        "events[0]"),
+                Arguments.of(
+                        "nesting beyond the parser's depth",
+                        "Bearer " + Api.DEMO_KEY,
+                        "application/json",
+                        nestedBeyondTheParser,
+                        400,
+                        "$"));
     }
 
     @ParameterizedTest(name = "{0} → {4}")

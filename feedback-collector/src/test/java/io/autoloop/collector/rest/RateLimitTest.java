@@ -56,6 +56,28 @@ class RateLimitTest {
     }
 
     @Test
+    void invalidEventsCostTheirTokensToo() {
+        // given a full request of events that each break a rule (a click carries no value)
+        String invalid = Events.body(IntStream.range(0, 500)
+                .mapToObj(i -> Events.click("w" + i).put("value", 1))
+                .toList());
+        Api.post(Api.LIMITED_KEY, invalid)
+                .statusCode(202)
+                .body("accepted", equalTo(0))
+                .body("rejected.size()", equalTo(500));
+
+        // when valid events follow at once
+        var next = Api.post(
+                Api.LIMITED_KEY,
+                Events.body(IntStream.range(0, 100)
+                        .mapToObj(i -> Events.click("after" + i))
+                        .toList()));
+
+        // then the invalid ones took the bucket: the key is over its rate
+        next.statusCode(429);
+    }
+
+    @Test
     void otherKeysAreNotLimitedByIt() {
         Api.post(
                         Api.LIMITED_KEY,

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.collector.repository.DedupGenerations;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
+import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.Topics;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.testing.Offsets;
 import io.autoloop.testing.TopicReader;
 import io.autoloop.testing.TopicRecord;
@@ -27,9 +29,14 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** A raw user id reaches neither Kafka (both topics), nor a Redis key or dedup marker, nor a log line. */
+/**
+ * A raw user id reaches neither Kafka (both topics), nor a Redis key or dedup marker, nor a log line; nor does a
+ * misnamed user id, an id inside {@code context} or an e-mail address of a refused event reach {@code
+ * feedback.rejected}.
+ */
 @QuarkusTest
 class RawUserIdNeverLeavesTest {
 
@@ -108,6 +115,44 @@ class RawUserIdNeverLeavesTest {
                 .as("markers holding the raw user id")
                 .isZero();
         assertThat(logs.lines).noneMatch(line -> line.contains(rawUser));
+    }
+
+    @Test
+    void personalDataOfRefusedEventsStaysInsideTheCollector() {
+        // given refused events (a rating without a value) with personal data where no userId is expected
+        String misnamed = "raw-misnamed-" + UUID.randomUUID();
+        String inContext = "raw-ctx-" + UUID.randomUUID();
+        String email = "raw." + UUID.randomUUID() + "@example.com";
+        ObjectNode misnamedUserId = Events.click("placeholder").put("type", "rating");
+        misnamedUserId.remove("userId");
+        misnamedUserId.put("user_id", misnamed);
+        ObjectNode idInContext = Events.click("u-1").put("type", "rating");
+        idInContext.putObject("context").put("customer", inContext).put("page", "home");
+        ObjectNode emails = Events.click(email).put("type", "rating").put("buyer", email);
+        emails.putObject("context").put("contact", "write to " + email);
+        TopicReader<byte[]> rejected = TopicReader.raw(Topics.FEEDBACK_REJECTED.name());
+        Offsets start = rejected.endOffsets();
+
+        // when they are sent
+        Api.post(Events.body(List.of(misnamedUserId, idInContext, emails)))
+                .statusCode(202)
+                .body("rejected.size()", equalTo(3));
+
+        // then their three dead letters (found by event id) hold none of it
+        List<String> eventIds = Stream.of(misnamedUserId, idInContext, emails)
+                .map(event -> event.get("eventId").textValue())
+                .toList();
+        List<String> deadLetters = rejected.readToEnd(start).stream()
+                .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                .filter(value -> eventIds.stream().anyMatch(value::contains))
+                .toList();
+        assertThat(deadLetters)
+                .hasSize(3)
+                .allSatisfy(deadLetter -> assertThat(deadLetter).doesNotContain(misnamed, inContext, email));
+        assertThat(deadLetters)
+                .map(deadLetter -> ContractJson.read(deadLetter.getBytes(StandardCharsets.UTF_8), RejectedRecord.class)
+                        .payload())
+                .anySatisfy(payload -> assertThat(payload).contains("\"page\":\"home\""));
     }
 
     /** How many members of the set {@code key} contain {@code text}, by a full {@code SSCAN}. */

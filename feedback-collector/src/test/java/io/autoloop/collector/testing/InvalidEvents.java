@@ -53,8 +53,8 @@ public final class InvalidEvents {
         String emoji129 = "\uD83D\uDE00".repeat(129);
         String days40Ago = Instant.now().minus(40, ChronoUnit.DAYS).toString();
         String days2Ahead = Instant.now().plus(2, ChronoUnit.DAYS).toString();
-        String context51 =
-                IntStream.range(0, 51).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(",", "{", "}"));
+        String context101 =
+                IntStream.range(0, 101).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(",", "{", "}"));
         return Stream.of(
                 // ids: missing, null, wrong types, blank, too long, control characters, broken Unicode
                 rule("eventId missing", omit("click", "eventId"), "events[0].eventId", "required"),
@@ -89,6 +89,26 @@ public final class InvalidEvents {
                         event("click", "\"userId\":\"" + long129 + "\""),
                         "events[0].userId",
                         "129 characters"),
+                rule(
+                        "userId with NUL",
+                        event("click", "\"userId\":\"a\\u0000b\""),
+                        "events[0].userId",
+                        "control character"),
+                rule(
+                        "itemId 200 chars",
+                        event("click", "\"itemId\":\"" + "i".repeat(200) + "\""),
+                        "events[0].itemId",
+                        "200 characters"),
+                rule(
+                        "itemId lone surrogate",
+                        event("click", "\"itemId\":\"i\\udc00\""),
+                        "events[0].itemId",
+                        "unpaired"),
+                rule(
+                        "decisionId lone surrogate",
+                        event("click", "\"decisionId\":\"d\\ud800\""),
+                        "events[0].decisionId",
+                        "unpaired"),
                 rule("itemId array", event("click", "\"itemId\":[\"a\"]"), "events[0].itemId", "must be a string"),
                 rule("itemId null", event("click", "\"itemId\":null"), "events[0].itemId", "required"),
                 rule("decisionId empty", event("click", "\"decisionId\":\"\""), "events[0].decisionId", "empty"),
@@ -108,12 +128,22 @@ public final class InvalidEvents {
                 rule("rating 6", event("rating", "\"value\":6"), "events[0].value", "out of range"),
                 rule("rating 4.5", event("rating", "\"value\":4.5"), "events[0].value", "out of range"),
                 rule("rating as string", event("rating", "\"value\":\"4\""), "events[0].value", "but it is a string"),
+                rule(
+                        "conversion NaN as a string",
+                        event("conversion", "\"value\":\"NaN\""),
+                        "events[0].value",
+                        "but it is a string"),
+                rule(
+                        "conversion -1e10",
+                        event("conversion", "\"value\":-1e10"),
+                        "events[0].value",
+                        "lies beyond ±1000000000"),
                 rule("rating null", event("rating", "\"value\":null"), "events[0].value", "needs value"),
                 rule(
                         "rating huge integer",
                         event("rating", "\"value\":123456789012345678901234567890"),
                         "events[0].value",
-                        "out of range"),
+                        "lies beyond ±1000000000"),
                 rule("rating 1e400", event("rating", "\"value\":1e400"), "events[0].value", "too large"),
                 rule("dwell below 0", event("dwell", "\"value\":-0.01"), "events[0].value", "out of range"),
                 rule("dwell above 1", event("dwell", "\"value\":1.0001"), "events[0].value", "out of range"),
@@ -121,6 +151,16 @@ public final class InvalidEvents {
                 rule("conversion negative", event("conversion", "\"value\":-1"), "events[0].value", "out of range"),
                 rule("conversion 1e400", event("conversion", "\"value\":1e400"), "events[0].value", "too large"),
                 rule("conversion -1e400", event("conversion", "\"value\":-1e400"), "events[0].value", "too large"),
+                rule(
+                        "conversion 1e308",
+                        event("conversion", "\"value\":1e308"),
+                        "events[0].value",
+                        "lies beyond ±1000000000"),
+                rule(
+                        "conversion 1000000001",
+                        event("conversion", "\"value\":1000000001"),
+                        "events[0].value",
+                        "lies beyond ±1000000000"),
                 rule("click with value", event("click", "\"value\":1"), "events[0].value", "carries no value"),
                 rule(
                         "impression with value",
@@ -166,7 +206,7 @@ public final class InvalidEvents {
                         event("click", "\"context\":\"page=home\""),
                         "events[0].context",
                         "must be an object"),
-                rule("context 51 keys", event("click", "\"context\":" + context51), "events[0].context", "51 keys"),
+                rule("context 101 keys", event("click", "\"context\":" + context101), "events[0].context", "101 keys"),
                 rule(
                         "context null value",
                         event("click", "\"context\":{\"page\":null}"),
@@ -178,6 +218,11 @@ public final class InvalidEvents {
                         "events[0].context.page",
                         "an object"),
                 rule(
+                        "context value nested 50 deep",
+                        event("click", "\"context\":{\"x\":" + "[".repeat(50) + "]".repeat(50) + "}"),
+                        "events[0].context.x",
+                        "an array"),
+                rule(
                         "context array value",
                         event("click", "\"context\":{\"tags\":[1,2]}"),
                         "events[0].context.tags",
@@ -186,8 +231,28 @@ public final class InvalidEvents {
                         "context huge integer",
                         event("click", "\"context\":{\"n\":123456789012345678901234567890}"),
                         "events[0].context.n",
-                        "64 bits"),
+                        "lies beyond ±1000000000"),
                 rule("context 1e400", event("click", "\"context\":{\"x\":1e400}"), "events[0].context.x", "too large"),
+                rule(
+                        "context -1e10",
+                        event("click", "\"context\":{\"x\":-1e10}"),
+                        "events[0].context.x",
+                        "lies beyond ±1000000000"),
+                rule(
+                        "context string of 1025 characters",
+                        event("click", "\"context\":{\"s\":\"" + "s".repeat(1025) + "\"}"),
+                        "events[0].context.s",
+                        "1025 characters"),
+                rule(
+                        "context string with a lone surrogate",
+                        event("click", "\"context\":{\"s\":\"a\\ud800\"}"),
+                        "events[0].context.s",
+                        "unpaired"),
+                rule(
+                        "context key of 129 characters",
+                        event("click", "\"context\":{\"" + "k".repeat(129) + "\":1}"),
+                        "events[0].context." + "k".repeat(129),
+                        "129 characters"),
                 rule("context empty key", event("click", "\"context\":{\"\":1}"), "events[0].context[\"\"]", "empty"),
                 // consent
                 rule(

@@ -2,6 +2,7 @@ package io.autoloop.router.service.ranking;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -13,8 +14,15 @@ import java.util.function.BiConsumer;
  * number, boolean (or, for invalid input, a nested JSON value), stored in two parallel arrays in the order given.
  * Ranking reads thousands of these per request; arrays cost a fraction of a {@link java.util.LinkedHashMap}'s entries
  * and tables, and {@link #name(int)} / {@link #value(int)} walk them without allocating.
+ *
+ * <p>Building one is linear in the number of names given, duplicates included ({@link #keepLastValues}), since it
+ * happens while the request is parsed, before any limit on the number of features is checked. {@link #get} and
+ * {@link #containsKey} scan the names: ranking walks the map instead.
  */
 final class FeatureMap extends AbstractMap<String, Object> {
+
+    /** Up to this many names, repeated ones are found by comparing every pair: cheaper than hashing so few. */
+    static final int SCAN_LIMIT = 8;
 
     private static final FeatureMap EMPTY = new FeatureMap(new String[0], new Object[0], 0);
 
@@ -28,15 +36,45 @@ final class FeatureMap extends AbstractMap<String, Object> {
         this.size = size;
     }
 
-    /** A map of the first {@code size} names and values, which it takes ownership of; a repeated name keeps its last value. */
+    /**
+     * A map of the first {@code size} names and values, which it takes ownership of; a repeated name keeps the position
+     * of its first occurrence and its last value.
+     */
     static FeatureMap of(String[] names, Object[] values, int size) {
         if (size == 0) {
             return EMPTY;
         }
+        return new FeatureMap(names, values, keepLastValues(names, values, size));
+    }
+
+    /**
+     * Removes repeated names from the first {@code size} entries of the parallel arrays, in place: each name keeps the
+     * position of its first occurrence and the value of its last; returns how many entries are left, at the front.
+     *
+     * <p>Cost: up to {@link #SCAN_LIMIT} names, every pair is compared; beyond, each name is looked up once in a
+     * {@link HashMap} of the names kept, so the cost is linear in {@code size} (names crafted to share one hash code
+     * cost O(log size) each in the map's tree bins, as the names are {@link Comparable}, never O(size)).
+     */
+    static <K> int keepLastValues(K[] names, Object[] values, int size) {
+        if (size <= SCAN_LIMIT) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                int previous = indexOf(names, kept, names[i]);
+                if (previous >= 0) {
+                    values[previous] = values[i];
+                } else {
+                    names[kept] = names[i];
+                    values[kept] = values[i];
+                    kept++;
+                }
+            }
+            return kept;
+        }
+        Map<K, Integer> positions = new HashMap<>(size * 2);
         int kept = 0;
         for (int i = 0; i < size; i++) {
-            int previous = indexOf(names, kept, names[i]);
-            if (previous >= 0) {
+            Integer previous = positions.putIfAbsent(names[i], kept);
+            if (previous != null) {
                 values[previous] = values[i];
             } else {
                 names[kept] = names[i];
@@ -44,12 +82,12 @@ final class FeatureMap extends AbstractMap<String, Object> {
                 kept++;
             }
         }
-        return new FeatureMap(names, values, kept);
+        return kept;
     }
 
-    private static int indexOf(String[] names, int size, String name) {
+    private static int indexOf(Object[] names, int size, Object name) {
         for (int i = 0; i < size; i++) {
-            String candidate = names[i];
+            Object candidate = names[i];
             if (candidate == name || candidate.equals(name)) {
                 return i;
             }

@@ -3,6 +3,7 @@ package io.autoloop.router.service.ranking;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.Decision;
 import io.autoloop.contracts.ServedItem;
+import io.autoloop.contracts.input.InputRules;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.learner.FeatureEncoder;
 import io.autoloop.learner.FeatureSpec;
@@ -26,7 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ranks candidates for one user: consumes a {@link RankRequest}, produces the {@link RankResponse} and logs the
- * {@link Decision} to {@code serving.decisions} without waiting.
+ * {@link Decision} to {@code serving.decisions} without waiting. A request that breaks a rule of
+ * {@link RankRequestValidation} (the input rules the collector shares, and a decision that fits the decision log) is
+ * refused before anything else happens.
  *
  * <p>The pseudonymous user id (the collector's HMAC) picks the arm through the {@link RoutingTable}; that arm's model
  * scores every candidate at the reference position, encoded by the learner's {@link FeatureEncoder} from its
@@ -51,6 +54,7 @@ public class RankingService {
     private final DecisionLog decisions;
     private final ArmMeters meters;
     private final RouterConfig.Ranking settings;
+    private final RankRequestValidation validation;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     public RankingService(
@@ -72,6 +76,14 @@ public class RankingService {
             throw new IllegalArgumentException("router.ranking.reference-position must be a slot of 1 or more, but it"
                     + " is " + settings.referencePosition() + ".");
         }
+        RouterConfig.Limits limits = config.limits();
+        this.validation = new RankRequestValidation(
+                new InputRules(
+                        limits.maxMagnitude(), limits.maxFeatures(), limits.maxNameLength(), limits.maxStringLength()),
+                settings.maxCandidates(),
+                settings.maxLimit(),
+                settings.defaultLimit(),
+                decisions.maxDecisionBytes());
     }
 
     /**
@@ -80,7 +92,7 @@ public class RankingService {
      * @throws InvalidRequestException when the request breaks the API's rules
      */
     public RankResponse rank(String appId, RankRequest request) {
-        RankRequestValidation.check(request, settings.maxCandidates());
+        validation.check(request);
         long start = System.nanoTime();
         String userId = pseudonymizer.pseudonymize(appId, request.userId());
         RoutingTable.Assignment assignment = routing.current().assign(userId);

@@ -44,15 +44,16 @@ class RankingServiceTest {
     private static final String USER_ID = "pseudonym-of-u-42";
 
     /**
-     * Requests that cover every kind of feature value (strings, integers, longs, big integers, decimals, zero,
-     * booleans, nulls), ids given and not given, a position the app sent itself, absent feature maps, and slots 1 to 6.
+     * Requests that cover every kind of feature value (strings, integers, the largest magnitudes the input rules allow,
+     * decimals, zero, booleans, nulls), ids given and not given, a position the app sent itself, absent feature maps,
+     * and slots 1 to 6.
      */
     private static final List<String> REQUESTS = List.of("""
             {"userId": "u-42",
-             "user": {"country": "fr", "premium": true, "age": 34, "visits": 3000000000, "vip": false, "nick": null},
+             "user": {"country": "fr", "premium": true, "age": 34, "visits": 1000000000, "vip": false, "nick": null},
              "context": {"device": "mobile", "hour": 21, "ratio": 0.25, "zero": 0, "tiny": 1e-3, "id": "ctx-7"},
              "candidates": [
-               {"itemId": "a", "features": {"category": "news", "price": 9.5, "big": 12345678901234567890123}},
+               {"itemId": "a", "features": {"category": "news", "price": 9.5, "big": -1000000000}},
                {"itemId": "b", "features": {"category": "sport", "price": 12, "discount": -1.5, "new": true}},
                {"itemId": "c", "features": {"category": "café ☕", "empty": "", "none": null}},
                {"itemId": "d"},
@@ -73,7 +74,7 @@ class RankingServiceTest {
             """);
 
     private final List<Decision> logged = new ArrayList<>();
-    private final DecisionLog decisions = new DecisionLog(null, new SimpleMeterRegistry()) {
+    private final DecisionLog decisions = new DecisionLog(null, new SimpleMeterRegistry(), 1_048_576) {
         @Override
         public void log(Decision decision) {
             logged.add(decision);
@@ -180,7 +181,7 @@ class RankingServiceTest {
         List<RankRequest> requests = new ArrayList<>();
         for (String request : REQUESTS) {
             RankRequest parsed = json.readValue(request, RankRequest.class);
-            RankRequestValidation.check(parsed, 1_000);
+            RankRequestValidationTest.DEFAULTS.check(parsed);
             requests.add(parsed);
         }
         return requests;
