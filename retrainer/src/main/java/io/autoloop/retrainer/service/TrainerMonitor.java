@@ -2,6 +2,7 @@ package io.autoloop.retrainer.service;
 
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.HoldoutWindow;
+import io.autoloop.retrainer.domain.SampleOutcome;
 import io.autoloop.retrainer.domain.Trainer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -11,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
@@ -19,8 +22,10 @@ import java.util.function.ToDoubleFunction;
  * The retrainer's metrics and status: consumes what the training loop reports and produces Micrometer meters
  * (scraped at {@code /q/metrics}) and the {@link TrainerStatus} of {@code GET /v1/models}.
  *
- * <p>Meters: {@code autoloop.samples.consumed} (counter, tag {@code outcome} = trained | no-consent | malformed),
- * {@code autoloop.samples.rate} (trained samples/s), {@code autoloop.trainer.samples.seen},
+ * <p>Meters: {@code autoloop.samples.consumed} (counter, tag {@code outcome} = trained | no-consent | malformed |
+ * non-finite-update | quarantined), {@code autoloop.samples.dead-lettered} (counter, tag {@code reason} =
+ * malformed-sample | non-finite-update | quarantined), {@code autoloop.samples.rate} (trained samples/s),
+ * {@code autoloop.trainer.samples.seen},
  * {@code autoloop.trainer.active} (1 while this instance holds the lease), {@code autoloop.model.progressive.logloss}
  * and {@code autoloop.model.progressive.auc}, {@code autoloop.model.holdout.logloss} (tag {@code model} = learner |
  * champion), {@code autoloop.model.size.bytes} and {@code autoloop.model.weights} (of the last published version),
@@ -31,9 +36,8 @@ import java.util.function.ToDoubleFunction;
 public class TrainerMonitor {
 
     private final MeterRegistry registry;
-    private final Counter trained;
-    private final Counter noConsent;
-    private final Counter malformed;
+    private final Map<SampleOutcome, Counter> consumed = new EnumMap<>(SampleOutcome.class);
+    private final Map<SampleOutcome, Counter> deadLettered = new EnumMap<>(SampleOutcome.class);
     private final Timer checkpoints;
     private final AtomicReference<TrainerStatus> status;
     private volatile double modelBytes;
@@ -41,9 +45,22 @@ public class TrainerMonitor {
 
     public TrainerMonitor(MeterRegistry registry) {
         this.registry = registry;
-        this.trained = consumed(registry, "trained");
-        this.noConsent = consumed(registry, "no-consent");
-        this.malformed = consumed(registry, "malformed");
+        for (SampleOutcome outcome : SampleOutcome.values()) {
+            consumed.put(
+                    outcome,
+                    Counter.builder("autoloop.samples.consumed")
+                            .tag("outcome", outcome.tag())
+                            .description("Records taken from training.samples")
+                            .register(registry));
+            if (outcome.deadLettered()) {
+                deadLettered.put(
+                        outcome,
+                        Counter.builder("autoloop.samples.dead-lettered")
+                                .tag("reason", outcome.deadLetterReason())
+                                .description("Records of training.samples not learned and sent to feedback.rejected")
+                                .register(registry));
+            }
+        }
         this.checkpoints = Timer.builder("autoloop.checkpoint.duration")
                 .description("Time to write one trainer checkpoint (state and offsets) to Redis")
                 .register(registry);
@@ -84,13 +101,6 @@ public class TrainerMonitor {
                 .register(registry);
     }
 
-    private static Counter consumed(MeterRegistry registry, String outcome) {
-        return Counter.builder("autoloop.samples.consumed")
-                .tag("outcome", outcome)
-                .description("Records taken from training.samples")
-                .register(registry);
-    }
-
     private void gauge(String name, String description, ToDoubleFunction<TrainerStatus> value) {
         Gauge.builder(name, status, s -> value.applyAsDouble(s.get()))
                 .description(description)
@@ -119,11 +129,15 @@ public class TrainerMonitor {
         status.set(TrainerStatus.of("stopped", instance, null, Instant.now(), null));
     }
 
-    /** Counts one batch of records by outcome. */
-    void counted(long trainedSamples, long withoutConsent, long malformedRecords) {
-        trained.increment(trainedSamples);
-        noConsent.increment(withoutConsent);
-        malformed.increment(malformedRecords);
+    /** Counts {@code count} records of one batch that had {@code outcome}, and their dead letters. */
+    void counted(SampleOutcome outcome, long count) {
+        if (count == 0) {
+            return;
+        }
+        consumed.get(outcome).increment(count);
+        if (outcome.deadLettered()) {
+            deadLettered.get(outcome).increment(count);
+        }
     }
 
     /** Takes the status of the active {@code trainer}; computes AUC and holdout losses (a few milliseconds). */
@@ -144,6 +158,8 @@ public class TrainerMonitor {
                 trainer.samplesSeen(),
                 trainer.skippedNoConsent(),
                 trainer.malformed(),
+                trainer.nonFiniteUpdates(),
+                trainer.quarantined(),
                 trainer.resumedFromSamples(),
                 rate,
                 trainer.metrics(),

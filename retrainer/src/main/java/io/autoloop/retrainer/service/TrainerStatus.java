@@ -7,14 +7,20 @@ import java.util.Map;
 /**
  * What this retrainer instance is doing, as {@code GET /v1/models} shows it under {@code trainer}.
  *
- * @param role {@code starting}, {@code active} (holds the lease and trains), {@code standby} or {@code failing}
+ * @param role {@code starting}, {@code active} (holds the lease and trains), {@code standby}, {@code failing} or
+ *     {@code stopped}
  * @param instance this instance's lease id
  * @param activeInstance the lease holder, as last seen
  * @param updatedAt when this status was taken
- * @param recordsConsumed records taken from the topic: trained, skipped without consent, and malformed
+ * @param recordsConsumed records taken from the topic: trained, skipped without consent, malformed, refused as
+ *     non-finite updates, and quarantined
  * @param samplesSeen samples trained
  * @param skippedNoConsent records skipped because {@code consent=false}
  * @param malformed records that were not valid samples (sent to {@code feedback.rejected})
+ * @param nonFiniteUpdates samples the learner refused because learning them would have made its state non-finite (sent
+ *     to {@code feedback.rejected})
+ * @param quarantined records skipped because the training loop failed on each of them twice (sent to
+ *     {@code feedback.rejected})
  * @param resumedFromSamples samples seen according to the checkpoint this term started from (0 when fresh)
  * @param samplesPerSecond trained samples per second since the previous status
  * @param progressive progressive validation of the learner (log loss, AUC, calibration, holdout log loss)
@@ -35,6 +41,8 @@ public record TrainerStatus(
         long samplesSeen,
         long skippedNoConsent,
         long malformed,
+        long nonFiniteUpdates,
+        long quarantined,
         long resumedFromSamples,
         double samplesPerSecond,
         ModelMetrics progressive,
@@ -53,6 +61,8 @@ public record TrainerStatus(
                 instance,
                 activeInstance,
                 at,
+                0,
+                0,
                 0,
                 0,
                 0,

@@ -24,7 +24,8 @@ import org.jboss.logging.Logger;
  * {@link CandidateGate}) and checkpoints (through the {@link LeaseTerm}), each on its {@link TermSchedule} timer,
  * until it is stopped or loses the lease. At the end of a stopped term it writes a final checkpoint.
  *
- * <p>A failure is thrown to the {@link TrainingLoop}, which starts a new term from the last checkpoint.
+ * <p>A failure is thrown to the {@link TrainingLoop}, which starts a new term from the last checkpoint; a failure of
+ * the trainer's step on one record ({@link RecordFailedException}) also counts towards quarantining that record.
  */
 @ApplicationScoped
 public class TrainingTerm {
