@@ -1,6 +1,7 @@
 package io.autoloop.retrainer.service;
 
 import io.autoloop.contracts.ModelMetrics;
+import io.autoloop.contracts.TrainerHealth;
 import java.time.Instant;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ import java.util.Map;
  * @param offsets the next offset to read per partition
  * @param lastCheckpointAt when the state was last saved
  * @param lastError the last failure of the training loop, if it is failing
+ * @param health whether training is healthy, stalled or failing, as this instance reports it to the router; null
+ *     unless this instance is the active trainer or failing
  */
 public record TrainerStatus(
         String role,
@@ -52,7 +55,8 @@ public record TrainerStatus(
         String lastPublished,
         Map<String, Long> offsets,
         Instant lastCheckpointAt,
-        String lastError) {
+        String lastError,
+        TrainerHealth health) {
 
     /** The status of an instance that has not started training. */
     static TrainerStatus of(String role, String instance, String activeInstance, Instant at, String lastError) {
@@ -76,6 +80,38 @@ public record TrainerStatus(
                 null,
                 Map.of(),
                 null,
-                lastError);
+                lastError,
+                null);
+    }
+
+    /** Whether this instance trains or tries to: the active trainer, or failing and starting over. */
+    boolean training() {
+        return "active".equals(role) || "failing".equals(role);
+    }
+
+    /** This status with {@code health}. */
+    TrainerStatus withHealth(TrainerHealth health) {
+        return new TrainerStatus(
+                role,
+                instance,
+                activeInstance,
+                updatedAt,
+                recordsConsumed,
+                samplesSeen,
+                skippedNoConsent,
+                malformed,
+                nonFiniteUpdates,
+                quarantined,
+                resumedFromSamples,
+                samplesPerSecond,
+                progressive,
+                holdoutSamples,
+                holdoutChampionLogLoss,
+                champion,
+                lastPublished,
+                offsets,
+                lastCheckpointAt,
+                lastError,
+                health);
     }
 }

@@ -51,7 +51,7 @@ class SampleIntakeTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RetrainerConfig config = TestConfig.of(Map.of("retrainer.model-name", MODEL));
     private final DeadLetters deadLetters = new DeadLetters(new TrainerEvents(producer, Duration.ofSeconds(1)), config);
-    private final TrainerMonitor monitor = new TrainerMonitor(meters);
+    private final TrainerMonitor monitor = new TrainerMonitor(meters, config);
     private final SampleIntake intake = new SampleIntake(deadLetters, monitor);
     private final Trainer trainer = Trainer.fresh(MODEL, SETTINGS);
     private final SyntheticSamples samples = new SyntheticSamples(5);

@@ -8,11 +8,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.Topics;
+import io.autoloop.contracts.TrainerHealth;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.retrainer.SampleWriter;
 import io.autoloop.retrainer.SyntheticSamples;
+import io.autoloop.retrainer.TestRedis;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.SemanticVersion;
@@ -170,6 +174,52 @@ class TrainingFlowTest {
         assertThat(metrics)
                 .contains("autoloop_samples_consumed_total{outcome=\"non-finite-update\"")
                 .contains("autoloop_samples_dead_lettered_total{reason=\"non-finite-update\"");
+    }
+
+    @Test
+    void samplesThatArriveAndAreNotLearnedRaiseTheStallAlertUntilLearningResumes() {
+        // Given: samples that keep arriving for longer than the stall time (3 s in %test) and that are all refused
+        // (each has a feature value of 1e200), so records are read and nothing is learned.
+        SyntheticSamples stream = new SyntheticSamples(26);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            samples.send(SyntheticSamples.withContextFeature(stream.next(), "quality", 1e200));
+            samples.flush();
+            return "stalled".equals(trainer().getString("health.state"));
+        });
+
+        // Then: the alert is raised in the status, the readiness details (still UP), the gauge and the report in Redis.
+        assertThat(trainer().getString("health.detail")).isNotBlank();
+        JsonPath readiness =
+                given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(readiness.getString("checks.find { it.name == 'training' }.status"))
+                .isEqualTo("UP");
+        assertThat(readiness.getString("checks.find { it.name == 'training' }.data.state"))
+                .isEqualTo("stalled");
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .containsPattern("(?m)^autoloop_trainer_stalled(\\{[^}]*\\})? 1\\.0$");
+        await().atMost(PATIENCE).until(() -> reportedState() == TrainerHealth.State.STALLED);
+
+        // When: good samples arrive again.
+        for (int i = 0; i < 50; i++) {
+            samples.send(stream.next());
+        }
+        samples.flush();
+
+        // Then: the alert is cleared everywhere.
+        await().atMost(PATIENCE).until(() -> "healthy".equals(trainer().getString("health.state")));
+        await().atMost(PATIENCE).until(() -> reportedState() == TrainerHealth.State.HEALTHY);
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .containsPattern("(?m)^autoloop_trainer_stalled(\\{[^}]*\\})? 0\\.0$");
+    }
+
+    /** The state of the report the active trainer last wrote to Redis for the router's dashboard. */
+    private TrainerHealth.State reportedState() {
+        try (TestRedis redis = new TestRedis()) {
+            byte[] json = redis.get(RedisKeys.trainerHealth(config.modelName()));
+            return json == null
+                    ? null
+                    : ContractJson.read(json, TrainerHealth.class).state();
+        }
     }
 
     @Test
