@@ -45,9 +45,17 @@ import java.util.Objects;
  */
 public final class FtrlLearner {
 
+    /**
+     * A bound on |weight| far from overflow: a |z| up to {@code (β/α + λ2) · SAFE_WEIGHT} (the weight's smallest
+     * denominator, whatever n is, times it) cannot give an infinite weight, so {@link #learn} only computes the weight
+     * of a larger z. With β = λ2 = 0 every z but 0 is checked.
+     */
+    private static final double SAFE_WEIGHT = 1e300;
+
     private final FeatureSpec spec;
     private final FtrlParameters parameters;
     private final double alpha;
+    private final double safeZ;
     private final double[] z;
     private final double[] n;
     private long samplesSeen;
@@ -72,6 +80,7 @@ public final class FtrlLearner {
             throw new IllegalArgumentException("Samples seen must be non-negative, got " + samplesSeen + ".");
         }
         this.alpha = parameters.alpha();
+        this.safeZ = Math.min(Double.MAX_VALUE, (parameters.beta() / alpha + parameters.l2()) * SAFE_WEIGHT);
         this.z = z;
         this.n = n;
         this.samplesSeen = samplesSeen;
@@ -150,9 +159,7 @@ public final class FtrlLearner {
             double updatedN = ni + g * g;
             double sigma = (Math.sqrt(updatedN) - Math.sqrt(ni)) / alpha;
             double updatedZ = zi + (g - sigma * w[i]);
-            if (!Double.isFinite(updatedZ)
-                    || !Double.isFinite(updatedN)
-                    || !Double.isFinite(parameters.weight(updatedZ, updatedN))) {
+            if (!(Math.abs(updatedZ) <= safeZ && updatedN <= Double.MAX_VALUE) && !finite(updatedZ, updatedN)) {
                 restore(x, i);
                 throw refusal(x, i, p, updatedZ, updatedN);
             }
@@ -163,6 +170,11 @@ public final class FtrlLearner {
         }
         samplesSeen++;
         return p;
+    }
+
+    /** Whether a coordinate with state ({@code z}, {@code n}) has a finite z, n and weight. */
+    private boolean finite(double z, double n) {
+        return Double.isFinite(z) && Double.isFinite(n) && Double.isFinite(parameters.weight(z, n));
     }
 
     /** Writes back the pairs the first {@code entries} entries of {@code x} replaced, last first. */

@@ -131,6 +131,24 @@ class FtrlLearnerTest {
         assertThat(learner.samplesSeen()).isEqualTo(2_000);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0.1, 1, 0, 0", "0.1, 0, 0, 0", "0.5, 1e-9, 0, 0", "0.1, 1, 0, 1e9", "0.1, 0, 1, 0"})
+    void everyChoiceOfHyperParametersLearnsNormalSamplesAndRefusesAPoisonousOne(
+            double alpha, double beta, double l1, double l2) {
+        // given a learner with these hyper-parameters (β = λ2 = 0: the weight's denominator can be as small as √n / α)
+        FtrlLearner learner = train(new FtrlParameters(alpha, beta, l1, l2), syntheticStream(1_000, 6));
+        byte[] before = checkpointBytes(learner);
+
+        // when a poisonous sample is offered, then it is refused and not one bit changed
+        assertThatThrownBy(() -> learner.learn(vector(BIAS, 1.0, FEATURE + 1, 1e200), 1.0))
+                .isInstanceOf(NonFiniteUpdateException.class);
+        assertThat(checkpointBytes(learner)).isEqualTo(before);
+        // and every sample before it was learned, with finite weights
+        assertThat(learner.samplesSeen()).isEqualTo(1_000);
+        assertThat(learner.weight(BIAS)).isFinite();
+        assertThat(learner.weight(FEATURE)).isFinite();
+    }
+
     @Test
     void aRefusedUpdateRestoresACoordinateThatCollidingEntriesUpdatedTwice() {
         // given a trained learner and a vector whose first two entries collide on one coordinate, then a poison value
