@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads the model registry the retrainer writes to Redis: model bytes, {@link ModelVersion} metadata, the versions by
- * creation time, the aliases the controller writes, and the {@link TrainerHealth} the active retrainer reports. Every call blocks; none is made on the ranking path.
+ * creation time, the aliases the controller writes, and the {@link TrainerHealth} the active retrainer reports. Every
+ * call blocks; none is made on the ranking path.
  */
 @ApplicationScoped
 public class ModelRegistry {

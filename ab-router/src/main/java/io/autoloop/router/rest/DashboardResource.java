@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * The read-only JSON behind the dashboard at {@code /}: the router's model's experiments with their alerts, one
- * experiment with its time series, the model versions, and the training's alerts (the banner on every page). Open without a credential: it carries aggregates only (no
- * user ids, no keys); the actions stay on the admin API.
+ * experiment with its time series, the model versions, and the training's alerts (the banner on every page). Open
+ * without a credential: it carries aggregates only (no user ids, no keys); the actions stay on the admin API.
  */
 @Path("/v1/dashboard")
 @Produces(MediaType.APPLICATION_JSON)

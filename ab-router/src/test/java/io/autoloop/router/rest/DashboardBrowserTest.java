@@ -45,7 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in headless Chromium against a running router whose experiment has history (see
  * {@link DashboardSeed}): every page shows the admin API's numbers, pausing needs the admin key and a confirmation and
  * then shows the new phase, the page follows changes without a reload, every asset comes from the router, the
- * overview reads at phone width, and a banner on every page follows the retrainer's report on the training. Screenshots go to {@code target/dashboard/}.
+ * overview reads at phone width, and a banner on every page follows the retrainer's report on the training.
+ * Screenshots go to {@code target/dashboard/}.
  */
 @QuarkusTest
 @TestProfile(FastRolloutProfile.Dashboard.class)

@@ -88,10 +88,10 @@ public record Alert(Kind kind, String message) {
      */
     public static List<Alert> ofTraining(TrainerHealth health, Instant now) {
         if (health == null) {
-            return List.of(
-                    new Alert(
-                            Kind.TRAINING_UNREPORTED,
-                            "No retrainer reports on this model's training: none runs, or none has become the active trainer."));
+            return List.of(new Alert(
+                    Kind.TRAINING_UNREPORTED,
+                    "No retrainer reports on this model's training: none runs, or none has become the"
+                            + " active trainer."));
         }
         if (health.isStale(now)) {
             return List.of(new Alert(
