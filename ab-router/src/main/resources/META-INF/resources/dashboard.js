@@ -1,5 +1,5 @@
 // The Autoloop A/B dashboard: three pages (overview, experiment, models) read from /v1/dashboard/* and refreshed
-// every REFRESH_MS without a reload; the actions call the admin API with the key typed into the page, which is kept
+// every REFRESH_MS without a reload, under a banner that shows when the model's training needs attention; the actions call the admin API with the key typed into the page, which is kept
 // in the page's memory only.
 import { calibrationChart, legend, timeChart } from "./charts.js";
 
@@ -27,6 +27,7 @@ export const format = {
 
 const main = document.getElementById("main");
 const liveText = document.getElementById("live-text");
+const trainingBanner = document.getElementById("training-banner");
 let page = null;
 let timer = null;
 
@@ -402,6 +403,25 @@ const models = {
   },
 };
 
+// ---- Training banner ----------------------------------------------------------------------------------------------
+
+/** Shows the training's alerts (stalled, failing, not reported) above every page, or hides the banner when none. */
+async function loadTraining() {
+  const view = await getJson("/v1/dashboard/training");
+  trainingBanner.hidden = view.alerts.length === 0;
+  if (view.alerts.length === 0) {
+    setHtml(trainingBanner, "");
+    return;
+  }
+  const t = view.trainer;
+  setHtml(trainingBanner, `<h2 id="training-banner-title">⚠ Training of model <code>${esc(view.model)}</code> needs attention</h2>
+    ${alertList(view.alerts)}
+    ${t ? `<p class="note" data-field="training-numbers">Last report from <code>${esc(t.instance)}</code> at
+      ${format.time(t.at)}: state <span data-field="training-state">${esc(t.state)}</span>, last sample learned
+      ${format.time(t.lastLearnedAt)}, ${format.int(t.lag)} records waiting, ${format.int(t.nonFiniteUpdates)} refused as
+      non-finite updates, ${format.int(t.quarantined)} quarantined.</p>` : ""}`);
+}
+
 // ---- Routing and refresh ------------------------------------------------------------------------------------------
 
 function route() {
@@ -415,7 +435,7 @@ function route() {
 async function refresh() {
   const current = page;
   try {
-    await current.load();
+    await Promise.all([current.load(), loadTraining()]);
     if (current === page) setLive(true);
   } catch (error) {
     if (current === page) {

@@ -78,6 +78,17 @@ public final class RedisKeys {
     }
 
     /**
+     * String with an expiry: the {@link TrainerHealth} JSON of a model's active trainer (healthy, stalled or failing,
+     * with its numbers). Written by the retrainer's lease holder only (a fenced script) every
+     * {@code retrainer.alert.report-every} and whenever its training loop fails, expiring a day after the last write;
+     * read by the ab-router's dashboard, which raises an alert when it is stalled, failing, stale (past its
+     * {@code staleAt}) or absent.
+     */
+    public static String trainerHealth(String name) {
+        return MODEL + name + ":trainer";
+    }
+
+    /**
      * String: the active trainer's state and consumed offsets. Written by the retrainer's lease holder only (a fenced
      * script), read by the retrainer that takes the lease next.
      */
@@ -139,8 +150,8 @@ public final class RedisKeys {
 
     /**
      * A {@code KEYS}/{@code SCAN} pattern of every key under a model's prefix: bytes and metadata of each version, the
-     * version index, the aliases, the running experiment, the candidate and the gate decisions (not the checkpoint and
-     * the leases). Tests delete a model with it.
+     * version index, the aliases, the running experiment, the candidate, the gate decisions and the trainer's health
+     * (not the checkpoint and the leases). Tests delete a model with it.
      */
     public static String modelKeysPattern(String name) {
         return MODEL + name + ":*";

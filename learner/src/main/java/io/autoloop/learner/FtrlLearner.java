@@ -25,25 +25,43 @@ import java.util.Objects;
  *       updates every coordinate of the sample with the gradient {@code g = (p − y) · x · weight}:
  *       {@code σ = (√(n + g²) − √n) / α}, {@code z += g − σ · w}, {@code n += g²}. Each entry of the vector is
  *       updated on its own, in order, with the weight computed before the update (colliding entries are updated
- *       twice, as Vowpal Wabbit does).
+ *       twice, as Vowpal Wabbit does). An update that would make any z, n or weight non-finite (a value of 1e200
+ *       makes g² infinite) is refused whole with a {@link NonFiniteUpdateException}: see below.
  *   <li>Whenever a new version is due, {@link #snapshot} freezes the current weights (non-zero ones only) with
  *       their provenance; training goes on unaffected.
  *   <li>To survive a restart, write the state with {@link CheckpointCodec}, together with the consumed offsets;
  *       resuming from it and continuing gives exactly the numbers an uninterrupted run gives.
  * </ol>
  *
- * <p>{@link #predict} and {@link #learn} allocate nothing once the scratch buffer has grown to the widest vector
- * seen. Not thread-safe: one trainer thread owns a learner.
+ * <p>Finite state: every z, n and weight stays finite, whatever the samples. {@link #learn} computes each entry's new
+ * z and n and checks them, with the weight they give, before it writes them, keeping the pair it replaces; if one
+ * entry's would not be finite (or the prediction is not a number), it writes the kept pairs back, last first, and
+ * throws. The state, the sample count included, is then bit for bit what it was (the last-first order restores a
+ * coordinate that a colliding entry updated twice), so a refused sample is as if it had never been offered. Nothing
+ * else can see the state in between: the learner is not shared.
+ *
+ * <p>{@link #predict} and {@link #learn} allocate nothing once the scratch buffers have grown to the widest vector
+ * seen (a refusal allocates its exception). Not thread-safe: one trainer thread owns a learner.
  */
 public final class FtrlLearner {
+
+    /**
+     * A bound on |weight| far from overflow: a |z| up to {@code (β/α + λ2) · SAFE_WEIGHT} (the weight's smallest
+     * denominator, whatever n is, times it) cannot give an infinite weight, so {@link #learn} only computes the weight
+     * of a larger z. With β = λ2 = 0 every z but 0 is checked.
+     */
+    private static final double SAFE_WEIGHT = 1e300;
 
     private final FeatureSpec spec;
     private final FtrlParameters parameters;
     private final double alpha;
+    private final double safeZ;
     private final double[] z;
     private final double[] n;
     private long samplesSeen;
     private double[] scratch = new double[64];
+    private double[] keptZ = new double[64];
+    private double[] keptN = new double[64];
 
     /** A fresh learner: all weights 0. */
     public FtrlLearner(FeatureSpec spec, FtrlParameters parameters) {
@@ -62,6 +80,7 @@ public final class FtrlLearner {
             throw new IllegalArgumentException("Samples seen must be non-negative, got " + samplesSeen + ".");
         }
         this.alpha = parameters.alpha();
+        this.safeZ = Math.min(Double.MAX_VALUE, (parameters.beta() / alpha + parameters.l2()) * SAFE_WEIGHT);
         this.z = z;
         this.n = n;
         this.samplesSeen = samplesSeen;
@@ -102,6 +121,8 @@ public final class FtrlLearner {
      * @param x the hashed features, bias included
      * @param label the observed outcome, 0 or 1
      * @param weight the sample weight, finite and non-negative; it multiplies the gradient, and 0 learns nothing
+     * @throws NonFiniteUpdateException when learning {@code x} would make a z, an n or a weight non-finite, or its
+     *     prediction is not a number; the learner is then unchanged and the sample not counted
      */
     public double learn(FeatureVector x, double label, double weight) {
         if (label != 0.0 && label != 1.0) {
@@ -112,7 +133,10 @@ public final class FtrlLearner {
         }
         int size = x.size();
         if (scratch.length < size) {
-            scratch = new double[Math.max(size, scratch.length * 2)];
+            int length = Math.max(size, scratch.length * 2);
+            scratch = new double[length];
+            keptZ = new double[length];
+            keptN = new double[length];
         }
         double[] w = scratch;
         double margin = 0.0;
@@ -122,20 +146,70 @@ public final class FtrlLearner {
             margin += w[i] * x.value(i);
         }
         double p = Logistic.probability(margin);
-        samplesSeen++;
         double gradient = (p - label) * weight;
         if (gradient == 0.0) {
+            samplesSeen++;
             return p;
         }
         for (int i = 0; i < size; i++) {
             int index = x.index(i);
             double g = gradient * x.value(i);
+            double zi = z[index];
             double ni = n[index];
-            double sigma = (Math.sqrt(ni + g * g) - Math.sqrt(ni)) / alpha;
-            z[index] += g - sigma * w[i];
-            n[index] = ni + g * g;
+            double updatedN = ni + g * g;
+            double sigma = (Math.sqrt(updatedN) - Math.sqrt(ni)) / alpha;
+            double updatedZ = zi + (g - sigma * w[i]);
+            if (!(Math.abs(updatedZ) <= safeZ && updatedN <= Double.MAX_VALUE) && !finite(updatedZ, updatedN)) {
+                restore(x, i);
+                throw refusal(x, i, p, updatedZ, updatedN);
+            }
+            keptZ[i] = zi;
+            keptN[i] = ni;
+            z[index] = updatedZ;
+            n[index] = updatedN;
         }
+        samplesSeen++;
         return p;
+    }
+
+    /** Whether a coordinate with state ({@code z}, {@code n}) has a finite z, n and weight. */
+    private boolean finite(double z, double n) {
+        return Double.isFinite(z) && Double.isFinite(n) && Double.isFinite(parameters.weight(z, n));
+    }
+
+    /** Writes back the pairs the first {@code entries} entries of {@code x} replaced, last first. */
+    private void restore(FeatureVector x, int entries) {
+        for (int i = entries - 1; i >= 0; i--) {
+            int index = x.index(i);
+            z[index] = keptZ[i];
+            n[index] = keptN[i];
+        }
+    }
+
+    /** The refusal of {@code x}, whose entry {@code entry} would have got state ({@code newZ}, {@code newN}). */
+    private NonFiniteUpdateException refusal(FeatureVector x, int entry, double p, double newZ, double newN) {
+        if (Double.isNaN(p)) {
+            int largest = 0;
+            for (int i = 1; i < x.size(); i++) {
+                if (!(Math.abs(x.value(i)) <= Math.abs(x.value(largest)))) {
+                    largest = i;
+                }
+            }
+            return new NonFiniteUpdateException(
+                    x.index(largest),
+                    x.value(largest),
+                    "The prediction for this sample is not a number (its margin overflowed; the largest value is "
+                            + x.value(largest) + ", at coordinate " + x.index(largest)
+                            + "); the sample was refused and the learner is unchanged.");
+        }
+        int coordinate = x.index(entry);
+        double value = x.value(entry);
+        return new NonFiniteUpdateException(
+                coordinate,
+                value,
+                "Learning this sample would make the state of coordinate " + coordinate + " non-finite: its value "
+                        + value + " would give it z = " + newZ + ", n = " + newN + " and the weight "
+                        + parameters.weight(newZ, newN) + "; the update was refused and the learner is unchanged.");
     }
 
     /** The current weight of coordinate {@code index}. */

@@ -2,6 +2,7 @@ package io.autoloop.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.lang.management.ManagementFactory;
@@ -106,6 +107,121 @@ class FtrlLearnerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(doubles = {1e200, -1e200, Double.MAX_VALUE})
+    void aValueThatWouldMakeTheStateNonFiniteIsRefusedAndLeavesTheLearnerByteForByteAsItWas(double value) {
+        // given a learner that has learned a stream, and its checkpoint bytes
+        FtrlLearner learner = train(FtrlParameters.defaults(), syntheticStream(2_000, 3));
+        byte[] before = checkpointBytes(learner);
+
+        // when a sample with the value 1e200 (g² = ∞ for any prediction error) is offered
+        FeatureVector poison = vector(BIAS, 1.0, FEATURE, 1.0, FEATURE + 1, value);
+
+        // then it is refused naming the coordinate and the value, and not one bit of the state changed
+        assertThatThrownBy(() -> learner.learn(poison, 1.0))
+                .isInstanceOf(NonFiniteUpdateException.class)
+                .hasMessageContaining("coordinate " + (FEATURE + 1))
+                .hasMessageContaining("its value " + value)
+                .hasMessageContaining("the update was refused and the learner is unchanged")
+                .satisfies(refusal -> {
+                    assertThat(((NonFiniteUpdateException) refusal).coordinate())
+                            .isEqualTo(FEATURE + 1);
+                    assertThat(((NonFiniteUpdateException) refusal).value()).isEqualTo(value);
+                });
+        assertThat(checkpointBytes(learner)).isEqualTo(before);
+        assertThat(learner.samplesSeen()).isEqualTo(2_000);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.1, 1, 0, 0", "0.1, 0, 0, 0", "0.5, 1e-9, 0, 0", "0.1, 1, 0, 1e9", "0.1, 0, 1, 0"})
+    void everyChoiceOfHyperParametersLearnsNormalSamplesAndRefusesAPoisonousOne(
+            double alpha, double beta, double l1, double l2) {
+        // given a learner with these hyper-parameters (β = λ2 = 0: the weight's denominator can be as small as √n / α)
+        FtrlLearner learner = train(new FtrlParameters(alpha, beta, l1, l2), syntheticStream(1_000, 6));
+        byte[] before = checkpointBytes(learner);
+
+        // when a poisonous sample is offered, then it is refused and not one bit changed
+        assertThatThrownBy(() -> learner.learn(vector(BIAS, 1.0, FEATURE + 1, 1e200), 1.0))
+                .isInstanceOf(NonFiniteUpdateException.class);
+        assertThat(checkpointBytes(learner)).isEqualTo(before);
+        // and every sample before it was learned, with finite weights
+        assertThat(learner.samplesSeen()).isEqualTo(1_000);
+        assertThat(learner.weight(BIAS)).isFinite();
+        assertThat(learner.weight(FEATURE)).isFinite();
+    }
+
+    @Test
+    void aRefusedUpdateRestoresACoordinateThatCollidingEntriesUpdatedTwice() {
+        // given a trained learner and a vector whose first two entries collide on one coordinate, then a poison value
+        FtrlLearner learner = train(FtrlParameters.defaults(), syntheticStream(500, 4));
+        byte[] before = checkpointBytes(learner);
+        FeatureVector colliding = vector(FEATURE, 1.0, FEATURE, 2.0, BIAS, 1.0, FEATURE + 1, 1e200);
+
+        // when it is offered, both colliding updates are made before the poison entry is reached
+        assertThatThrownBy(() -> learner.learn(colliding, 0.0)).isInstanceOf(NonFiniteUpdateException.class);
+
+        // then the coordinate is back at its state before the first of them
+        assertThat(checkpointBytes(learner)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+    void aValueThatIsNotFiniteGivesAPredictionThatIsNotANumberAndIsRefused(double value) {
+        // given a fresh learner: every weight is 0, and 0 · ∞ is not a number
+        FtrlLearner learner = new FtrlLearner(SPEC, FtrlParameters.defaults());
+        byte[] before = checkpointBytes(learner);
+
+        assertThatThrownBy(() -> learner.learn(vector(BIAS, 1.0, FEATURE, value), 1.0))
+                .isInstanceOf(NonFiniteUpdateException.class)
+                .hasMessageContaining("prediction for this sample is not a number")
+                .hasMessageContaining("coordinate " + FEATURE);
+
+        assertThat(checkpointBytes(learner)).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {1e100, -1e100, 1e150, -1e150})
+    void hugeValuesBelowTheLimitAreStillLearned(double value) {
+        // given a trained learner
+        FtrlLearner learner = train(FtrlParameters.defaults(), syntheticStream(500, 5));
+
+        // when a sample with a huge but learnable value is learned (g² ≤ (1e150)² fits a double)
+        double p = learner.learn(vector(BIAS, 1.0, FEATURE + 1, value), 1.0);
+
+        // then it counts, and its coordinate has a finite, non-zero weight and predictions stay finite
+        assertThat(p).isFinite();
+        assertThat(learner.samplesSeen()).isEqualTo(501);
+        assertThat(learner.weight(FEATURE + 1)).isFinite().isNotZero();
+        assertThat(learner.predict(vector(BIAS, 1.0, FEATURE + 1, value))).isFinite();
+    }
+
+    @Test
+    void aCoordinateKeepsLearningHugeValuesUntilItsSumOfSquaredGradientsWouldOverflow() {
+        // given a learner offered the same sample with the value 1e153 again and again (each adds up to 1e306 to n)
+        FtrlLearner learner = new FtrlLearner(SPEC, FtrlParameters.defaults());
+        FeatureVector huge = vector(BIAS, 1.0, FEATURE, 1e153);
+        int learned = 0;
+        NonFiniteUpdateException refusal = null;
+
+        // when they are learned until one is refused
+        while (refusal == null && learned < 10_000) {
+            try {
+                learner.learn(huge, learned % 2);
+                learned++;
+            } catch (NonFiniteUpdateException e) {
+                refusal = e;
+            }
+        }
+
+        // then many were learned first, the refusal names the coordinate, and its state is still finite
+        assertThat(learned).isGreaterThan(10);
+        assertThat(refusal).isNotNull();
+        assertThat(refusal.coordinate()).isEqualTo(FEATURE);
+        assertThat(learner.samplesSeen()).isEqualTo(learned);
+        assertThat(learner.weight(FEATURE)).isFinite();
+        assertThat(learner.predict(huge)).isFinite();
+    }
+
+    @ParameterizedTest
     @ValueSource(doubles = {-1, 0.5, 2, Double.NaN})
     void labelsOtherThanZeroOrOneAreRejected(double label) {
         FtrlLearner learner = new FtrlLearner(SPEC, FtrlParameters.defaults());
@@ -170,6 +286,11 @@ class FtrlLearnerTest {
 
         // then 6,400 samples allocated (next to) nothing: well under one byte per sample
         assertThat(allocated).isLessThan(1_000);
+    }
+
+    private static byte[] checkpointBytes(FtrlLearner learner) {
+        return CheckpointCodec.write(
+                new TrainerCheckpoint("ctr", null, Instant.EPOCH, Map.of(), learner, new ProgressiveValidation()));
     }
 
     static FeatureVector vector(double... indexValuePairs) {

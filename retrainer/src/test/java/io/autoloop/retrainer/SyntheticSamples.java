@@ -3,6 +3,7 @@ package io.autoloop.retrainer;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.LabelledSample;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -18,6 +19,31 @@ public final class SyntheticSamples {
 
     public SyntheticSamples(long seed) {
         this.random = new Random(seed);
+    }
+
+    /** {@code sample} with one more context feature, e.g. the value {@code 1e200} that no learner can take. */
+    public static LabelledSample withContextFeature(LabelledSample sample, String name, Object value) {
+        Map<String, Map<String, Object>> features = new HashMap<>(sample.features());
+        Map<String, Object> context = new HashMap<>(features.getOrDefault("context", Map.of()));
+        context.put(name, value);
+        features.put("context", context);
+        return new LabelledSample(
+                sample.schemaVersion(),
+                sample.decisionId(),
+                sample.userId(),
+                sample.itemId(),
+                sample.position(),
+                sample.propensity(),
+                features,
+                sample.label(),
+                sample.weight(),
+                sample.reason(),
+                sample.experimentId(),
+                sample.modelVersion(),
+                sample.arm(),
+                sample.predicted(),
+                sample.eventTime(),
+                sample.consent());
     }
 
     /** The next sample, with consent. */

@@ -3,6 +3,7 @@ package io.autoloop.router.repository;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
+import io.autoloop.contracts.TrainerHealth;
 import io.autoloop.contracts.json.ContractJson;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Reads the model registry the retrainer writes to Redis: model bytes, {@link ModelVersion} metadata, the versions by
- * creation time, and the aliases the controller writes. Every call blocks; none is made on the ranking path.
+ * creation time, the aliases the controller writes, and the {@link TrainerHealth} the active retrainer reports. Every
+ * call blocks; none is made on the ranking path.
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -28,6 +30,14 @@ public class ModelRegistry {
     /** The bytes of a version, empty when the registry has none. */
     public Optional<byte[]> modelBytes(String name, String version) {
         return Optional.ofNullable(redis.value(byte[].class).get(RedisKeys.model(name, version)));
+    }
+
+    /** The health of the model's training as its active retrainer last reported it, empty when none has. */
+    public Optional<TrainerHealth> trainerHealth(String name) {
+        String json = redis.value(String.class).get(RedisKeys.trainerHealth(name));
+        return json == null
+                ? Optional.empty()
+                : Optional.of(ContractJson.read(json.getBytes(StandardCharsets.UTF_8), TrainerHealth.class));
     }
 
     /** The metadata of a version, empty when the registry has none. */

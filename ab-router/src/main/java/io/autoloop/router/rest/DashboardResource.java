@@ -2,6 +2,7 @@ package io.autoloop.router.rest;
 
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.dashboard.Alert;
+import io.autoloop.router.domain.dashboard.TrainingView;
 import io.autoloop.router.domain.dashboard.WeightStep;
 import io.autoloop.router.domain.guardrail.GuardrailLimits;
 import io.autoloop.router.domain.rollout.Experiment;
@@ -19,8 +20,8 @@ import java.util.List;
 
 /**
  * The read-only JSON behind the dashboard at {@code /}: the router's model's experiments with their alerts, one
- * experiment with its time series, and the model versions. Open without a credential: it carries aggregates only (no
- * user ids, no keys); the actions stay on the admin API.
+ * experiment with its time series, the model versions, and the training's alerts (the banner on every page). Open
+ * without a credential: it carries aggregates only (no user ids, no keys); the actions stay on the admin API.
  */
 @Path("/v1/dashboard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -76,5 +77,12 @@ public class DashboardResource {
     @Path("/models")
     public ModelsView models() {
         return catalog.models();
+    }
+
+    /** The retrainer's last report on the model's training, and its alerts: stalled, failing, stale or missing. */
+    @GET
+    @Path("/training")
+    public TrainingView training() {
+        return catalog.training();
     }
 }

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoloop.contracts.ErrorReport;
+import io.autoloop.contracts.RedisKeys;
+import io.autoloop.contracts.TrainerHealth;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.Browser;
 import io.autoloop.router.testing.DashboardSeed;
@@ -15,8 +18,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +44,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in headless Chromium against a running router whose experiment has history (see
  * {@link DashboardSeed}): every page shows the admin API's numbers, pausing needs the admin key and a confirmation and
- * then shows the new phase, the page follows changes without a reload, every asset comes from the router, and the
- * overview reads at phone width. Screenshots go to {@code target/dashboard/}.
+ * then shows the new phase, the page follows changes without a reload, every asset comes from the router, the
+ * overview reads at phone width, and a banner on every page follows the retrainer's report on the training.
+ * Screenshots go to {@code target/dashboard/}.
  */
 @QuarkusTest
 @TestProfile(FastRolloutProfile.Dashboard.class)
@@ -304,6 +310,63 @@ class DashboardBrowserTest {
         waitForText(
                 By.cssSelector("#experiment-summary [role='alert']"), "There is no experiment 'no-such-experiment'.");
         assertThat(browser.findElement(By.id("live-text")).getText()).startsWith("Not updating:");
+    }
+
+    @Test
+    @Order(7)
+    void aBannerOnEveryPageFollowsTheRetrainersReportOnTheTraining() {
+        // Given the retrainer reports that one partition's records wait and are not learned
+        String stalled = "Partition training.samples-2 has 40 records waiting but its offset has not moved for 200 s.";
+        reportTraining(TrainerHealth.State.STALLED, stalled, Instant.now().plusSeconds(60));
+
+        // When the overview is open, then the banner names the problem in the retrainer's words, with its numbers
+        open("#/");
+        WebElement alert = waitFor(By.cssSelector("#training-banner [data-alert='TRAINING_STALLED']"));
+        assertThat(alert.getText()).isEqualTo("training stalled: Training is stalled: " + stalled);
+        WebElement banner = browser.findElement(By.id("training-banner"));
+        assertThat(field(banner, "training-state")).isEqualTo("stalled");
+        assertThat(field(banner, "training-numbers")).contains("40 records waiting", "1 refused as non-finite updates");
+        assertThat(screenshot("training-stalled", DESKTOP)).isRegularFile();
+        assertThat(overflowing()).isEmpty();
+        assertThat(screenshot("training-stalled-phone", PHONE)).isRegularFile();
+        assertThat(overflowing()).isEmpty();
+        browser.manage().window().setSize(new Dimension(DESKTOP, 900));
+
+        // ... and on the models page as well
+        open("#/models");
+        waitFor(By.cssSelector("#training-banner [data-alert='TRAINING_STALLED']"));
+        script("window.dashboardNotReloaded = true;");
+
+        // When training learns again, the banner goes without a reload
+        reportTraining(TrainerHealth.State.HEALTHY, null, Instant.now().plusSeconds(60));
+        new WebDriverWait(browser, UPDATE)
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id("training-banner")));
+
+        // When the retrainer stops reporting (its last report goes stale), the banner says so
+        reportTraining(TrainerHealth.State.HEALTHY, null, Instant.now().minusSeconds(1));
+        waitFor(By.cssSelector("#training-banner [data-alert='TRAINING_UNREPORTED']"));
+        assertThat(script("return window.dashboardNotReloaded === true;")).isEqualTo(true);
+        redis.key().del(RedisKeys.trainerHealth(model));
+    }
+
+    /** Writes the retrainer's report on the training, as its active trainer would. */
+    private void reportTraining(TrainerHealth.State state, String detail, Instant staleAt) {
+        Instant at = Instant.now();
+        TrainerHealth report = new TrainerHealth(
+                TrainerHealth.SCHEMA_VERSION,
+                model,
+                "4242@retrainer/test",
+                state,
+                detail,
+                at,
+                staleAt,
+                at.minusSeconds(200),
+                12_000,
+                40,
+                1,
+                0);
+        redis.value(String.class)
+                .set(RedisKeys.trainerHealth(model), new String(ContractJson.write(report), StandardCharsets.UTF_8));
     }
 
     private void open(String fragment) {

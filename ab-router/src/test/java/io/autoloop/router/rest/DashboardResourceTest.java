@@ -6,10 +6,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.RedisKeys;
+import io.autoloop.contracts.TrainerHealth;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Rollout;
@@ -18,6 +21,7 @@ import io.autoloop.router.service.experiment.ExperimentService;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -62,6 +66,48 @@ class DashboardResourceTest {
                 .body("weights.weight", contains(0.0f))
                 .body("analyses", empty())
                 .body("guardrailLimits.failuresToRollback", equalTo(3));
+    }
+
+    @Test
+    void theTrainingsAlertsComeFromTheRetrainersReportAndAMissingReportIsOne() {
+        // Given no report on the training of this router's model, then the silence is the alert
+        redis.key().del(RedisKeys.trainerHealth(model));
+        given().get("/v1/dashboard/training")
+                .then()
+                .statusCode(200)
+                .body("model", equalTo(model))
+                .body("trainer", nullValue())
+                .body("alerts.kind", contains("TRAINING_UNREPORTED"));
+
+        // Given the retrainer reports a stall, then it is the alert, with the report as written
+        Instant at = Instant.now();
+        TrainerHealth stalled = new TrainerHealth(
+                TrainerHealth.SCHEMA_VERSION,
+                model,
+                "4242@retrainer/test",
+                TrainerHealth.State.STALLED,
+                "No new sample has been learned for 200 s while records arrive (40 waiting).",
+                at,
+                at.plusSeconds(60),
+                null,
+                12_000,
+                40,
+                1,
+                0);
+        redis.value(String.class)
+                .set(RedisKeys.trainerHealth(model), new String(ContractJson.write(stalled), StandardCharsets.UTF_8));
+        try {
+            given().get("/v1/dashboard/training")
+                    .then()
+                    .statusCode(200)
+                    .body("trainer.state", equalTo("stalled"))
+                    .body("trainer.lag", equalTo(40))
+                    .body("trainer.nonFiniteUpdates", equalTo(1))
+                    .body("alerts.kind", contains("TRAINING_STALLED"))
+                    .body("alerts[0].message", startsWith("Training is stalled: No new sample"));
+        } finally {
+            redis.key().del(RedisKeys.trainerHealth(model));
+        }
     }
 
     @Test

@@ -51,6 +51,9 @@ public interface RetrainerConfig {
     /** The Kafka clients of the training loop (a plain consumer and producer, configured here). */
     Kafka kafka();
 
+    /** When training counts as stalled, and how often the active trainer reports its health to the router. */
+    Alert alert();
+
     /** How often the champion alias is read from the registry. Default 5 s. */
     @WithDefault("5s")
     Duration championRefresh();
@@ -159,6 +162,23 @@ public interface RetrainerConfig {
         /** Lease time-to-live; the holder renews it every third of it, a standby retries as often. Default 15 s. */
         @WithDefault("15s")
         Duration ttl();
+    }
+
+    interface Alert {
+
+        /**
+         * How long records may arrive or wait on the topic with no new sample learned, or one partition may keep
+         * records waiting without moving, before training counts as stalled (the alert). Default 3 min.
+         */
+        @WithDefault("3m")
+        Duration stallAfter();
+
+        /**
+         * How often the active trainer writes its health ({@code TrainerHealth}) to Redis for the router's dashboard,
+         * which calls a report stale once three more were due. Default 5 s.
+         */
+        @WithDefault("5s")
+        Duration reportEvery();
     }
 
     interface Kafka {

@@ -12,8 +12,9 @@ import java.util.Optional;
  * loop did them, and produces which task is due at a given instant. When a candidate is due is the
  * {@link PublishSchedule}'s rule, not this one's.
  *
- * <p>Lifecycle: one schedule per term, created when the term starts; {@link Task#REPORT_STATUS} is due at once (the
- * term shows as active without waiting), every other task one interval after the start. After each batch of records
+ * <p>Lifecycle: one schedule per term, created when the term starts; {@link Task#REPORT_STATUS} and
+ * {@link Task#REPORT_HEALTH} are due at once (the term shows as active without waiting), every other task one interval
+ * after the start. After each batch of records
  * the loop asks {@link #due} for each task and calls {@link #done} once it did one; the task is due again one interval
  * after that. A task done for another reason (a publish writes a checkpoint too) is reported with {@link #done} as
  * well, which puts off its next turn.
@@ -33,7 +34,9 @@ public final class TermSchedule {
         /** Save the trainer state with the consumed offsets. */
         CHECKPOINT,
         /** Report the trainer's status and metrics. */
-        REPORT_STATUS
+        REPORT_STATUS,
+        /** Write the health of training to Redis for the router's dashboard. */
+        REPORT_HEALTH
     }
 
     private final Map<Task, Duration> every = new EnumMap<>(Task.class);
@@ -54,8 +57,12 @@ public final class TermSchedule {
                         "The interval of " + task + " must be zero or positive, but it is " + interval + ".");
             }
             this.every.put(task, interval);
-            this.next.put(task, task == Task.REPORT_STATUS ? start : start.plus(interval));
+            this.next.put(task, reportsAtOnce(task) ? start : start.plus(interval));
         }
+    }
+
+    private static boolean reportsAtOnce(Task task) {
+        return task == Task.REPORT_STATUS || task == Task.REPORT_HEALTH;
     }
 
     /** Whether {@code task} is due at {@code now}. */

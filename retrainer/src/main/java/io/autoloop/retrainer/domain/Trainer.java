@@ -8,6 +8,7 @@ import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.ModelSnapshot;
+import io.autoloop.learner.NonFiniteUpdateException;
 import io.autoloop.learner.ProgressiveValidation;
 import io.autoloop.learner.TrainerCheckpoint;
 import io.autoloop.learner.ValidationMetrics;
@@ -28,8 +29,10 @@ import java.util.TreeMap;
  * <ol>
  *   <li>{@link #fresh} (no checkpoint) or {@link #restore} (from {@link #checkpoint} bytes).
  *   <li>{@link #championChanged} whenever the registry names another champion: the holdout window starts over.
- *   <li>{@link #accept} (or {@link #acceptMalformed}) every record in offset order: each sample is scored by the
- *       champion and the learner, then learned (progressive validation), and its offset is remembered.
+ *   <li>{@link #accept} (or {@link #acceptMalformed}, {@link #acceptQuarantined}) every record in offset order: each
+ *       sample is scored by the champion and the learner, then learned (progressive validation), and its offset is
+ *       remembered. A sample the learner refuses (it would make its state non-finite) is counted, not learned, and
+ *       leaves no trace in the metrics or the holdout window.
  *   <li>{@link #propose} when a candidate is due; then {@link #published} or {@link #rejected}.
  *   <li>{@link #checkpoint} at any point between records: learner, validation, window, counters and offsets
  *       describe exactly the same records, so resuming from the bytes neither loses nor repeats one.
@@ -59,6 +62,8 @@ public final class Trainer {
     private long recordsConsumed;
     private long skippedNoConsent;
     private long malformed;
+    private long nonFiniteUpdates;
+    private long quarantined;
     private long samplesAtLastAttempt;
     private String lastProblem;
 
@@ -139,6 +144,8 @@ public final class Trainer {
             trainer.recordsConsumed = parts.recordsConsumed();
             trainer.skippedNoConsent = parts.skippedNoConsent();
             trainer.malformed = parts.malformed();
+            trainer.nonFiniteUpdates = parts.nonFiniteUpdates();
+            trainer.quarantined = parts.quarantined();
             trainer.samplesAtLastAttempt = parts.samplesAtLastAttempt();
         }
         trainer.lastVersion = checkpoint.lastVersion();
@@ -157,6 +164,8 @@ public final class Trainer {
                 recordsConsumed,
                 skippedNoConsent,
                 malformed,
+                nonFiniteUpdates,
+                quarantined,
                 samplesAtLastAttempt,
                 window));
     }
@@ -199,7 +208,9 @@ public final class Trainer {
 
     /**
      * Takes one sample at {@code offset} of {@code partition} (for example {@code training.samples-3}): skips it
-     * without consent, otherwise scores it with the champion and the learner and then learns it.
+     * without consent, otherwise scores it with the champion and the learner and then learns it. A sample whose
+     * features cannot be hashed is {@link SampleOutcome#MALFORMED}; one the learner refuses is
+     * {@link SampleOutcome#NON_FINITE_UPDATE}, and neither changes anything but the counts and the offset.
      */
     public SampleOutcome accept(String partition, long offset, LabelledSample sample) {
         consumed(partition, offset);
@@ -225,10 +236,15 @@ public final class Trainer {
                 championPrediction = champion.predict(championVector);
             }
         }
-        double prediction = learner.learn(vector, label, weight);
-        if (!Double.isFinite(prediction)) {
-            throw new IllegalStateException("The learner predicted " + prediction + " for sample " + sample.decisionId()
-                    + "/" + sample.itemId() + "; its state is corrupt.");
+        double prediction;
+        try {
+            prediction = learner.learn(vector, label, weight);
+        } catch (NonFiniteUpdateException e) {
+            nonFiniteUpdates++;
+            String feature = featureWithValue(sample, e.value());
+            lastProblem = "The learner refused sample " + sample.decisionId() + "/" + sample.itemId()
+                    + (feature == null ? "" : " for its feature " + feature) + ": " + e.getMessage();
+            return SampleOutcome.NON_FINITE_UPDATE;
         }
         validation.record(prediction, label, weight);
         window.add(vector, label, weight, prediction, championPrediction);
@@ -240,6 +256,19 @@ public final class Trainer {
         encoder.encode(sample.userId(), sample.itemId(), sample.position(), sample.features(), out);
     }
 
+    /** The {@code namespace^name} of the first numeric feature of {@code sample} equal to {@code value}, or null. */
+    private static String featureWithValue(LabelledSample sample, double value) {
+        for (Map.Entry<String, Map<String, Object>> namespace :
+                sample.features().entrySet()) {
+            for (Map.Entry<String, Object> feature : namespace.getValue().entrySet()) {
+                if (feature.getValue() instanceof Number number && number.doubleValue() == value) {
+                    return namespace.getKey() + "^" + feature.getKey();
+                }
+            }
+        }
+        return null;
+    }
+
     /** Takes a record at {@code offset} of {@code partition} that is not a valid sample: counts and skips it. */
     public void acceptMalformed(String partition, long offset, String problem) {
         consumed(partition, offset);
@@ -247,7 +276,17 @@ public final class Trainer {
         lastProblem = problem;
     }
 
-    /** Why the last {@link SampleOutcome#MALFORMED} record was refused: one sentence. */
+    /**
+     * Takes a record at {@code offset} of {@code partition} that the training loop failed on twice with
+     * {@code problem}: counts and skips it, so that the loop moves past it.
+     */
+    public void acceptQuarantined(String partition, long offset, String problem) {
+        consumed(partition, offset);
+        quarantined++;
+        lastProblem = problem;
+    }
+
+    /** Why the last record that was not learned for a fault of its own was refused: one sentence. */
     public String lastProblem() {
         return lastProblem;
     }
@@ -349,7 +388,7 @@ public final class Trainer {
         return resumedFromSamples;
     }
 
-    /** Records taken: trained, skipped without consent, and malformed. */
+    /** Records taken: trained, skipped without consent, malformed, refused by the learner, and quarantined. */
     public long recordsConsumed() {
         return recordsConsumed;
     }
@@ -360,6 +399,16 @@ public final class Trainer {
 
     public long malformed() {
         return malformed;
+    }
+
+    /** Samples the learner refused because they would have made its state non-finite. */
+    public long nonFiniteUpdates() {
+        return nonFiniteUpdates;
+    }
+
+    /** Records skipped because the training loop failed on each of them twice. */
+    public long quarantined() {
+        return quarantined;
     }
 
     /** Trained samples since the last published or rejected candidate. */

@@ -26,15 +26,22 @@ import java.util.zip.CRC32;
  * body:
  *   i32 length | learner checkpoint ({@link CheckpointCodec})
  *   | bool [last published spec fingerprint] | bool [last announced version]
- *   | i64 records consumed | i64 skipped without consent | i64 malformed | i64 samples seen at the last candidate
+ *   | i64 records consumed | i64 skipped without consent | i64 malformed
+ *   | i64 refused as non-finite updates | i64 quarantined | i64 samples seen at the last candidate
  *   | holdout window: i32 capacity | bool [champion version] | i32 size
  *       | size × (u8 label | f64 weight | f64 learner p | f64 champion p | i32 n | n × (i32 index | f64 x))
  * </pre>
  *
- * <p>Format version 1, which retrainers wrote before the envelope, had the same body right after the format version,
- * without the body length: {@code "ALRT" | u16 1 | body | u32 CRC32}. It is still read, so a checkpoint in Redis
- * survives the upgrade (the next checkpoint is written in version {@value #FORMAT_VERSION}); any other version is
- * refused with a {@link ModelFormatException}.
+ * <p>Earlier versions are still read, so a checkpoint in Redis survives the upgrade (the next checkpoint is written in
+ * version {@value #FORMAT_VERSION}); any other version is refused with a {@link ModelFormatException}:
+ *
+ * <ul>
+ *   <li>version {@value #COUNTLESS_VERSION}, written before the learner refused non-finite updates, is the same envelope
+ *       without the two counts, which it reads as 0;
+ *   <li>version {@value #UNFRAMED_VERSION}, written before the envelope, has the body of version
+ *       {@value #COUNTLESS_VERSION} right after the format version, without the body length:
+ *       {@code "ALRT" | u16 1 | body | u32 CRC32}.
+ * </ul>
  */
 public final class TrainerStateCodec {
 
@@ -42,7 +49,10 @@ public final class TrainerStateCodec {
     public static final String MAGIC = "ALRT";
 
     /** The format version this codec writes. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+
+    /** The format version written before the counts of refused and quarantined records, which this codec still reads. */
+    static final int COUNTLESS_VERSION = 2;
 
     /** The format version written before the envelope, which this codec still reads. */
     static final int UNFRAMED_VERSION = 1;
@@ -59,6 +69,8 @@ public final class TrainerStateCodec {
             long recordsConsumed,
             long skippedNoConsent,
             long malformed,
+            long nonFiniteUpdates,
+            long quarantined,
             long samplesAtLastAttempt,
             HoldoutWindow window) {}
 
@@ -67,16 +79,20 @@ public final class TrainerStateCodec {
     }
 
     /**
-     * Reads the parts of a checkpoint of format version {@value #FORMAT_VERSION} or {@value #UNFRAMED_VERSION}, with a
-     * holdout window of {@code holdoutCapacity}.
+     * Reads the parts of a checkpoint of format version {@value #FORMAT_VERSION}, {@value #COUNTLESS_VERSION} or
+     * {@value #UNFRAMED_VERSION}, with a holdout window of {@code holdoutCapacity}.
      *
      * @throws ModelFormatException if the bytes are truncated, corrupt or of another format
      */
     static Parts read(byte[] bytes, int holdoutCapacity) {
-        if (isUnframed(bytes)) {
+        if (isVersion(bytes, UNFRAMED_VERSION)) {
             return readUnframed(bytes, holdoutCapacity);
         }
-        return BinaryEnvelope.open(bytes, MAGIC, FORMAT_VERSION, WHAT, in -> readBody(in, holdoutCapacity));
+        if (isVersion(bytes, COUNTLESS_VERSION)) {
+            return BinaryEnvelope.open(
+                    bytes, MAGIC, COUNTLESS_VERSION, WHAT, in -> readBody(in, holdoutCapacity, false));
+        }
+        return BinaryEnvelope.open(bytes, MAGIC, FORMAT_VERSION, WHAT, in -> readBody(in, holdoutCapacity, true));
     }
 
     private static void writeBody(Parts parts, DataOutput out) throws IOException {
@@ -88,11 +104,14 @@ public final class TrainerStateCodec {
         out.writeLong(parts.recordsConsumed());
         out.writeLong(parts.skippedNoConsent());
         out.writeLong(parts.malformed());
+        out.writeLong(parts.nonFiniteUpdates());
+        out.writeLong(parts.quarantined());
         out.writeLong(parts.samplesAtLastAttempt());
         parts.window().writeTo(out);
     }
 
-    private static Parts readBody(DataInput in, int holdoutCapacity) throws IOException {
+    /** Reads a body; {@code withCounts} for version {@value #FORMAT_VERSION}, whose body has the two counts. */
+    private static Parts readBody(DataInput in, int holdoutCapacity, boolean withCounts) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             throw new ModelFormatException(
@@ -107,14 +126,16 @@ public final class TrainerStateCodec {
                 in.readLong(),
                 in.readLong(),
                 in.readLong(),
+                withCounts ? in.readLong() : 0,
+                withCounts ? in.readLong() : 0,
                 in.readLong(),
                 HoldoutWindow.readFrom(in, holdoutCapacity));
     }
 
-    private static boolean isUnframed(byte[] bytes) {
+    private static boolean isVersion(byte[] bytes, int version) {
         return bytes.length >= 6
                 && MAGIC.equals(new String(bytes, 0, 4, StandardCharsets.ISO_8859_1))
-                && ByteBuffer.wrap(bytes).getShort(4) == UNFRAMED_VERSION;
+                && ByteBuffer.wrap(bytes).getShort(4) == version;
     }
 
     /** Reads format version 1: the CRC32 first, then the body between the format version and the CRC32. */
@@ -132,7 +153,7 @@ public final class TrainerStateCodec {
         }
         ByteArrayInputStream body = new ByteArrayInputStream(bytes, 6, bytes.length - 10);
         try {
-            Parts parts = readBody(new DataInputStream(body), holdoutCapacity);
+            Parts parts = readBody(new DataInputStream(body), holdoutCapacity, false);
             if (body.available() != 0) {
                 throw new ModelFormatException("The " + WHAT + " of format version 1 has " + body.available()
                         + " unread bytes after its last field.");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -97,6 +98,19 @@ public final class SampleConsumer implements AutoCloseable {
                 topic, all.size(), added.size() - fromStart.size(), fromStart.size());
         assigned = all;
         return added.size();
+    }
+
+    /**
+     * The records on the topic beyond the consumer's position, per assigned partition (e.g.
+     * {@code training.samples-3 → 40}), as the last fetch of each measured them; a partition not fetched yet is left
+     * out. No call to the broker.
+     */
+    public Map<String, Long> lags() {
+        Map<String, Long> lags = new TreeMap<>();
+        for (TopicPartition partition : assigned) {
+            consumer.currentLag(partition).ifPresent(lag -> lags.put(partition.toString(), lag));
+        }
+        return lags;
     }
 
     /** The next batch of records, waiting at most {@code retrainer.kafka.poll-timeout}. */

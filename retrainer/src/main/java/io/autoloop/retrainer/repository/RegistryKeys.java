@@ -49,6 +49,11 @@ public record RegistryKeys(String name) {
         return RedisKeys.gateDecisions(name);
     }
 
+    /** The active trainer's health report, with an expiry: {@link RedisKeys#trainerHealth}. */
+    public String health() {
+        return RedisKeys.trainerHealth(name);
+    }
+
     /** The trainer state and consumed offsets: {@link RedisKeys#checkpoint}. */
     public String checkpoint() {
         return RedisKeys.checkpoint(name);

@@ -20,6 +20,7 @@ import java.util.UUID;
 public class TrainerLease {
 
     private final RedisLease lease;
+    private final String model;
     private final String key;
     private final Duration ttl;
     private final String holder;
@@ -36,9 +37,15 @@ public class TrainerLease {
     /** A handle on the lease of {@code keys}' model for {@code holder}; tests use it to play another instance. */
     public TrainerLease(RedisLease lease, RegistryKeys keys, Duration ttl, String holder) {
         this.lease = lease;
+        this.model = keys.name();
         this.key = keys.lease();
         this.ttl = ttl;
         this.holder = holder;
+    }
+
+    /** The model this lease makes one instance the trainer of. */
+    public String model() {
+        return model;
     }
 
     /** This instance's id: {@code pid@host/uuid}. */

@@ -1,20 +1,23 @@
 package io.autoloop.retrainer.service;
 
-import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.contracts.TrainerHealth;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.messaging.TrainerEvents;
 import io.autoloop.retrainer.repository.CheckpointStore;
+import io.autoloop.retrainer.repository.TrainerHealthStore;
 import io.autoloop.retrainer.repository.TrainerLease;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * This instance's standing as the trainer of the model: consumes the {@link TrainerLease} and the trainer's state, and
- * produces its terms as the lease holder (the lease acquired, renewed, released), the checkpoints written in a term
- * (fenced by the lease, so an instance that lost it cannot overwrite its successor's state), and the role
+ * produces its terms as the lease holder (the lease acquired, renewed, released), the checkpoints and health reports
+ * written in a term (fenced by the lease, so an instance that lost it cannot overwrite its successor's), and the role
  * {@code GET /v1/models} shows ({@code standby}, {@code active}, {@code failing}, {@code stopped}).
  */
 @ApplicationScoped
@@ -24,6 +27,7 @@ public class LeaseTerm {
 
     private final TrainerLease lease;
     private final CheckpointStore checkpoints;
+    private final TrainerHealthStore health;
     private final TrainerEvents events;
     private final TrainerMonitor monitor;
     private final String model;
@@ -32,14 +36,15 @@ public class LeaseTerm {
     public LeaseTerm(
             TrainerLease lease,
             CheckpointStore checkpoints,
+            TrainerHealthStore health,
             TrainerEvents events,
-            TrainerMonitor monitor,
-            RetrainerConfig config) {
+            TrainerMonitor monitor) {
         this.lease = lease;
         this.checkpoints = checkpoints;
+        this.health = health;
         this.events = events;
         this.monitor = monitor;
-        this.model = config.modelName();
+        this.model = lease.model();
     }
 
     /** Takes the lease, or extends it when this instance holds it; without it this instance is a standby. */
@@ -84,14 +89,40 @@ public class LeaseTerm {
         return written;
     }
 
-    /** Shows this instance as the active trainer, with the trainer's counts and metrics. */
-    void reportActive(Trainer trainer, Instant now, Instant lastCheckpointAt) {
-        monitor.active(lease.holder(), trainer, now, lastCheckpointAt);
+    /**
+     * Shows this instance as the active trainer, with the trainer's counts and metrics.
+     *
+     * @param lags records waiting beyond the consumer's position per partition, for the partitions it knows
+     */
+    void reportActive(Trainer trainer, Instant now, Instant lastCheckpointAt, Map<String, Long> lags) {
+        monitor.active(lease.holder(), trainer, now, lastCheckpointAt, lags);
     }
 
-    /** Shows this instance as failing with {@code failure}. */
+    /**
+     * Writes the health of training for the router's dashboard, if this instance still holds the lease and trains.
+     *
+     * @return false (logged) when the lease is lost: nothing was written
+     */
+    boolean reportHealth(Instant now) {
+        Optional<TrainerHealth> report = monitor.health(now);
+        if (report.isEmpty() || health.write(lease, report.get())) {
+            return true;
+        }
+        LOG.warnf("Instance %s lost the trainer lease of model %s before a health report", lease.holder(), model);
+        return false;
+    }
+
+    /**
+     * Shows this instance as failing with {@code failure}, and tells the router's dashboard at once if it still holds
+     * the lease; a report that cannot be written (Redis away, most likely the failure itself) is only logged.
+     */
     void reportFailing(RuntimeException failure) {
         monitor.failing(lease.holder(), failure);
+        try {
+            monitor.health(clock.instant()).ifPresent(report -> health.write(lease, report));
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not report the failure of model %s to the router: %s", model, e.getMessage());
+        }
     }
 
     /** Gives the lease up if this instance holds it, so a standby takes over at once, and shows it as stopped. */

@@ -1,20 +1,27 @@
 package io.autoloop.retrainer.service;
 
 import io.autoloop.contracts.ModelMetrics;
+import io.autoloop.contracts.TrainerHealth;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * What this retrainer instance is doing, as {@code GET /v1/models} shows it under {@code trainer}.
  *
- * @param role {@code starting}, {@code active} (holds the lease and trains), {@code standby} or {@code failing}
+ * @param role {@code starting}, {@code active} (holds the lease and trains), {@code standby}, {@code failing} or
+ *     {@code stopped}
  * @param instance this instance's lease id
  * @param activeInstance the lease holder, as last seen
  * @param updatedAt when this status was taken
- * @param recordsConsumed records taken from the topic: trained, skipped without consent, and malformed
+ * @param recordsConsumed records taken from the topic: trained, skipped without consent, malformed, refused as
+ *     non-finite updates, and quarantined
  * @param samplesSeen samples trained
  * @param skippedNoConsent records skipped because {@code consent=false}
  * @param malformed records that were not valid samples (sent to {@code feedback.rejected})
+ * @param nonFiniteUpdates samples the learner refused because learning them would have made its state non-finite (sent
+ *     to {@code feedback.rejected})
+ * @param quarantined records skipped because the training loop failed on each of them twice (sent to
+ *     {@code feedback.rejected})
  * @param resumedFromSamples samples seen according to the checkpoint this term started from (0 when fresh)
  * @param samplesPerSecond trained samples per second since the previous status
  * @param progressive progressive validation of the learner (log loss, AUC, calibration, holdout log loss)
@@ -25,6 +32,8 @@ import java.util.Map;
  * @param offsets the next offset to read per partition
  * @param lastCheckpointAt when the state was last saved
  * @param lastError the last failure of the training loop, if it is failing
+ * @param health whether training is healthy, stalled or failing, as this instance reports it to the router; null
+ *     unless this instance is the active trainer or failing
  */
 public record TrainerStatus(
         String role,
@@ -35,6 +44,8 @@ public record TrainerStatus(
         long samplesSeen,
         long skippedNoConsent,
         long malformed,
+        long nonFiniteUpdates,
+        long quarantined,
         long resumedFromSamples,
         double samplesPerSecond,
         ModelMetrics progressive,
@@ -44,7 +55,8 @@ public record TrainerStatus(
         String lastPublished,
         Map<String, Long> offsets,
         Instant lastCheckpointAt,
-        String lastError) {
+        String lastError,
+        TrainerHealth health) {
 
     /** The status of an instance that has not started training. */
     static TrainerStatus of(String role, String instance, String activeInstance, Instant at, String lastError) {
@@ -58,6 +70,8 @@ public record TrainerStatus(
                 0,
                 0,
                 0,
+                0,
+                0,
                 0.0,
                 null,
                 0,
@@ -66,6 +80,38 @@ public record TrainerStatus(
                 null,
                 Map.of(),
                 null,
-                lastError);
+                lastError,
+                null);
+    }
+
+    /** Whether this instance trains or tries to: the active trainer, or failing and starting over. */
+    boolean training() {
+        return "active".equals(role) || "failing".equals(role);
+    }
+
+    /** This status with {@code health}. */
+    TrainerStatus withHealth(TrainerHealth health) {
+        return new TrainerStatus(
+                role,
+                instance,
+                activeInstance,
+                updatedAt,
+                recordsConsumed,
+                samplesSeen,
+                skippedNoConsent,
+                malformed,
+                nonFiniteUpdates,
+                quarantined,
+                resumedFromSamples,
+                samplesPerSecond,
+                progressive,
+                holdoutSamples,
+                holdoutChampionLogLoss,
+                champion,
+                lastPublished,
+                offsets,
+                lastCheckpointAt,
+                lastError,
+                health);
     }
 }

@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * time-to-live.
  *
  * <p>A failure (Redis or Kafka away, a refused write) ends the term: the loop pauses {@code retry-backoff} and starts
- * over from the last checkpoint, so no sample is lost or learned twice. Started on {@link StartupEvent}; on
+ * over from the last checkpoint, so no sample is lost or learned twice. A record the trainer's step fails on twice is
+ * quarantined by the {@link SampleIntake} (dead-lettered and skipped the next time it is read), so one record cannot
+ * make the loop start over for ever. Started on {@link StartupEvent}; on
  * {@link ShutdownEvent} the term finishes the current batch and writes a final checkpoint, then the lease is released.
  */
 @ApplicationScoped

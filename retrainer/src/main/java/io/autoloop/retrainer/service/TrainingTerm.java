@@ -21,10 +21,12 @@ import org.jboss.logging.Logger;
 /**
  * One term of this instance as the active trainer, on the training thread: consumes {@code training.samples} from the
  * checkpointed offsets into the {@link Trainer} (through the {@link SampleIntake}) and produces candidates (through the
- * {@link CandidateGate}) and checkpoints (through the {@link LeaseTerm}), each on its {@link TermSchedule} timer,
- * until it is stopped or loses the lease. At the end of a stopped term it writes a final checkpoint.
+ * {@link CandidateGate}), checkpoints and health reports (through the {@link LeaseTerm}), each on its
+ * {@link TermSchedule} timer, until it is stopped or loses the lease. At the end of a stopped term it writes a final
+ * checkpoint.
  *
- * <p>A failure is thrown to the {@link TrainingLoop}, which starts a new term from the last checkpoint.
+ * <p>A failure is thrown to the {@link TrainingLoop}, which starts a new term from the last checkpoint; a failure of
+ * the trainer's step on one record ({@link RecordFailedException}) also counts towards quarantining that record.
  */
 @ApplicationScoped
 public class TrainingTerm {
@@ -117,7 +119,8 @@ public class TrainingTerm {
                         Task.REFRESH_CHAMPION, config.championRefresh(),
                         Task.ASSIGN_PARTITIONS, PARTITIONS_EVERY,
                         Task.CHECKPOINT, config.checkpoint().every(),
-                        Task.REPORT_STATUS, STATUS_EVERY),
+                        Task.REPORT_STATUS, STATUS_EVERY,
+                        Task.REPORT_HEALTH, config.alert().reportEvery()),
                 start);
         PublishSchedule publishing = new PublishSchedule(
                 config.publish().everySamples(), config.publish().every(), start);
@@ -158,8 +161,14 @@ public class TrainingTerm {
             }
             if (timers.due(Task.REPORT_STATUS, now)) {
                 lease.reportActive(
-                        trainer, now, timers.lastDone(Task.CHECKPOINT).orElse(null));
+                        trainer, now, timers.lastDone(Task.CHECKPOINT).orElse(null), source.lags());
                 timers.done(Task.REPORT_STATUS, now);
+            }
+            if (timers.due(Task.REPORT_HEALTH, now)) {
+                if (!lease.reportHealth(now)) {
+                    return false;
+                }
+                timers.done(Task.REPORT_HEALTH, now);
             }
         }
         return true;

@@ -20,12 +20,16 @@ class TermScheduleTest {
             Task.REFRESH_CHAMPION, Duration.ofSeconds(5),
             Task.ASSIGN_PARTITIONS, Duration.ofSeconds(30),
             Task.CHECKPOINT, Duration.ofSeconds(10),
-            Task.REPORT_STATUS, Duration.ofSeconds(1));
+            Task.REPORT_STATUS, Duration.ofSeconds(1),
+            Task.REPORT_HEALTH, Duration.ofSeconds(5));
 
     private final TermSchedule schedule = new TermSchedule(EVERY, START);
 
     @ParameterizedTest
-    @EnumSource(value = Task.class, names = "REPORT_STATUS", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = Task.class,
+            names = {"REPORT_STATUS", "REPORT_HEALTH"},
+            mode = EnumSource.Mode.EXCLUDE)
     void aTaskIsFirstDueOneIntervalAfterTheStartOfTheTerm(Task task) {
         Instant firstTurn = START.plus(EVERY.get(task));
 
@@ -33,9 +37,12 @@ class TermScheduleTest {
         assertThat(schedule.due(task, firstTurn)).isTrue();
     }
 
-    @Test
-    void theStatusIsDueAtOnceSoTheTermShowsAsActiveWithoutWaiting() {
-        assertThat(schedule.due(Task.REPORT_STATUS, START)).isTrue();
+    @ParameterizedTest
+    @EnumSource(
+            value = Task.class,
+            names = {"REPORT_STATUS", "REPORT_HEALTH"})
+    void theReportsAreDueAtOnceSoTheTermShowsAsActiveWithoutWaiting(Task report) {
+        assertThat(schedule.due(report, START)).isTrue();
     }
 
     @Test

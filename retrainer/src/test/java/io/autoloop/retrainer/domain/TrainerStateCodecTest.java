@@ -32,7 +32,8 @@ class TrainerStateCodecTest {
 
     /**
      * {@code checkpoints/trainer-state-v1.bin} was written by the retrainer before its checkpoint moved into the
-     * learner's envelope (format version 1), from exactly this run.
+     * learner's envelope (format version 1), and {@code checkpoints/trainer-state-v2.bin} before it counted refused and
+     * quarantined records (format version 2), both from exactly this run.
      */
     private static Trainer theRunOfTheVersion1Checkpoint() {
         Trainer trainer = Trainer.fresh("ctr", SETTINGS);
@@ -57,7 +58,7 @@ class TrainerStateCodecTest {
         // when this build restores it
         Trainer restored = Trainer.restore(version1, SETTINGS);
 
-        // then it resumes exactly where that run stopped, which its next checkpoint (version 2) records
+        // then it resumes exactly where that run stopped, which its next checkpoint (the current version) records
         assertThat(restored.samplesSeen()).isEqualTo(120);
         assertThat(restored.recordsConsumed()).isEqualTo(122);
         assertThat(restored.skippedNoConsent()).isEqualTo(1);
@@ -72,11 +73,33 @@ class TrainerStateCodecTest {
     }
 
     @Test
+    void aCheckpointOfFormatVersion2IsReadWithNoRefusedOrQuarantinedRecords() throws IOException {
+        // given a checkpoint a retrainer wrote before it counted refused and quarantined records
+        byte[] version2 = resource("/checkpoints/trainer-state-v2.bin");
+        assertThat(ByteBuffer.wrap(version2).getShort(4)).isEqualTo((short) 2);
+
+        // when this build restores it
+        Trainer restored = Trainer.restore(version2, SETTINGS);
+
+        // then it resumes exactly where that run stopped, with none of either
+        assertThat(List.of(
+                        restored.samplesSeen(),
+                        restored.recordsConsumed(),
+                        restored.malformed(),
+                        restored.nonFiniteUpdates(),
+                        restored.quarantined()))
+                .containsExactly(120L, 122L, 1L, 0L, 0L);
+        assertThat(restored.checkpoint(NOW))
+                .isEqualTo(theRunOfTheVersion1Checkpoint().checkpoint(NOW));
+    }
+
+    @Test
     void checkpointsAreWrittenInTheLearnersEnvelope() {
         // when a trainer checkpoints
         byte[] bytes = theRunOfTheVersion1Checkpoint().checkpoint(NOW);
 
-        // then the bytes are magic, format version 2, the body length, the body and the CRC32 of all before it
+        // then the bytes are magic, the current format version, the body length, the body and the CRC32 of all before
+        // it
         ByteBuffer frame = ByteBuffer.wrap(bytes);
         assertThat(new String(bytes, 0, 4, StandardCharsets.US_ASCII)).isEqualTo(TrainerStateCodec.MAGIC);
         assertThat(frame.getShort(4)).isEqualTo((short) TrainerStateCodec.FORMAT_VERSION);
@@ -110,18 +133,20 @@ class TrainerStateCodecTest {
 
     @Test
     void aCheckpointOfALaterFormatVersionIsRefusedWithASentence() {
-        byte[] later = withVersion(theRunOfTheVersion1Checkpoint().checkpoint(NOW), 3);
+        byte[] later = withVersion(theRunOfTheVersion1Checkpoint().checkpoint(NOW), 4);
 
         assertThatThrownBy(() -> Trainer.restore(later, SETTINGS))
                 .isInstanceOf(ModelFormatException.class)
-                .hasMessage("The retrainer checkpoint has format version 3, but this reader only reads version 2.");
+                .hasMessage("The retrainer checkpoint has format version 4, but this reader only reads version 3.");
     }
 
     private static byte[] version1Checkpoint() throws IOException {
-        try (InputStream in = TrainerStateCodecTest.class.getResourceAsStream("/checkpoints/trainer-state-v1.bin")) {
-            assertThat(in)
-                    .as("checkpoints/trainer-state-v1.bin on the test class path")
-                    .isNotNull();
+        return resource("/checkpoints/trainer-state-v1.bin");
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = TrainerStateCodecTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name + " on the test class path").isNotNull();
             return in.readAllBytes();
         }
     }

@@ -50,6 +50,69 @@ class TrainerTest {
     }
 
     @Test
+    void aSampleTheLearnerRefusesIsCountedAndPassedOverWithoutTouchingTheLearnerOrItsMetrics() {
+        // given two trainers that learned the same stream, with the same champion
+        ModelSnapshot champion = championAfter(300);
+        Trainer poisoned = Trainer.fresh("ctr", SETTINGS);
+        Trainer clean = Trainer.fresh("ctr", SETTINGS);
+        for (Trainer trainer : List.of(poisoned, clean)) {
+            trainer.championChanged("0.1.0", champion);
+            train(trainer, new SyntheticSamples(8), 0, 400);
+        }
+        SyntheticSamples stream = new SyntheticSamples(9);
+        LabelledSample poison = SyntheticSamples.withContextFeature(stream.next(), "quality", 1e200);
+
+        // when one of them is offered a sample with the feature value 1e200
+        SampleOutcome outcome = poisoned.accept(PARTITION, 400, poison);
+
+        // then it is refused naming the sample and the feature, counted, and its offset passed over ...
+        assertThat(outcome).isEqualTo(SampleOutcome.NON_FINITE_UPDATE);
+        assertThat(poisoned.lastProblem())
+                .contains(poison.decisionId(), "context^quality", "1.0E200", "the learner is unchanged");
+        assertThat(List.of(poisoned.nonFiniteUpdates(), poisoned.recordsConsumed(), poisoned.samplesSeen()))
+                .containsExactly(1L, 401L, 400L);
+        assertThat(poisoned.offsets()).containsExactly(Map.entry(PARTITION, 401L));
+        // ... and neither the learner, nor progressive validation, nor the holdout window saw it
+        train(poisoned, stream, 401, 200);
+        SyntheticSamples same = new SyntheticSamples(9);
+        same.next();
+        train(clean, same, 401, 200);
+        assertThat(poisoned.metrics()).isEqualTo(clean.metrics());
+        assertThat(poisoned.holdout()).isEqualTo(clean.holdout());
+    }
+
+    @Test
+    void quarantinedRecordsAreCountedAndPassedOver() {
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+
+        trainer.acceptQuarantined(PARTITION, 7, "The training loop failed twice on this record.");
+
+        assertThat(List.of(trainer.quarantined(), trainer.recordsConsumed(), trainer.samplesSeen()))
+                .containsExactly(1L, 1L, 0L);
+        assertThat(trainer.lastProblem()).isEqualTo("The training loop failed twice on this record.");
+        assertThat(trainer.offsets()).containsExactly(Map.entry(PARTITION, 8L));
+    }
+
+    @Test
+    void theCountsOfRefusedAndQuarantinedRecordsSurviveACheckpoint() {
+        // given a trainer that refused one sample and passed over a quarantined record
+        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        SyntheticSamples stream = new SyntheticSamples(10);
+        train(trainer, stream, 0, 50);
+        trainer.accept(PARTITION, 50, SyntheticSamples.withContextFeature(stream.next(), "quality", -1e200));
+        trainer.acceptQuarantined(PARTITION, 51, "The training loop failed twice on this record.");
+
+        // when it is restored from its checkpoint
+        Trainer restored = Trainer.restore(trainer.checkpoint(NOW), SETTINGS);
+
+        // then both counts, and the offset past both records, are as they were
+        assertThat(List.of(restored.nonFiniteUpdates(), restored.quarantined(), restored.recordsConsumed()))
+                .containsExactly(1L, 1L, 52L);
+        assertThat(restored.offsets()).containsExactly(Map.entry(PARTITION, 52L));
+        assertThat(restored.checkpoint(NOW)).isEqualTo(trainer.checkpoint(NOW));
+    }
+
+    @Test
     void theFirstVersionIsTheInitialOneAndEveryPublishBumpsTheMinor() {
         Trainer trainer = Trainer.fresh("ctr", SETTINGS);
 

@@ -1,6 +1,7 @@
 package io.autoloop.retrainer.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.autoloop.contracts.FieldError;
 import io.autoloop.contracts.LabelledSample;
@@ -11,6 +12,7 @@ import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.SyntheticSamples;
 import io.autoloop.retrainer.TestConfig;
+import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GatePolicy;
 import io.autoloop.retrainer.domain.SampleOutcome;
 import io.autoloop.retrainer.domain.Trainer;
@@ -47,11 +49,10 @@ class SampleIntakeTest {
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final SampleIntake intake = new SampleIntake(
-            new DeadLetters(
-                    new TrainerEvents(producer, Duration.ofSeconds(1)),
-                    TestConfig.of(Map.of("retrainer.model-name", MODEL))),
-            new TrainerMonitor(meters));
+    private final RetrainerConfig config = TestConfig.of(Map.of("retrainer.model-name", MODEL));
+    private final DeadLetters deadLetters = new DeadLetters(new TrainerEvents(producer, Duration.ofSeconds(1)), config);
+    private final TrainerMonitor monitor = new TrainerMonitor(meters, config);
+    private final SampleIntake intake = new SampleIntake(deadLetters, monitor);
     private final Trainer trainer = Trainer.fresh(MODEL, SETTINGS);
     private final SyntheticSamples samples = new SyntheticSamples(5);
 
@@ -84,7 +85,7 @@ class SampleIntakeTest {
                 .containsExactly(2.0, 1.0, 3.0);
         // ... and wrote one dead letter per invalid record, keyed by the model, naming the record and the problem.
         List<RejectedRecord> letters = deadLetters();
-        assertThat(letters).extracting(RejectedRecord::reason).containsOnly(DeadLetters.MALFORMED_SAMPLE);
+        assertThat(letters).extracting(RejectedRecord::reason).containsOnly("malformed-sample");
         assertThat(letters)
                 .extracting(letter -> letter.errors().get(0))
                 .extracting(FieldError::field)
@@ -116,6 +117,75 @@ class SampleIntakeTest {
                 .satisfies(letter -> assertThat(letter.payload()).isEqualTo("[]"));
     }
 
+    @Test
+    void aSampleTheLearnerRefusesIsDeadLetteredAsANonFiniteUpdateAndCountedByReason() {
+        // Given: a sample with the feature value 1e200 between two good ones.
+        LabelledSample poison = SyntheticSamples.withContextFeature(samples.next(), "quality", 1e200);
+        ConsumerRecords<byte[], byte[]> batch = batch(json(samples.next()), json(poison), json(samples.next()));
+
+        // When
+        intake.takeAll(batch, trainer);
+
+        // Then: the good ones are learned, the poison one is counted and dead-lettered with its reason, and passed
+        // over.
+        assertThat(List.of(trainer.recordsConsumed(), trainer.samplesSeen(), trainer.nonFiniteUpdates()))
+                .containsExactly(3L, 2L, 1L);
+        assertThat(trainer.offsets()).isEqualTo(Map.of(TOPIC + "-0", 3L));
+        assertThat(List.of(consumed("trained"), consumed("non-finite-update"), deadLettered("non-finite-update")))
+                .containsExactly(2.0, 1.0, 1.0);
+        RejectedRecord letter = deadLetters().get(0);
+        assertThat(List.of(letter.reason(), letter.errors().get(0).field()))
+                .containsExactly("non-finite-update", TOPIC + "-0@1");
+        assertThat(letter.errors().get(0).message())
+                .contains(poison.decisionId(), "context^quality", "1.0E200", "non-finite");
+        assertThat(letter.payload()).contains("1.0E200");
+    }
+
+    @Test
+    void aRecordTheTrainersStepFailsOnTwiceIsQuarantinedAndPassedOverTheNextTimeItIsRead() {
+        // Given: a step that fails on one sample (as a bug the sample meets would), which sits between two good ones.
+        LabelledSample failing = samples.next();
+        SampleIntake failingOnOne = new SampleIntake(deadLetters, monitor) {
+            @Override
+            SampleOutcome learn(Trainer trainer, String partition, long offset, LabelledSample sample) {
+                if (sample.decisionId().equals(failing.decisionId())) {
+                    throw new IllegalStateException("The test's step fails on " + sample.decisionId() + ".");
+                }
+                return super.learn(trainer, partition, offset, sample);
+            }
+        };
+        ConsumerRecords<byte[], byte[]> batch = batch(json(samples.next()), json(failing), json(samples.next()));
+
+        // When: the loop reads the batch twice, starting over from a fresh trainer (its checkpoint) after each failure,
+        List<RecordFailedException> failures = new ArrayList<>();
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                failingOnOne.takeAll(batch, Trainer.fresh(MODEL, SETTINGS));
+            } catch (RecordFailedException e) {
+                failures.add(e);
+            }
+        }
+        // ... and a third time.
+        Trainer third = Trainer.fresh(MODEL, SETTINGS);
+        failingOnOne.takeAll(batch, third);
+
+        // Then: both failures named the record; the third time it was skipped, counted and dead-lettered as
+        // quarantined.
+        assertThat(failures)
+                .extracting(RecordFailedException::partition, RecordFailedException::offset)
+                .containsExactly(tuple(TOPIC + "-0", 1L), tuple(TOPIC + "-0", 1L));
+        assertThat(List.of(third.recordsConsumed(), third.samplesSeen(), third.quarantined()))
+                .containsExactly(3L, 2L, 1L);
+        assertThat(List.of(consumed("trained"), consumed("quarantined"), deadLettered("quarantined")))
+                .containsExactly(2.0, 1.0, 1.0);
+        RejectedRecord letter = deadLetters().get(0);
+        assertThat(List.of(letter.reason(), letter.errors().get(0).field()))
+                .containsExactly("quarantined", TOPIC + "-0@1");
+        assertThat(letter.errors().get(0).message())
+                .isEqualTo("The training loop failed twice on this record, with IllegalStateException: The test's step"
+                        + " fails on " + failing.decisionId() + ".");
+    }
+
     private static byte[] json(LabelledSample sample) {
         return Topics.TRAINING_SAMPLES.serde().serialize(TOPIC, sample);
     }
@@ -132,6 +202,13 @@ class SampleIntakeTest {
     private double consumed(String outcome) {
         return meters.get("autoloop.samples.consumed")
                 .tag("outcome", outcome)
+                .counter()
+                .count();
+    }
+
+    private double deadLettered(String reason) {
+        return meters.get("autoloop.samples.dead-lettered")
+                .tag("reason", reason)
                 .counter()
                 .count();
     }

@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.Topics;
+import io.autoloop.contracts.TrainerHealth;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.retrainer.SampleWriter;
 import io.autoloop.retrainer.SyntheticSamples;
+import io.autoloop.retrainer.TestRedis;
 import io.autoloop.retrainer.UniqueModel;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.SemanticVersion;
@@ -114,6 +119,107 @@ class TrainingFlowTest {
         assertThat(deadLetters)
                 .anySatisfy(
                         letter -> assertThat(letter.errors().get(0).message()).contains("context^tags"));
+    }
+
+    @Test
+    void aPoisonousSampleIsDeadLetteredCountedAndPassedOverWhileTheGoodOnesAreLearnedAndPublished() {
+        // Given: where the outputs stand, and what the trainer has counted so far.
+        TopicReader<RejectedRecord> rejected = TopicReader.of(Topics.FEEDBACK_REJECTED);
+        Offsets rejectedFrom = rejected.endOffsets();
+        JsonPath before = trainer();
+        long published = registry.size();
+        SyntheticSamples stream = new SyntheticSamples(25);
+
+        // When: 700 good samples, one with the feature value 1e200 (g² = ∞ in the learner), and 700 good ones more.
+        for (int i = 0; i < 700; i++) {
+            samples.send(stream.next());
+        }
+        LabelledSample poison = SyntheticSamples.withContextFeature(stream.next(), "quality", 1e200);
+        samples.send(poison);
+        for (int i = 0; i < 700; i++) {
+            samples.send(stream.next());
+        }
+        samples.flush();
+
+        // Then: every good sample is learned, the poisonous one is counted as a non-finite update and nothing else ...
+        long consumed = before.getLong("recordsConsumed") + 1401;
+        await().atMost(PATIENCE).until(() -> trainer().getLong("recordsConsumed") == consumed);
+        JsonPath after = trainer();
+        assertThat(List.of(
+                        after.getLong("samplesSeen") - before.getLong("samplesSeen"),
+                        after.getLong("nonFiniteUpdates") - before.getLong("nonFiniteUpdates"),
+                        after.getLong("malformed") - before.getLong("malformed"),
+                        after.getLong("quarantined") - before.getLong("quarantined")))
+                .containsExactly(1400L, 1L, 0L, 0L);
+        assertThat(after.getString("role")).isEqualTo("active");
+        // ... it is dead-lettered with its reason, naming the sample and the feature ...
+        RejectedRecord letter = rejected.read(
+                        rejectedFrom,
+                        record -> record.hasKey(config.modelName())
+                                && record.value().source().equals("retrainer"),
+                        1,
+                        PATIENCE)
+                .get(0)
+                .value();
+        assertThat(letter.reason()).isEqualTo("non-finite-update");
+        assertThat(letter.errors().get(0).message()).contains(poison.decisionId(), "context^quality", "1.0E200");
+        // ... versions trained past it are still published ...
+        long learnedPastThePoison = before.getLong("samplesSeen") + 701;
+        await().atMost(PATIENCE)
+                .until(() ->
+                        registry.size() > published && registry.newest(1).get(0).samplesSeen() >= learnedPastThePoison);
+        // ... and the metrics count it by reason.
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("autoloop_samples_consumed_total{outcome=\"non-finite-update\"")
+                .contains("autoloop_samples_dead_lettered_total{reason=\"non-finite-update\"");
+    }
+
+    @Test
+    void samplesThatArriveAndAreNotLearnedRaiseTheStallAlertUntilLearningResumes() {
+        // Given: samples that keep arriving for longer than the stall time (3 s in %test) and that are all refused
+        // (each has a feature value of 1e200), so records are read and nothing is learned.
+        SyntheticSamples stream = new SyntheticSamples(26);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            samples.send(SyntheticSamples.withContextFeature(stream.next(), "quality", 1e200));
+            samples.flush();
+            return "stalled".equals(trainer().getString("health.state"));
+        });
+
+        // Then: the alert is raised in the status, the readiness details (still UP), the gauge and the report in Redis.
+        assertThat(trainer().getString("health.detail")).isNotBlank();
+        JsonPath readiness =
+                given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        assertThat(readiness.getString("checks.find { it.name == 'training' }.status"))
+                .isEqualTo("UP");
+        assertThat(readiness.getString("checks.find { it.name == 'training' }.data.state"))
+                .isEqualTo("stalled");
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .containsPattern("(?m)^autoloop_trainer_stalled(\\{[^}]*\\})? 1\\.0$");
+        await().atMost(PATIENCE).until(() -> reportedState() == TrainerHealth.State.STALLED);
+
+        // When: good samples arrive again.
+        for (int i = 0; i < 50; i++) {
+            samples.send(stream.next());
+        }
+        samples.flush();
+
+        // Then: the alert is cleared everywhere.
+        await().atMost(PATIENCE).until(() -> "healthy".equals(trainer().getString("health.state")));
+        await().atMost(PATIENCE).until(() -> reportedState() == TrainerHealth.State.HEALTHY);
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .containsPattern("(?m)^autoloop_trainer_stalled(\\{[^}]*\\})? 0\\.0$");
+    }
+
+    /** The state of the report the active trainer last wrote to Redis for the router's dashboard. */
+    private TrainerHealth.State reportedState() {
+        try (TestRedis redis = new TestRedis()) {
+            byte[] json = redis.get(RedisKeys.trainerHealth(config.modelName()));
+            return json == null
+                    ? null
+                    : ContractJson.read(json, TrainerHealth.class).state();
+        }
     }
 
     @Test

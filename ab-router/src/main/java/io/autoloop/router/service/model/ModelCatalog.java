@@ -3,12 +3,14 @@ package io.autoloop.router.service.model;
 import io.autoloop.contracts.Arm;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.dashboard.ModelCard;
+import io.autoloop.router.domain.dashboard.TrainingView;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.repository.ModelRegistry;
 import io.autoloop.router.repository.RolloutState;
 import io.autoloop.router.service.experiment.AnalyzerFeed;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import java.util.Set;
 /**
  * Reads the router's model for the dashboard: the newest {@value #VERSIONS_SHOWN} versions of the Redis registry (and
  * the aliased ones), each version's {@code ModelVersion} metadata, the aliases and running experiment, this replica's
- * verification failures, and the newest {@code ErrorReport} of each version from the {@link AnalyzerFeed}.
+ * verification failures, the newest {@code ErrorReport} of each version from the {@link AnalyzerFeed}, and the
+ * retrainer's report on the training ({@link TrainingView}).
  */
 @ApplicationScoped
 public class ModelCatalog {
@@ -76,5 +79,10 @@ public class ModelCatalog {
                 running == null ? null : running.phase(),
                 running == null ? 0.0 : running.challengerWeight(),
                 cards);
+    }
+
+    /** The model's training as its active retrainer last reported it, with its alerts now. */
+    public TrainingView training() {
+        return TrainingView.of(model, registry.trainerHealth(model).orElse(null), Instant.now());
     }
 }

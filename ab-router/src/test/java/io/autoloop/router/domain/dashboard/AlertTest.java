@@ -2,6 +2,8 @@ package io.autoloop.router.domain.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.contracts.TrainerHealth;
+import io.autoloop.contracts.TrainerHealth.State;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Phase;
@@ -15,6 +17,8 @@ import io.autoloop.router.domain.statistics.ArmCounts;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AlertTest {
 
@@ -73,6 +77,59 @@ class AlertTest {
                 .experiment();
 
         assertThat(Alert.of(rolledBack, SRM_ALPHA)).isEmpty();
+    }
+
+    @Test
+    void healthyTrainingThatIsReportedRaisesNone() {
+        TrainerHealth healthy = report(State.HEALTHY, null);
+
+        assertThat(Alert.ofTraining(healthy, T0.plusSeconds(1))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "STALLED, TRAINING_STALLED, 'Training is stalled: No new sample has been learned for 200 s.'",
+        "FAILING, TRAINING_FAILING, 'Training is failing: No new sample has been learned for 200 s.'"
+    })
+    void stalledOrFailingTrainingIsFlaggedWithTheRetrainersSentence(State state, Alert.Kind kind, String message) {
+        TrainerHealth report = report(state, "No new sample has been learned for 200 s.");
+
+        assertThat(Alert.ofTraining(report, T0.plusSeconds(1))).containsExactly(new Alert(kind, message));
+    }
+
+    @Test
+    void aStaleReportIsFlaggedWhateverItSaid() {
+        // Given a healthy report whose writer should have written the next one by staleAt
+        TrainerHealth healthy = report(State.HEALTHY, null);
+
+        // Then from staleAt on it says nothing any more, and the silence is the alert
+        assertThat(Alert.ofTraining(healthy, healthy.staleAt().minusMillis(1))).isEmpty();
+        assertThat(Alert.ofTraining(healthy, healthy.staleAt()))
+                .containsExactly(new Alert(
+                        Alert.Kind.TRAINING_UNREPORTED,
+                        "The retrainer has not reported on this model's training since 2026-11-30T09:00:00Z: it may"
+                                + " have stopped; its last report said healthy."));
+    }
+
+    @Test
+    void noReportAtAllIsFlagged() {
+        assertThat(Alert.ofTraining(null, T0)).extracting(Alert::kind).containsExactly(Alert.Kind.TRAINING_UNREPORTED);
+    }
+
+    private static TrainerHealth report(State state, String detail) {
+        return new TrainerHealth(
+                TrainerHealth.SCHEMA_VERSION,
+                "ctr",
+                "1@host/a",
+                state,
+                detail,
+                T0,
+                T0.plusSeconds(15),
+                T0,
+                5_000,
+                0,
+                0,
+                0);
     }
 
     private Experiment started() {
