@@ -37,7 +37,11 @@ class HostileTrafficIT {
 
     private static final int HOSTILE_MINUTES = 3;
     private static final int ROUND = 50;
-    private static final long BODY_LIMIT = 2L * 1024 * 1024;
+    /** The collector's body limit in the local profile (collector.limits.max-request-bytes). */
+    private static final long COLLECTOR_BODY_LIMIT = 512L * 1024;
+    /** The router's body limit (quarkus.http.limits.max-body-size). */
+    private static final long ROUTER_BODY_LIMIT = 4L * 1024 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Loop loop;
@@ -78,11 +82,17 @@ class HostileTrafficIT {
                                 "/v1/events",
                                 Loop.API_KEY,
                                 Loop.ADMIN_KEY,
-                                BODY_LIMIT)
+                                COLLECTOR_BODY_LIMIT)
                         .withBody(json("{\"events\":[{\"eventId\":\"e2e-hostile-1\",\"type\":\"click\",\"userId\":"
                                 + "\"hostile-user\",\"itemId\":\"news\",\"decisionId\":\"undefined\",\"timestamp\":\""
                                 + start + "\",\"context\":{\"device\":\"mobile\"}}]}")),
-                Endpoint.of("e2e router POST /v1/rank", "POST", "/v1/rank", Loop.API_KEY, Loop.ADMIN_KEY, BODY_LIMIT)
+                Endpoint.of(
+                                "e2e router POST /v1/rank",
+                                "POST",
+                                "/v1/rank",
+                                Loop.API_KEY,
+                                Loop.ADMIN_KEY,
+                                ROUTER_BODY_LIMIT)
                         .withBody(rankRequest(1.0)),
                 Endpoint.of(
                                 "e2e router POST /v1/rank (poison)",
@@ -90,7 +100,7 @@ class HostileTrafficIT {
                                 "/v1/rank",
                                 Loop.API_KEY,
                                 Loop.ADMIN_KEY,
-                                BODY_LIMIT)
+                                ROUTER_BODY_LIMIT)
                         .withBody(rankRequest(1e200)));
         List<FuzzReport> reports = new ArrayList<>();
         long seed =

@@ -58,7 +58,8 @@ class PublicEndpointsFuzzTest {
                 "GET /v1/experiments/{id}",
                 "GET /v1/dashboard/experiments",
                 "GET /v1/dashboard/experiments/{id}",
-                "GET /v1/dashboard/models"
+                "GET /v1/dashboard/models",
+                "GET /v1/dashboard/training"
             })
     void everyHostileRequestIsAnsweredWithASuccessOrAProblemNeverAServerError(String route)
             throws InterruptedException {
