@@ -156,6 +156,19 @@ class RankLimitsTest {
     }
 
     @Test
+    void aDeclaredBodyOverFourMebibytesSentWholeBeforeTheAnswerIsReadStillGetsThe413() {
+        // Given a client that declares 5 MB and sends all of it before it reads (far more than socket buffers hold)
+        WithheldBody.Answer answer =
+                OversizedBody.post("/v1/rank", 5_000_000, Framing.DECLARED, Map.of("Authorization", Api.APP_KEY));
+
+        // Then the router, having answered, reads and drops the rest, so the client hears the 413 and not a reset
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.headers()).containsEntry("content-type", Problem.MEDIA_TYPE);
+        assertThat(answer.body()).contains("at most 4194304", "\"field\":\"$\"");
+        assertThat(answer.closed()).isTrue();
+    }
+
+    @Test
     void aChunkedBodyOverFourMebibytesIsA413NamingTheLimit() {
         // Given a client that sends 5 MB in chunks, all of it, before it reads the answer
         WithheldBody.Answer answer =
