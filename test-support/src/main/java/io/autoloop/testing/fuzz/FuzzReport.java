@@ -19,6 +19,7 @@ public final class FuzzReport {
     private final Map<Attack, Map<Integer, Integer>> statuses = new EnumMap<>(Attack.class);
     private final List<String> violations = new ArrayList<>();
     private int sent;
+    private int retried;
     private int violationCount;
 
     FuzzReport(String endpoint, FuzzSettings settings) {
@@ -31,6 +32,10 @@ public final class FuzzReport {
         statuses.computeIfAbsent(request.attack(), attack -> new TreeMap<>()).merge(status, 1, Integer::sum);
     }
 
+    void countRetry() {
+        retried++;
+    }
+
     void violated(HostileRequest request, String what) {
         violationCount++;
         if (violations.size() < KEPT) {
@@ -41,6 +46,11 @@ public final class FuzzReport {
     /** Requests sent. */
     public int sent() {
         return sent;
+    }
+
+    /** Requests sent again after a 503 with {@code Retry-After}. */
+    public int retried() {
+        return retried;
     }
 
     /** Answers with a 5xx status. */
@@ -72,6 +82,8 @@ public final class FuzzReport {
                 .append(" requests, ")
                 .append(serverErrors())
                 .append(" 5xx, ")
+                .append(retried)
+                .append(" retried after a 503, ")
                 .append(violationCount)
                 .append(" violations; replay with ")
                 .append(settings.replay());

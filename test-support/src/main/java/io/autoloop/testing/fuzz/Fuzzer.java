@@ -16,11 +16,13 @@ import java.util.Map;
 /**
  * Sends an endpoint's hostile requests over real HTTP, one after another, and checks every answer: a 2xx, or a 4xx
  * whose body is an {@code application/problem+json} with its status; never a 5xx, a redirect or a dropped
- * connection. Prints the seed and a summary, and writes the summary to {@code target/fuzz/<endpoint>.txt}.
+ * connection. A 503 with {@code Retry-After} (a slow dependency, not the input) is sent again once after the wait it
+ * asks for, as a client would, and counted as retried; only its second answer is judged. Prints the seed and a summary, and writes the summary to {@code target/fuzz/<endpoint>.txt}.
  */
 public final class Fuzzer {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final long MAX_RETRY_AFTER_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -75,6 +77,20 @@ public final class Fuzzer {
                 return;
             }
         }
+        if (response.statusCode() == 503
+                && response.headers().firstValue("Retry-After").isPresent()) {
+            // A dependency was slow (the collector's Kafka, the retrainer's trainer): the answer a client is told to
+            // retry. Only one that comes again after the wait it asks for counts.
+            report.countRetry();
+            Thread.sleep(retryAfterMillis(response));
+            try {
+                response = client.send(toHttp(request), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                report.answered(request, -1);
+                report.violated(request, "no answer after a 503: " + e);
+                return;
+            }
+        }
         int status = response.statusCode();
         report.answered(request, status);
         if (status >= 200 && status < 300) {
@@ -87,6 +103,16 @@ public final class Fuzzer {
         String problem = problemFault(response);
         if (problem != null) {
             report.violated(request, "answered " + status + " but " + problem);
+        }
+    }
+
+    private static long retryAfterMillis(HttpResponse<byte[]> response) {
+        try {
+            long seconds = Long.parseLong(
+                    response.headers().firstValue("Retry-After").orElse("1").trim());
+            return Math.max(0, Math.min(seconds, MAX_RETRY_AFTER_SECONDS)) * 1000;
+        } catch (NumberFormatException e) {
+            return 1000;
         }
     }
 
