@@ -87,7 +87,7 @@ public final class TopicAdmin implements AutoCloseable {
                 pause(Duration.ofMillis(100), "waiting for the deletion of " + existing);
             }
         } catch (IllegalStateException e) {
-            System.err.println(e.getMessage());
+            System.getLogger(TopicAdmin.class.getName()).log(System.Logger.Level.WARNING, e.getMessage());
         }
     }
 

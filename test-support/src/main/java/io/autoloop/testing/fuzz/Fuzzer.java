@@ -17,10 +17,12 @@ import java.util.Map;
  * Sends an endpoint's hostile requests over real HTTP, one after another, and checks every answer: a 2xx, or a 4xx
  * whose body is an {@code application/problem+json} with its status; never a 5xx, a redirect or a dropped
  * connection. A 503 with {@code Retry-After} (a slow dependency, not the input) is sent again once after the wait it
- * asks for, as a client would, and counted as retried; only its second answer is judged. Prints the seed and a summary, and writes the summary to {@code target/fuzz/<endpoint>.txt}.
+ * asks for, as a client would, and counted as retried; only its second answer is judged. Logs the seed and a summary,
+ * and writes the summary to {@code target/fuzz/<endpoint>.txt}.
  */
 public final class Fuzzer {
 
+    private static final System.Logger LOG = System.getLogger(Fuzzer.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final long MAX_RETRY_AFTER_SECONDS = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +48,8 @@ public final class Fuzzer {
 
     /** Sends the endpoint's requests (all of them, or the one to replay) and reports what came back. */
     public FuzzReport run(Endpoint endpoint) throws InterruptedException {
-        System.out.println(
+        LOG.log(
+                System.Logger.Level.INFO,
                 "fuzz " + endpoint.name() + ": seed " + settings.seed() + ", " + settings.payloads() + " requests");
         HostileRequests requests = new HostileRequests(endpoint, settings.seed());
         FuzzReport report = new FuzzReport(endpoint.name(), settings);
@@ -57,7 +60,7 @@ public final class Fuzzer {
                 send(requests.request(index), report);
             }
         }
-        System.out.println(report.summary());
+        LOG.log(System.Logger.Level.INFO, report.summary());
         write(endpoint.name(), report.summary());
         return report;
     }
