@@ -1,6 +1,7 @@
 package io.autoloop.e2e;
 
 import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
@@ -96,7 +97,8 @@ final class RegistryWriter {
                 samplesSeen,
                 metrics,
                 DigestUtils.sha256Hex(bytes),
-                bytesKey(version));
+                bytesKey(version),
+                new LineageRef("0123456789abcdef", "default"));
         redis.set(bytesKey(version), bytes);
         redis.set(RedisKeys.modelMeta(model, version), new String(ContractJson.write(meta), StandardCharsets.UTF_8));
         redis.zadd(RedisKeys.modelVersions(model), createdAt.toEpochMilli(), version);

@@ -25,6 +25,7 @@ import io.autoloop.router.rest.ExperimentView;
 import io.autoloop.router.service.model.ModelsView;
 import io.autoloop.router.service.ranking.RankRequest;
 import io.autoloop.router.service.ranking.RankResponse;
+import io.autoloop.router.testing.TestModels;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -58,7 +59,8 @@ class HttpJsonNullsTest {
                 0,
                 new ModelMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
                 "ab12",
-                RedisKeys.model("ctr", "0.1.0"));
+                RedisKeys.model("ctr", "0.1.0"),
+                TestModels.LINEAGE);
         ErrorReport oneClass = new ErrorReport(
                 ErrorReport.SCHEMA_VERSION,
                 "0.1.0",

@@ -60,7 +60,8 @@ public final class DashboardSeed {
                         48_250,
                         new ModelMetrics(48_250, 0.2134, 0.7362, 1.042, 0.2201),
                         trained.metadata().checksum(),
-                        trained.metadata().registryKey()));
+                        trained.metadata().registryKey(),
+                        trained.metadata().lineage()));
 
         registry.publish(champion);
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());

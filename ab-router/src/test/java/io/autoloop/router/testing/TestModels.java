@@ -1,5 +1,6 @@
 package io.autoloop.router.testing;
 
+import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
@@ -23,6 +24,9 @@ public final class TestModels {
 
     /** The item every test model ranks first. */
     public static final String FAVOURITE = "favourite";
+
+    /** The lineage of every test model. */
+    public static final LineageRef LINEAGE = new LineageRef("0123456789abcdef", "default");
 
     private TestModels() {}
 
@@ -57,6 +61,7 @@ public final class TestModels {
                 600,
                 new ModelMetrics(600, 0.3, 0.9, 1.0, 0.3),
                 checksum,
-                RedisKeys.model(name, version));
+                RedisKeys.model(name, version),
+                LINEAGE);
     }
 }

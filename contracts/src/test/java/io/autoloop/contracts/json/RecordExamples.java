@@ -10,6 +10,7 @@ import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
 import io.autoloop.contracts.FieldError;
 import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
@@ -82,7 +83,7 @@ final class RecordExamples {
 
     static ModelVersion modelVersion() {
         return new ModelVersion(
-                1,
+                ModelVersion.SCHEMA_VERSION,
                 "ctr",
                 "1.3.0",
                 "1.2.0",
@@ -90,7 +91,8 @@ final class RecordExamples {
                 120_000,
                 new ModelMetrics(120_000, 0.034, 0.52, 1.01, 0.033),
                 "ab12",
-                RedisKeys.model("ctr", "1.3.0"));
+                RedisKeys.model("ctr", "1.3.0"),
+                new LineageRef("3f9a2c1b5d7e8f60", "default"));
     }
 
     static ArmStats armStats() {

@@ -1,5 +1,6 @@
 package io.autoloop.retrainer.service;
 
+import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
@@ -64,7 +65,8 @@ public class ModelPublisher {
                 model.provenance().samplesSeen(),
                 candidate.metrics(),
                 DigestUtils.sha256Hex(bytes),
-                registry.keys().bytes(version));
+                registry.keys().bytes(version),
+                new LineageRef("0123456789abcdef", "default"));
         trainer.published(candidate);
         ModelRegistry.PublishResult result = registry.publish(lease, meta, bytes, trainer.checkpoint(now));
         if (result != ModelRegistry.PublishResult.PUBLISHED) {

@@ -3,6 +3,7 @@ package io.autoloop.retrainer.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.platform.redis.RedisLease;
@@ -51,7 +52,7 @@ class TrainerLeaseTest {
                 lease(new RegistryKeys(config.modelName()), config.lease().ttl(), "intruder");
         byte[] garbage = "not a checkpoint".getBytes(StandardCharsets.UTF_8);
         ModelVersion meta = new ModelVersion(
-                1,
+                ModelVersion.SCHEMA_VERSION,
                 config.modelName(),
                 "99.0.0",
                 null,
@@ -59,7 +60,8 @@ class TrainerLeaseTest {
                 0,
                 new ModelMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
                 "00",
-                registry.keys().bytes("99.0.0"));
+                registry.keys().bytes("99.0.0"),
+                new LineageRef("0123456789abcdef", "default"));
 
         assertThat(intruder.acquire()).isFalse();
         assertThat(checkpoints.write(intruder, garbage)).isFalse();

@@ -9,6 +9,7 @@ import io.autoloop.contracts.ErrorReport;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
+import io.autoloop.router.testing.TestModels;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class ModelCardTest {
             48_250,
             new ModelMetrics(48_250, 0.2134, Double.NaN, 1.042, 0.2201),
             "ab12",
-            RedisKeys.model("ctr", "1.1.0"));
+            RedisKeys.model("ctr", "1.1.0"),
+            TestModels.LINEAGE);
 
     @Test
     void aCardCarriesProvenanceMetricsAndTheArmItServes() {

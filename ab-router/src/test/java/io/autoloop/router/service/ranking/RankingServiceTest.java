@@ -24,6 +24,7 @@ import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.service.model.LoadedModel;
 import io.autoloop.router.service.model.RoutingTable;
 import io.autoloop.router.testing.DefaultConfig;
+import io.autoloop.router.testing.TestModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -215,7 +216,8 @@ class RankingServiceTest {
                         0,
                         new ModelMetrics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
                         "0".repeat(64),
-                        RedisKeys.model("ctr", "1.0.0")),
+                        RedisKeys.model("ctr", "1.0.0"),
+                        TestModels.LINEAGE),
                 model);
     }
 
