@@ -78,6 +78,24 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash: a model's lineages, field = lineage id, value = the {@link Lineage} JSON. Written by the retrainer (its
+     * configured default at start, and {@code POST /v1/models/{name}/lineages}); read by the retrainer's training loop
+     * and the ab-router's dashboard.
+     */
+    public static String lineages(String name) {
+        return MODEL + name + ":lineages";
+    }
+
+    /**
+     * Hash: a model's lineages that stopped training, field = lineage id, value = the reason as a sentence. Written by
+     * the ab-router's controller when an experiment ends (the losing lineage) and by the retrainer's search; read by
+     * the retrainer, which stops training a retired lineage, and the dashboard.
+     */
+    public static String retiredLineages(String name) {
+        return MODEL + name + ":lineages:retired";
+    }
+
+    /**
      * String with an expiry: the {@link TrainerHealth} JSON of a model's active trainer (healthy, stalled or failing,
      * with its numbers). Written by the retrainer's lease holder only (a fenced script) every
      * {@code retrainer.alert.report-every} and whenever its training loop fails, expiring a day after the last write;
