@@ -38,7 +38,9 @@ function clock(ms) {
 /**
  * Draws a time chart into `figure` (a <figure> holding an <svg class="chart">) and returns the svg.
  * options: { label, series: [{ name, colour, dash, points: [{ t, y, lo, hi }] }], steps: bool,
- *            yFormat, yMin, yMax, zero: bool, tEnd }
+ *            yFormat, yMin, yMax, zero: bool, tEnd, clipMin, clipMax, refs: [{ y, label }] }
+ * clipMin and clipMax bound the y-axis whatever the data (a wide early interval would otherwise squeeze the rest and
+ * give tick labels too long to read); values beyond them are drawn at the edge. refs are labelled horizontal lines.
  */
 export function timeChart(svg, options) {
   svg.replaceChildren();
@@ -63,6 +65,12 @@ export function timeChart(svg, options) {
     y0 = Math.min(y0, 0);
     y1 = Math.max(y1, 0);
   }
+  for (const ref of options.refs || []) {
+    y0 = Math.min(y0, ref.y);
+    y1 = Math.max(y1, ref.y);
+  }
+  if (options.clipMin !== undefined) y0 = Math.max(y0, options.clipMin);
+  if (options.clipMax !== undefined) y1 = Math.min(y1, options.clipMax);
   if (y1 === y0) {
     y0 -= Math.abs(y0) * 0.1 || 1;
     y1 += Math.abs(y1) * 0.1 || 1;
@@ -71,7 +79,7 @@ export function timeChart(svg, options) {
   if (options.yMin === undefined) y0 -= span * 0.05;
   if (options.yMax === undefined) y1 += span * 0.05;
   const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * (WIDTH - PAD.left - PAD.right);
-  const y = (v) => HEIGHT - PAD.bottom - ((v - y0) / (y1 - y0)) * (HEIGHT - PAD.top - PAD.bottom);
+  const y = (v) => HEIGHT - PAD.bottom - ((Math.min(Math.max(v, y0), y1) - y0) / (y1 - y0)) * (HEIGHT - PAD.top - PAD.bottom);
 
   const axes = el("g", { "aria-hidden": "true" });
   for (const tick of niceTicks(y0, y1, 4)) {
@@ -83,6 +91,12 @@ export function timeChart(svg, options) {
   }
   if (options.zero && y0 < 0 && y1 > 0) {
     axes.append(el("line", { class: "zero", x1: PAD.left, x2: WIDTH - PAD.right, y1: y(0), y2: y(0) }));
+  }
+  for (const ref of options.refs || []) {
+    if (ref.y >= y0 && ref.y <= y1) {
+      axes.append(el("line", { class: "ref", x1: PAD.left, x2: WIDTH - PAD.right, y1: y(ref.y), y2: y(ref.y) }));
+      axes.append(el("text", { class: "ref-label", x: WIDTH - PAD.right - 4, y: y(ref.y) - 4, "text-anchor": "end" }, ref.label));
+    }
   }
   svg.append(axes);
 

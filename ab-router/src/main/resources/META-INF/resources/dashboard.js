@@ -153,8 +153,11 @@ function experimentPage(id) {
             <svg class="chart" id="chart-weight" aria-labelledby="weight-title"></svg></figure>
           <figure><figcaption id="lift-title">Lift and its always-valid 95 % interval</figcaption>
             <svg class="chart" id="chart-lift" aria-labelledby="lift-title"></svg>
-            <p class="note">The dotted line is no difference; the band narrows as evidence grows and stays valid however
-            often it is looked at.</p></figure>
+            <p class="note">The dotted line is no difference and the dashed one the gain threshold; the band narrows as
+            evidence grows and stays valid however often it is looked at. At the decision step the experiment promotes
+            once the gain test is significant with the lift at or above the threshold, and ends as "no gain" once the
+            futility bound falls below it. The axis stops at −100 % and +100 %: an early interval reaching beyond is
+            drawn to the edge.</p></figure>
           <section aria-labelledby="guardrails-title"><h2 id="guardrails-title">Guardrails and sample ratio</h2>
             <div id="guardrails"></div><div id="srm"></div></section>
         </div>
@@ -189,6 +192,33 @@ function experimentPage(id) {
   };
 }
 
+/** The ramp's facts: where the rollout stands, the bounds that end it and the traffic it still needs. */
+function rampFacts(ramp, points) {
+  const stage = ramp.stage === "decision" ? "decision step" : ramp.stage === "safety" ? "safety step" : "—";
+  const needed = ramp.impressionsToDecide;
+  const rate = impressionsPerMinute(points);
+  const eta = needed === null || rate === null || rate <= 0 ? "" : ` (≈ ${format.int(Math.ceil(needed / rate))} min at the current traffic)`;
+  return `<div><dt>Ramp</dt><dd data-field="ramp">safety ${ramp.safetySteps.map((s) => format.weight(s)).join(" → ")}
+        → decision ${format.weight(ramp.decisionStep)}; now: <span data-field="stage">${stage}</span></dd></div>
+      <div><dt>Promotion bound</dt><dd>gain p ≤ ${ramp.gainAlpha} and lift ≥ ${format.signed(ramp.gainThreshold)};
+        gain p = <span data-field="gain-p">${format.p(ramp.gainPValue)}</span></dd></div>
+      <div><dt>Futility bound</dt><dd>upper end of the ${Math.round(ramp.futilityConfidence * 100)} % interval
+        &lt; ${format.signed(ramp.gainThreshold)}; now <span data-field="futility-upper">${format.signed(ramp.futilityUpper)}</span></dd></div>
+      <div><dt>Harm</dt><dd>harm p ≤ ${ramp.harmAlpha}; now <span data-field="harm-p">${format.p(ramp.harmPValue)}</span></dd></div>
+      <div><dt>Impressions to decide</dt><dd><span data-field="impressions-to-decide">${format.int(needed)}</span>${eta}</dd></div>`;
+}
+
+/** Both arms' impressions per minute over the newest analyses (up to the last ten minutes), null without two. */
+function impressionsPerMinute(points) {
+  if (points.length < 2) return null;
+  const last = points[points.length - 1];
+  const end = Date.parse(last.at);
+  const first = points.find((p) => Date.parse(p.at) >= end - 600000) || points[0];
+  const minutes = (end - Date.parse(first.at)) / 60000;
+  const total = (p) => p.champion.impressions + p.challenger.impressions;
+  return minutes > 0 ? (total(last) - total(first)) / minutes : null;
+}
+
 function renderExperiment(detail) {
   const e = detail.experiment;
   const arm = (name) => e.arms.find((a) => a.arm === name) || {};
@@ -205,6 +235,7 @@ function renderExperiment(detail) {
       <div><dt>p (this analysis)</dt><dd data-field="p-analysis">${format.p(e.lift ? e.lift.pValue : null)}</dd></div>
       <div><dt>p (always valid)</dt><dd data-field="p-value">${format.p(e.lift ? e.lift.alwaysValidPValue : null)}</dd></div>
       <div><dt>Latest verdict</dt><dd data-field="verdict">${esc(e.verdict || "—")}</dd></div>
+      ${rampFacts(e.ramp, detail.analyses)}
       <div><dt>Analysed at</dt><dd data-field="analysed-at">${format.time(e.analysedAt)}</dd></div>
     </dl>
     <p class="note" data-field="reason">${esc(e.reason || "No analysis yet.")}</p>
@@ -237,13 +268,19 @@ function renderExperiment(detail) {
     label: `Challenger weight in ${weights.length} steps, now ${format.weight(e.challengerWeight)}`,
     series: [{ ...CHALLENGER, dash: "none", name: "challenger weight", points: weights }],
     steps: true, yMin: 0, yMax: 100, yFormat: (v) => `${Math.round(v)} %`,
-    tEnd: ["SUCCEEDED", "ROLLED_BACK"].includes(e.phase) ? Date.parse(e.updatedAt) : now,
+    tEnd: ["SUCCEEDED", "ROLLED_BACK", "NO_GAIN"].includes(e.phase) ? Date.parse(e.updatedAt) : now,
   });
   const lifted = points.filter((p) => p.lift !== null);
+  const threshold = e.ramp.gainThreshold;
   timeChart(document.getElementById("chart-lift"), {
     label: `Lift over ${lifted.length} analyses, latest ${format.signed(e.lift ? e.lift.estimate : null)}`,
-    series: [{ ...CHALLENGER, name: "lift", dash: "none", points: lifted.map((p) => ({ t: t(p), y: p.lift, lo: p.liftLower, hi: p.liftUpper })) }],
-    zero: true, yFormat: (v) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(0)} %`,
+    series: [
+      { ...CHALLENGER, name: "lift", dash: "none", points: lifted.map((p) => ({ t: t(p), y: p.lift, lo: p.liftLower, hi: p.liftUpper })) },
+      { ...CHAMPION, name: "futility bound", dash: "2 3", points: lifted.filter((p) => p.futilityUpper !== null).map((p) => ({ t: t(p), y: p.futilityUpper })) },
+    ],
+    zero: true, clipMin: -1, clipMax: Math.max(1, 4 * threshold),
+    refs: [{ y: threshold, label: `gain threshold ${format.signed(threshold)}` }],
+    yFormat: (v) => `${v >= 0 ? "+" : ""}${(v * 100).toFixed(0)} %`,
   });
 
   const icon = { PASS: "✔", FAIL: "✖", NO_DATA: "–" };

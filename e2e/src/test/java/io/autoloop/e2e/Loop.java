@@ -29,8 +29,8 @@ import java.util.function.Function;
  * name. {@link #close()} stops the services and deletes the topics and Redis keys of the run.
  *
  * <p>{@link #start} shortens the demo's timings for the tests: a 4 s attribution window with 1 s grace and 2 s arm-stats
- * windows in the analyzer, analyses every 2 s in the router, which counts arm stats as settled 30 s after a weight
- * change, and 2^18 hash slots in the retrainer. {@link #startWithDemoTimings} keeps the {@code local} profile's own.
+ * windows in the analyzer, analyses every 2 s in the router, which files arm stats by event time and judges guardrails
+ * over 20 s, and 2^18 hash slots in the retrainer. {@link #startWithDemoTimings} keeps the {@code local} profile's own.
  */
 final class Loop implements AutoCloseable {
 
@@ -228,11 +228,14 @@ final class Loop implements AutoCloseable {
         routerChannels(settings, this::topic);
         if (fastTimings) {
             settings.put("router.experiment.interval", "2s");
-            // Decisions reach the arm stats about 9 s after serving here (4 s window, 1 s grace, 2 s arm-stats window,
-            // commits); the lag leaves room for an analyzer that falls behind on a loaded machine, or the counts of
-            // the previous weight would be taken for the new step's and look like a sample-ratio mismatch.
-            settings.put("router.experiment.attribution-lag", "30s");
+            // Arm-stats windows are filed by event time, so an analyzer that falls behind on a loaded machine cannot
+            // make the previous weight's counts look like the new step's; windows stop growing after the 4 s
+            // attribution window and 1 s grace, and are kept open for a minute more.
+            settings.put("router.experiment.window-retention", "60s");
             settings.put("router.experiment.min-impressions", "300");
+            settings.put("router.experiment.min-exposure", "150");
+            settings.put("router.guardrails.window", "20s");
+            settings.put("router.guardrails.min-requests", "20");
             // Two cores shared by Kafka, Redis, four services, the simulated app and possibly a build: the latency
             // guardrail would measure the machine, not the challenger.
             settings.put("router.guardrails.max-p99-latency", "2s");

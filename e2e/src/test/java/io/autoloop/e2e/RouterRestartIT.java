@@ -71,7 +71,11 @@ class RouterRestartIT {
                 () -> router.experimentOf(CHALLENGER),
                 experiment -> "PROGRESSING".equals(experiment.path("phase").asText()));
         experimentId = started.path("id").asText();
-        // A +30 % challenger at 5 %: significant, so the controller advances it to 10 %.
+        // Traffic for the router to measure the challenger's guardrails on, and a safe first step: the controller
+        // advances it to 10 %.
+        for (int user = 0; user < USERS; user++) {
+            router.rank("warm-up-" + user);
+        }
         publishArmStats(new long[] {95_000, 4_750}, new long[] {5_000, 325}, Instant.now());
         shownBefore = await(
                 "the experiment to advance to 10 %",
@@ -154,8 +158,8 @@ class RouterRestartIT {
     }
 
     /**
-     * Publishes one window of both arms of the experiment as the error-analyzer does: each arm's cumulative
-     * {@code {impressions, clicks}} as of {@code windowEnd}.
+     * Publishes the first window of both arms of the experiment as the error-analyzer does: each arm's
+     * {@code {impressions, clicks}} in the window ending at {@code windowEnd}, which are also its cumulative counts.
      */
     private void publishArmStats(long[] champion, long[] challenger, Instant windowEnd) {
         Topic<ArmStats> armStats = new Topic<>(router.topic(Topics.EXPERIMENT_ARM_STATS), ArmStats.class);
@@ -170,8 +174,8 @@ class RouterRestartIT {
                                 experimentId,
                                 arm,
                                 null,
-                                0,
-                                0,
+                                counts[0],
+                                counts[1],
                                 counts[0],
                                 counts[1],
                                 windowEnd.minusSeconds(60),

@@ -106,35 +106,64 @@ public interface RouterConfig {
         Duration interval();
 
         /**
-         * Impressions each arm needs before a lift decision: in total before a harm rollback, settled in the current
-         * step before an advance. Both arms together need as many settled in the step before the sample-ratio check;
-         * guardrails do not wait for it. Default 1,000.
+         * Challenger impressions a safety step needs, settled in the step, before it may advance; and the challenger's
+         * impressions in total before harm may roll it back. Default 500.
+         */
+        @WithDefault("500")
+        long minExposure();
+
+        /**
+         * Impressions each arm needs in total before the decision step promotes or ends as "no gain"; both arms
+         * together need as many settled in a step before its sample-ratio check. Default 1,000.
          */
         @WithDefault("1000")
         long minImpressions();
 
-        /** The relative CTR gain the lift estimate must reach to advance. Default 0.02 (+2 %). */
+        /**
+         * The relative CTR gain worth a promotion: the lift estimate must reach it, and the experiment ends as "no
+         * gain" once the futility bound lies below it. Default 0.02 (+2 %).
+         */
         @WithDefault("0.02")
         double gainThreshold();
 
-        /** Significance level of the sequential lift test. Default 0.05. */
+        /** Level of the one-sided gain test. Default 0.05. */
         @WithDefault("0.05")
         double alpha();
 
-        /** τ, the standard deviation of the mSPRT's normal mixture over the log CTR ratio. Default 0.1. */
+        /** Level of the one-sided harm test. Default 0.05. */
+        @WithDefault("0.05")
+        double harmAlpha();
+
+        /** Level of the futility bound (the upper end of a {@code 1 − level} confidence sequence). Default 0.1. */
+        @WithDefault("0.1")
+        double futilityAlpha();
+
+        /** τ, the standard deviation of the mixture over the log CTR ratio of the gain and harm tests. Default 0.1. */
         @WithDefault("0.1")
         double mixtureSd();
 
-        /** The χ² p-value under which a sample-ratio mismatch stops the experiment. Default 0.001. */
+        /** τ_d, the wide second scale of the harm test, which catches a disaster early. Default 0.5. */
+        @WithDefault("0.5")
+        double disasterMixtureSd();
+
+        /** The always-valid p-value under which a sample-ratio mismatch stops the experiment. Default 0.001. */
         @WithDefault("0.001")
         double srmAlpha();
 
         /**
-         * How long after serving a decision its impressions reach {@code experiment.arm-stats}: at least the
-         * analyzer's attribution window plus its arm-stats window. Default 35 min.
+         * How long after a weight change replicas may still route by the previous weight (at least
+         * {@code refresh-interval}): arm-stats windows that start sooner are left out of the step's sample-ratio check
+         * and exposure. Default 10 s.
          */
-        @WithDefault("35m")
-        Duration attributionLag();
+        @WithDefault("10s")
+        Duration settleTime();
+
+        /**
+         * How long after its end an arm-stats window may still grow (at least the analyzer's attribution window plus
+         * grace); older windows are folded into their step's sums and later reports of them ignored. Default 6 h.
+         */
+        @WithDefault("6h")
+        Duration windowRetention();
 
         /** How long an experiment may progress before it is rolled back as inconclusive. Default 7 days. */
         @WithDefault("7d")
@@ -152,6 +181,10 @@ public interface RouterConfig {
     /** Guardrails that roll a challenger back when one fails too many analyses in a row. */
     interface Guardrails {
 
+        /** The sliding window over which the router measures each arm's error rate and p99 latency. Default 2 min. */
+        @WithDefault("2m")
+        Duration window();
+
         /** Highest acceptable share of failed challenger requests in an interval. Default 0.01. */
         @WithDefault("0.01")
         double maxErrorRate();
@@ -160,7 +193,7 @@ public interface RouterConfig {
         @WithDefault("50ms")
         Duration maxP99Latency();
 
-        /** Challenger requests an interval needs before error rate and latency are judged. Default 100. */
+        /** Challenger requests the window needs before error rate and latency are judged. Default 100. */
         @WithDefault("100")
         long minRequests();
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, the newest
@@ -34,6 +35,8 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 public class ExperimentRepository {
+
+    private static final Logger LOG = Logger.getLogger(ExperimentRepository.class);
 
     /** Analyses kept per experiment: 8 h 20 min at the default 60 s interval; older ones are trimmed. */
     public static final int ANALYSES_KEPT = 500;
@@ -63,7 +66,10 @@ public class ExperimentRepository {
                 .toList();
     }
 
-    /** Every experiment, newest first. */
+    /**
+     * Every readable experiment, newest first. One whose stored JSON this build cannot read (written by a newer
+     * build, or damaged) is left out with a warning, so that it never hides the others.
+     */
     public List<Experiment> all() {
         List<String> keys = redis.set(String.class).smembers(RedisKeys.EXPERIMENTS).stream()
                 .map(RedisKeys::experiment)
@@ -73,10 +79,15 @@ public class ExperimentRepository {
         }
         Map<String, String> values = redis.value(String.class).mget(keys.toArray(String[]::new));
         List<Experiment> experiments = new ArrayList<>();
-        values.values().stream()
-                .filter(Objects::nonNull)
-                .map(ExperimentRepository::read)
-                .forEach(experiments::add);
+        values.forEach((key, json) -> {
+            if (json != null) {
+                try {
+                    experiments.add(read(json));
+                } catch (IllegalStateException unreadable) {
+                    LOG.warnf("Experiment %s is left out of the list: %s", key, unreadable.getMessage());
+                }
+            }
+        });
         experiments.sort(Comparator.comparing(Experiment::createdAt).reversed());
         return experiments;
     }

@@ -6,6 +6,7 @@ import io.autoloop.router.domain.dashboard.TrainingView;
 import io.autoloop.router.domain.dashboard.WeightStep;
 import io.autoloop.router.domain.guardrail.GuardrailLimits;
 import io.autoloop.router.domain.rollout.Experiment;
+import io.autoloop.router.domain.rollout.RolloutPolicy;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.service.experiment.ExperimentNotFoundException;
 import io.autoloop.router.service.experiment.ExperimentService;
@@ -30,7 +31,7 @@ public class DashboardResource {
     private final ExperimentRepository repository;
     private final ModelCatalog catalog;
     private final String model;
-    private final double alpha;
+    private final RolloutPolicy policy;
     private final double srmAlpha;
     private final GuardrailLimits guardrailLimits;
 
@@ -38,7 +39,7 @@ public class DashboardResource {
         this.repository = repository;
         this.catalog = catalog;
         this.model = config.modelName();
-        this.alpha = config.experiment().alpha();
+        this.policy = ExperimentService.policyOf(config);
         this.srmAlpha = config.experiment().srmAlpha();
         this.guardrailLimits = ExperimentService.policyOf(config).guardrails();
     }
@@ -50,7 +51,7 @@ public class DashboardResource {
         return repository.all().stream()
                 .filter(experiment -> experiment.model().equals(model))
                 .map(experiment -> new ExperimentOverview(
-                        ExperimentView.summaryOf(experiment, alpha),
+                        ExperimentView.summaryOf(experiment, policy),
                         experiment.history().isEmpty()
                                 ? null
                                 : experiment.history().get(experiment.history().size() - 1),
@@ -64,7 +65,7 @@ public class DashboardResource {
     public ExperimentDetail experiment(@PathParam("id") String id) {
         Experiment experiment = repository.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
         return new ExperimentDetail(
-                ExperimentView.detailOf(experiment, alpha),
+                ExperimentView.detailOf(experiment, policy),
                 Alert.of(experiment, srmAlpha),
                 srmAlpha,
                 guardrailLimits,

@@ -4,6 +4,7 @@ import io.autoloop.platform.auth.Roles;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.RolloutEvent;
+import io.autoloop.router.domain.rollout.RolloutPolicy;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.service.experiment.ExperimentNotFoundException;
 import io.autoloop.router.service.experiment.ExperimentService;
@@ -34,18 +35,18 @@ public class ExperimentResource {
 
     private final ExperimentRepository repository;
     private final ExperimentService experiments;
-    private final double alpha;
+    private final RolloutPolicy policy;
 
     public ExperimentResource(ExperimentRepository repository, ExperimentService experiments, RouterConfig config) {
         this.repository = repository;
         this.experiments = experiments;
-        this.alpha = config.experiment().alpha();
+        this.policy = ExperimentService.policyOf(config);
     }
 
     @GET
     public List<ExperimentView> list() {
         return repository.all().stream()
-                .map(experiment -> ExperimentView.summaryOf(experiment, alpha))
+                .map(experiment -> ExperimentView.summaryOf(experiment, policy))
                 .toList();
     }
 
@@ -53,7 +54,7 @@ public class ExperimentResource {
     @Path("/{id}")
     public ExperimentView get(@PathParam("id") String id) {
         Experiment experiment = repository.find(id).orElseThrow(() -> new ExperimentNotFoundException(id));
-        return ExperimentView.detailOf(experiment, alpha);
+        return ExperimentView.detailOf(experiment, policy);
     }
 
     @POST
@@ -67,6 +68,6 @@ public class ExperimentResource {
         RolloutEvent.Command command = RolloutEvent.Command.valueOf(action.toUpperCase(Locale.ROOT));
         Experiment experiment =
                 experiments.apply(id, new RolloutEvent.AdminAction(Instant.now(), command, actor, reason));
-        return ExperimentView.detailOf(experiment, alpha);
+        return ExperimentView.detailOf(experiment, policy);
     }
 }

@@ -6,11 +6,13 @@ import io.autoloop.router.domain.guardrail.GuardrailReading;
 import io.autoloop.router.domain.rollout.Analysis;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Phase;
+import io.autoloop.router.domain.rollout.RolloutPolicy;
 import io.autoloop.router.domain.rollout.Transition;
 import io.autoloop.router.domain.rollout.Verdict;
 import io.autoloop.router.domain.serving.Bucketing;
 import io.autoloop.router.domain.statistics.ArmCounts;
 import io.autoloop.router.domain.statistics.Evidence;
+import io.autoloop.router.domain.statistics.LiftReading;
 import io.autoloop.router.domain.statistics.Segment;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +38,7 @@ public record ExperimentView(
         long revision,
         List<ArmView> arms,
         Lift lift,
+        Ramp ramp,
         Double srmPValue,
         Verdict verdict,
         String reason,
@@ -54,17 +57,38 @@ public record ExperimentView(
     public record Lift(
             double estimate, double lower, double upper, double confidence, double pValue, Double alwaysValidPValue) {}
 
+    /**
+     * Where the rollout stands and what would end it: the safety steps and the decision step (in percent), the stage
+     * of the current step ({@code safety}, {@code decision}, or null before the first analysis), the promotion rule
+     * (the gain test's level and the gain threshold), the harm test's level, the futility bound's confidence, and the
+     * latest values of each: the gain and harm p-values, the futility bound, and the impressions (both arms) the
+     * decision step still needs at the current lift; null before there is evidence.
+     */
+    public record Ramp(
+            List<Double> safetySteps,
+            double decisionStep,
+            String stage,
+            double gainThreshold,
+            double gainAlpha,
+            double harmAlpha,
+            double futilityConfidence,
+            Double gainPValue,
+            Double harmPValue,
+            Double futilityUpper,
+            Long impressionsToDecide) {}
+
     /** The summary (no segments, no history). */
-    static ExperimentView summaryOf(Experiment experiment, double alpha) {
-        return of(experiment, alpha, false);
+    static ExperimentView summaryOf(Experiment experiment, RolloutPolicy policy) {
+        return of(experiment, policy, false);
     }
 
     /** The full view. */
-    static ExperimentView detailOf(Experiment experiment, double alpha) {
-        return of(experiment, alpha, true);
+    static ExperimentView detailOf(Experiment experiment, RolloutPolicy policy) {
+        return of(experiment, policy, true);
     }
 
-    private static ExperimentView of(Experiment e, double alpha, boolean detail) {
+    private static ExperimentView of(Experiment e, RolloutPolicy policy, boolean detail) {
+        double alpha = policy.alpha();
         Analysis analysis = e.lastAnalysis();
         double challengerWeight = e.challengerWeight();
         List<ArmView> arms = List.of(
@@ -95,6 +119,7 @@ public record ExperimentView(
                 e.revision(),
                 arms,
                 lift,
+                ramp(e, policy, analysis),
                 analysis == null ? null : analysis.srmPValue(),
                 analysis == null ? null : analysis.verdict(),
                 analysis == null ? null : analysis.reason(),
@@ -102,6 +127,24 @@ public record ExperimentView(
                 analysis == null ? List.of() : analysis.guardrails(),
                 detail ? e.segments() : null,
                 detail ? e.history() : null);
+    }
+
+    private static Ramp ramp(Experiment e, RolloutPolicy policy, Analysis analysis) {
+        int decision = policy.decisionStep();
+        List<Double> steps = e.steps().stream().map(Bucketing::percentOf).toList();
+        LiftReading tests = analysis == null ? null : analysis.tests();
+        return new Ramp(
+                steps.subList(0, Math.min(decision, steps.size())),
+                decision < steps.size() ? steps.get(decision) : 100.0,
+                analysis == null ? null : analysis.phase(),
+                policy.gainThreshold(),
+                policy.alpha(),
+                policy.harmAlpha(),
+                1.0 - policy.futilityAlpha(),
+                tests == null ? null : tests.gainPValue(),
+                tests == null ? null : tests.harmPValue(),
+                tests == null ? null : tests.futilityUpper(),
+                analysis == null ? null : analysis.impressionsToDecide());
     }
 
     private static ArmView arm(Arm arm, String version, double weight, ArmCounts counts) {

@@ -110,8 +110,16 @@ class HttpJsonNullsTest {
                                 null,
                                 null,
                                 null,
-                                Verdict.HOLD),
-                        List.of("/lift", "/liftLower", "/liftUpper", "/pValue", "/alwaysValidPValue", "/srmPValue")),
+                                Verdict.HOLD,
+                                null),
+                        List.of(
+                                "/lift",
+                                "/liftLower",
+                                "/liftUpper",
+                                "/pValue",
+                                "/alwaysValidPValue",
+                                "/srmPValue",
+                                "/futilityUpper")),
                 Arguments.of(
                         "the models page before a champion, with undefined metrics and an empty bucket",
                         new ModelsView(

@@ -11,6 +11,7 @@ import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Phase;
 import io.autoloop.router.domain.rollout.Rollout;
 import io.autoloop.router.domain.rollout.RolloutEvent;
+import io.autoloop.router.domain.rollout.RolloutFixtures;
 import io.autoloop.router.domain.rollout.Transition;
 import io.autoloop.router.domain.statistics.ArmCounts;
 import io.autoloop.router.repository.ExperimentRepository.Plan;
@@ -73,7 +74,9 @@ class ExperimentRepositoryTest {
         ArmCounts champion = new ArmCounts(9_500, 475);
         ArmCounts challenger = new ArmCounts(500, 30);
         RolloutEvent analysis = new RolloutEvent.Analysed(
-                t0.plusSeconds(60), champion, challenger, new ChallengerHealth(0, 0, null, 0, null));
+                t0.plusSeconds(60),
+                RolloutFixtures.countsUntil(stored, t0.plusSeconds(60), champion, challenger),
+                new ChallengerHealth(0, 0, null, 0, null));
         RolloutEvent pause =
                 new RolloutEvent.AdminAction(t0.plusSeconds(61), RolloutEvent.Command.PAUSE, "admin", "by hand");
 

@@ -149,6 +149,14 @@ class DashboardBrowserTest {
             assertThat(field(armRow, "ctr")).isEqualTo(percent(((Number) expected.get("ctr")).doubleValue()));
         }
 
+        // The ramp: where the rollout stands, its bounds and the traffic the decision still needs.
+        assertThat(field(summary, "stage")).isEqualTo(api.getString("ramp.stage") + " step");
+        assertThat(field(summary, "gain-p")).isEqualTo(pValue(api.getDouble("ramp.gainPValue")));
+        assertThat(field(summary, "harm-p")).isEqualTo(pValue(api.getDouble("ramp.harmPValue")));
+        assertThat(field(summary, "futility-upper")).isEqualTo(signed(api.getDouble("ramp.futilityUpper")));
+        assertThat(field(summary, "impressions-to-decide")).isEqualTo(count(api.get("ramp.impressionsToDecide")));
+        assertThat(field(summary, "ramp")).startsWith("safety 5 % → 10 % → 25 % → decision 50 %");
+
         // The rollout history, newest first, with its actions and weights.
         List<String> actions = api.getList("history.action", String.class);
         List<WebElement> history = browser.findElements(By.cssSelector("#history-table tbody tr"));
@@ -177,6 +185,12 @@ class DashboardBrowserTest {
         assertThat(analyses).isGreaterThanOrEqualTo(3);
         assertThat(browser.findElements(By.cssSelector("#chart-ctr .band"))).hasSize(2);
         assertThat(browser.findElements(By.cssSelector("#chart-lift .band"))).hasSize(1);
+        // The lift axis stops at ±100 %, so however wide the early interval, its labels read in full.
+        assertThat(browser.findElements(By.cssSelector("#chart-lift > g > text:not(.ref-label)")))
+                .extracting(WebElement::getText)
+                .filteredOn(label -> label.endsWith(" %"))
+                .allSatisfy(label -> assertThat(label).matches("[+-]?\\d{1,3} %"));
+        assertThat(browser.findElements(By.cssSelector("#chart-lift .ref"))).hasSize(1);
         assertThat(screenshot("experiment", DESKTOP)).isRegularFile();
         assertThat(overflowing()).isEmpty();
         assertThat(screenshot("experiment-phone", PHONE)).isRegularFile();

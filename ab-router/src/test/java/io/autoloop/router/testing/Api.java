@@ -44,6 +44,22 @@ public final class Api {
                 .post("/v1/rank");
     }
 
+    /**
+     * Ranks for {@code users} users named {@code prefix-<n>} against the router at {@code base} (null: the router under
+     * test), as an app's traffic: each arm then has requests for the router to measure its guardrails on.
+     */
+    public static void traffic(String base, String prefix, int users) {
+        for (int user = 0; user < users; user++) {
+            (base == null ? given() : given().baseUri(base))
+                    .header("Authorization", APP_KEY)
+                    .contentType(ContentType.JSON)
+                    .body(rankRequest(prefix + "-" + user, 3, 2))
+                    .post("/v1/rank")
+                    .then()
+                    .statusCode(200);
+        }
+    }
+
     /** {@code GET /v1/experiments/{id}} with the admin key. */
     public static Response experiment(String id) {
         return given().header("Authorization", ADMIN_KEY).get("/v1/experiments/" + id);

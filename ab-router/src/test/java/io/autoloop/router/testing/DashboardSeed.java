@@ -89,8 +89,9 @@ public final class DashboardSeed {
     }
 
     /**
-     * Plays the analyzer: one window of both arms at a time (champion CTR 5 %, challenger 6.5 %, split by the current
-     * weight) until the controller has advanced the challenger to its third step.
+     * Plays the app and the analyzer: a few rankings (so the router measures the guardrails), then one window of
+     * both arms at a time (champion CTR 5 %, challenger 6.5 %, split by the current weight) until the controller has
+     * advanced the challenger to its third step.
      */
     private static String advanceTwice(String base, String challenger) {
         await().atMost(WAIT)
@@ -108,13 +109,16 @@ public final class DashboardSeed {
             double share = current.getDouble("challengerWeight") / 100.0;
             long toChallenger = Math.round(IMPRESSIONS_PER_WINDOW * share);
             long toChampion = IMPRESSIONS_PER_WINDOW - toChallenger;
-            championCounts[0] += toChampion;
-            championCounts[1] += Math.round(toChampion * 0.05);
-            challengerCounts[0] += toChallenger;
-            challengerCounts[1] += Math.round(toChallenger * 0.065);
+            long[] championWindow = {toChampion, Math.round(toChampion * 0.05)};
+            long[] challengerWindow = {toChallenger, Math.round(toChallenger * 0.065)};
+            championCounts[0] += championWindow[0];
+            championCounts[1] += championWindow[1];
+            challengerCounts[0] += challengerWindow[0];
+            challengerCounts[1] += challengerWindow[1];
+            Api.traffic(base, "seed-" + windows, 40);
             window = window.plusSeconds(60);
-            publish(id, Arm.CHAMPION, championCounts, window);
-            publish(id, Arm.CHALLENGER, challengerCounts, window);
+            publish(id, Arm.CHAMPION, championWindow, championCounts, window);
+            publish(id, Arm.CHALLENGER, challengerWindow, challengerCounts, window);
             try {
                 await().atMost(Duration.ofSeconds(4))
                         .until(() -> view(base, challenger).getInt("step") != step);
@@ -149,7 +153,7 @@ public final class DashboardSeed {
                 buckets);
     }
 
-    private static void publish(String experimentId, Arm arm, long[] cumulative, Instant windowEnd) {
+    private static void publish(String experimentId, Arm arm, long[] inWindow, long[] cumulative, Instant windowEnd) {
         TopicWriter.writeOne(
                 Topics.EXPERIMENT_ARM_STATS,
                 experimentId,
@@ -158,8 +162,8 @@ public final class DashboardSeed {
                         experimentId,
                         arm,
                         null,
-                        0,
-                        0,
+                        inWindow[0],
+                        inWindow[1],
                         cumulative[0],
                         cumulative[1],
                         windowEnd.minusSeconds(60),

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * A router of its own model (a fresh {@code ctr-test-<uuid>} per start) whose controller analyses every second, needs
- * 200 impressions per arm and has no attribution lag. Latency and error guardrails need more requests than a test
- * sends, so they report no data instead of judging a cold JVM's first requests.
+ * 200 impressions per arm (100 of the challenger's per safety step) and no settle time. Error rate and latency are
+ * judged from a single request, with a latency limit a cold JVM on a loaded machine meets: the safety steps need them
+ * measured, and they must not judge the machine.
  */
 public class FastRolloutProfile implements QuarkusTestProfile {
 
@@ -16,8 +17,10 @@ public class FastRolloutProfile implements QuarkusTestProfile {
         return Map.of(
                 "router.experiment.interval", "1s",
                 "router.experiment.min-impressions", "200",
-                "router.experiment.attribution-lag", "0s",
-                "router.guardrails.min-requests", "1000000000");
+                "router.experiment.min-exposure", "100",
+                "router.experiment.settle-time", "0s",
+                "router.guardrails.min-requests", "1",
+                "router.guardrails.max-p99-latency", "10s");
     }
 
     /** The same settings in a router of its own (another model name), for a second test class. */

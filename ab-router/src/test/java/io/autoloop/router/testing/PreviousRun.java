@@ -4,11 +4,10 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
-import io.autoloop.router.domain.guardrail.GuardrailLimits;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Rollout;
 import io.autoloop.router.domain.rollout.RolloutEvent;
-import io.autoloop.router.domain.rollout.RolloutPolicy;
+import io.autoloop.router.domain.rollout.RolloutFixtures;
 import io.autoloop.router.domain.statistics.ArmCounts;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.testing.LocalStack;
@@ -46,16 +45,7 @@ public class PreviousRun implements QuarkusTestResourceLifecycleManager {
         Instant t0 = Instant.now().minus(Duration.ofHours(2));
         TestModels.Built champion = TestModels.build(model, "3.0.0-" + suffix, t0);
         TestModels.Built challenger = TestModels.build(model, "3.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
-        Rollout rollout = new Rollout(new RolloutPolicy(
-                List.of(500, 1_000, 2_500, 5_000, 10_000),
-                200,
-                0.02,
-                0.1,
-                0.05,
-                0.001,
-                new GuardrailLimits(0.01, 50.0, 100, 0.8, 1.25, 1_000, 3),
-                Duration.ZERO,
-                Duration.ofDays(7)));
+        Rollout rollout = new Rollout(RolloutFixtures.policy(Duration.ZERO));
         Instant created = Instant.now().minus(Duration.ofMinutes(30));
         Experiment state = rollout.create(
                 model + "-" + challenger.metadata().version(),
@@ -70,9 +60,12 @@ public class PreviousRun implements QuarkusTestResourceLifecycleManager {
                         state,
                         new RolloutEvent.Analysed(
                                 created.plus(Duration.ofMinutes(5)),
-                                new ArmCounts(95_000, 4_750),
-                                new ArmCounts(5_000, 325),
-                                ChallengerHealth.UNKNOWN))
+                                RolloutFixtures.countsUntil(
+                                        state,
+                                        created.plus(Duration.ofMinutes(5)),
+                                        new ArmCounts(95_000, 4_750),
+                                        new ArmCounts(5_000, 325)),
+                                new ChallengerHealth(1_000, 0, 8.0, 0, null)))
                 .experiment()
                 .withRevision(3);
         experiment = state;

@@ -21,6 +21,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * @param pValue {@code 1/Λ} of this analysis, null with {@code lift}
  * @param alwaysValidPValue the running minimum of {@code 1/Λ}, null before any evidence
  * @param srmPValue the sample-ratio p-value of the step, null while it cannot be computed
+ * @param futilityUpper the upper end of the futility bound's confidence sequence, null with {@code lift}
  */
 public record AnalysisPoint(
         Instant at,
@@ -34,7 +35,8 @@ public record AnalysisPoint(
         Double pValue,
         Double alwaysValidPValue,
         Double srmPValue,
-        Verdict verdict) {
+        Verdict verdict,
+        Double futilityUpper) {
 
     /** The two-sided standard normal quantile of the 95 % CTR intervals (1.96). */
     static final double Z_95 = new NormalDistribution(null, 0.0, 1.0).inverseCumulativeProbability(0.975);
@@ -89,6 +91,7 @@ public record AnalysisPoint(
                 evidence == null ? null : evidence.pValue(),
                 analysis.alwaysValidPValue(),
                 analysis.srmPValue(),
-                analysis.verdict());
+                analysis.verdict(),
+                analysis.tests() == null ? null : analysis.tests().futilityUpper());
     }
 }

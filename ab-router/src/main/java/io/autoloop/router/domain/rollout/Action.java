@@ -10,5 +10,7 @@ public enum Action {
     ROLLBACK,
     PAUSE,
     RESUME,
-    STOP
+    STOP,
+    /** The decision step ended without a gain worth promoting. */
+    END
 }

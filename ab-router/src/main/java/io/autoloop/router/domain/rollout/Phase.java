@@ -4,11 +4,11 @@ package io.autoloop.router.domain.rollout;
  * The phases of an experiment's gray rollout.
  *
  * <pre>
- * WAITING ──challenger loaded──▶ PROGRESSING ──advance──▶ PROGRESSING … ──last step──▶ PROMOTING ──▶ SUCCEEDED
- *    │                            │  ▲    │                                   ▲
- *    │                      pause │  │    │ sample-ratio mismatch            │ promote (admin)
- *    │                            ▼  │    ▼                                   │
- *    │                        PAUSED ┘  STOPPED ── resume ──▶ PROGRESSING     │
+ * WAITING ──loaded──▶ PROGRESSING ──safe──▶ PROGRESSING … decision step ──gain──▶ PROMOTING ──▶ SUCCEEDED
+ *    │                   │  ▲    │                            │                     ▲
+ *    │             pause │  │    │ sample-ratio mismatch      └──futility──▶ NO_GAIN │ promote (admin)
+ *    │                   ▼  │    ▼                                                  │
+ *    │               PAUSED ┘  STOPPED ── resume ──▶ PROGRESSING                    │
  *    └── rejected, superseded, harm, guardrail, deadline or admin ──▶ ROLLED_BACK
  * </pre>
  */
@@ -26,11 +26,13 @@ public enum Phase {
     /** The challenger became the champion. */
     SUCCEEDED,
     /** The challenger was withdrawn. */
-    ROLLED_BACK;
+    ROLLED_BACK,
+    /** The challenger is no worse but a gain worth promoting is no longer plausible: it is withdrawn, freeing the model. */
+    NO_GAIN;
 
     /** Whether the experiment is over. */
     public boolean isTerminal() {
-        return this == SUCCEEDED || this == ROLLED_BACK;
+        return this == SUCCEEDED || this == ROLLED_BACK || this == NO_GAIN;
     }
 
     /** Whether the challenger serves users in this phase. */

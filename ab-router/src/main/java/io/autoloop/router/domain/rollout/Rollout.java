@@ -14,6 +14,8 @@ import io.autoloop.router.domain.rollout.RolloutEvent.Superseded;
 import io.autoloop.router.domain.serving.Bucketing;
 import io.autoloop.router.domain.statistics.ArmCounts;
 import io.autoloop.router.domain.statistics.Evidence;
+import io.autoloop.router.domain.statistics.LiftReading;
+import io.autoloop.router.domain.statistics.LiftTests;
 import io.autoloop.router.domain.statistics.MixtureSprt;
 import io.autoloop.router.domain.statistics.SampleRatioTest;
 import io.autoloop.router.domain.statistics.Segment;
@@ -31,44 +33,61 @@ import java.util.OptionalDouble;
  * The gray-rollout state machine: a pure function from an {@link Experiment} and a {@link RolloutEvent} to the next
  * state and the {@link Transition} taken, with the numbers behind it. It reads no clock and does no I/O.
  *
- * <p>Each analysis first folds the new cumulative counts into the current {@link Segment}, then decides, in this
- * order of precedence:
+ * <p>A rollout ramps on safety and decides at full power. The steps below the decision step (by default 5, 10 and 25
+ * %) are <b>safety steps</b>: they exist to catch a broken challenger while it serves few users, not to measure a lift
+ * they have too little traffic to see. The <b>decision step</b> (by default 50 %, where a two-arm test has the most
+ * power per impression) decides with the always-valid {@link LiftTests}; the evidence of every step counts in it.
+ *
+ * <p>Each analysis first takes the reported arm-stats windows into the segment in force at each window's start (its
+ * event time, however late the analyzer delivered it), then decides, in this order of precedence:
  *
  * <ol>
  *   <li>a guardrail that failed {@code failuresToRollback} analyses in a row rolls back;
  *   <li>a sample-ratio mismatch in the settled counts of the current step ({@code p < srmAlpha}), judged once both
  *       arms together have {@code minImpressions} settled in the step, stops and flags;
- *   <li>harm, i.e. the {@link MixtureSprt} rejecting "no difference" at α with a negative lift once both arms have
- *       {@code minImpressions}, rolls back;
- *   <li>while not paused: a significant lift at least {@code gainThreshold} once both arms have
- *       {@code minImpressions} settled in the current step advances, and advancing into the last step promotes;
- *   <li>while not paused: an experiment older than {@code maxDuration} rolls back as inconclusive;
+ *   <li>harm, the one-sided harm test significant at {@code harmAlpha} once the challenger has {@code minExposure}
+ *       impressions, rolls back, in any step;
+ *   <li>while paused: hold;
+ *   <li>an experiment older than {@code maxDuration} rolls back as inconclusive;
+ *   <li>in a safety step: advance once the challenger has {@code minExposure} settled impressions in the step, the
+ *       step's sample-ratio check has run and passed, error rate and latency were measured and pass, and no guardrail
+ *       fails;
+ *   <li>in the decision step, once both arms have {@code minImpressions}: promote when the gain test is significant at
+ *       α, the lift estimate reaches the gain threshold and no guardrail fails; end as "no gain" once the futility bound
+ *       lies below the gain threshold;
  *   <li>otherwise it holds.
  * </ol>
  *
- * Only the lift decisions (harm, advance) wait for {@code minImpressions} per arm. The safety checks, guardrails and
- * sample-ratio mismatch, deliberately do not: a broken assignment, a replica serving the wrong arm or lost logs can
- * starve one arm for ever, and a per-arm minimum would then hold back exactly the check that should catch it. The
- * sample-ratio check needs the sum of both arms' settled impressions in the step instead (and {@link SampleRatioTest}
- * at least five expected rankings per arm); guardrails have minimums of their own ({@code minRequests},
- * {@code minCalibrationSamples}).
+ * The safety checks, guardrails and sample-ratio mismatch, deliberately need no per-arm minimum: a broken assignment or
+ * lost logs can starve one arm for ever, and a per-arm minimum would then hold back exactly the check that should catch
+ * it.
  *
- * <p>The point estimate, not the lower confidence bound, is held against the gain threshold: the always-valid interval is
- * wide, so requiring its lower end above +2 % would need several times the traffic for a +10 % lift, while the
- * significance requirement already bounds the false-advance rate at α.
+ * <p>The harm test needs no exposure beyond {@code minExposure} because it is always valid: however often it looks, it
+ * rolls back a challenger that is not worse with probability at most {@code harmAlpha}. Its wide component makes a
+ * disaster (half the CTR) a rollback at the first step after about a thousand challenger impressions.
+ *
+ * <p>The point estimate, not the lower confidence bound, is held against the gain threshold: the always-valid interval
+ * is wide, so requiring its lower end above +2 % would need several times the traffic for a +10 % lift, while the
+ * significance requirement already bounds the false-promotion rate at α. Futility uses the interval's upper end: "no
+ * gain" must mean that a gain of the threshold's size is implausible, not merely unproven.
  */
 public final class Rollout {
 
     /** The actor of automatic transitions. */
     public static final String CONTROLLER = "controller";
 
+    /** The largest factor of further information {@link LiftTests#informationFactorToDecide} looks for. */
+    private static final double FORECAST_LIMIT = 1_000.0;
+
     private final RolloutPolicy policy;
     private final MixtureSprt sprt;
+    private final LiftTests tests;
     private final SampleRatioTest sampleRatio = new SampleRatioTest();
 
     public Rollout(RolloutPolicy policy) {
         this.policy = policy;
         this.sprt = new MixtureSprt(policy.alpha(), policy.mixtureSd());
+        this.tests = policy.liftTests();
     }
 
     public RolloutPolicy policy() {
@@ -269,17 +288,17 @@ public final class Rollout {
             return Change.unchanged(experiment);
         }
         Instant at = event.at();
-        ArmCounts newChampion = experiment.championTotals().increaseTo(event.champion());
-        ArmCounts newChallenger = experiment.challengerTotals().increaseTo(event.challenger());
-        List<Segment> segments = new ArrayList<>(experiment.segments());
-        Segment current = segments.remove(segments.size() - 1);
-        boolean settled = !at.isBefore(current.startedAt().plus(policy.attributionLag()));
-        current = current.add(newChampion, newChallenger, settled);
-        segments.add(current);
-        ArmCounts championTotals = experiment.championTotals().max(event.champion());
-        ArmCounts challengerTotals = experiment.challengerTotals().max(event.challenger());
+        List<Segment> segments = StepLedger.fold(
+                StepLedger.record(experiment.segments(), event.windows()),
+                at.minus(policy.windowRetention()),
+                policy.settleTime());
+        List<Segment> strata = StepLedger.counted(segments, policy.settleTime());
+        ArmCounts championTotals = StepLedger.champion(strata);
+        ArmCounts challengerTotals = StepLedger.challenger(strata);
+        Segment current = strata.get(strata.size() - 1);
 
-        Evidence evidence = sprt.evaluate(segments).orElse(null);
+        Evidence evidence = sprt.evaluate(strata).orElse(null);
+        LiftReading reading = evidence == null ? null : tests.read(evidence);
         Double bestPValue = experiment.alwaysValidPValue();
         if (evidence != null) {
             bestPValue = bestPValue == null ? evidence.pValue() : Math.min(bestPValue, evidence.pValue());
@@ -298,6 +317,10 @@ public final class Rollout {
         Map<Guardrail, Integer> failures = new EnumMap<>(Guardrail.class);
         failures.putAll(experiment.guardrailFailures());
         List<GuardrailReading> readings = guardrails(event.health(), failures);
+        boolean decisionStep = experiment.step() >= policy.decisionStep();
+        Long toDecide = evidence == null
+                ? null
+                : impressionsToDecide(evidence, championTotals.impressions() + challengerTotals.impressions());
 
         Verdict verdict;
         String reason;
@@ -305,10 +328,16 @@ public final class Rollout {
                 .filter(r -> r.consecutiveFailures() >= policy.guardrails().failuresToRollback())
                 .findFirst()
                 .orElse(null);
+        GuardrailReading failing = readings.stream()
+                .filter(r -> r.status() == Status.FAIL)
+                .findFirst()
+                .orElse(null);
+        GuardrailReading unmeasured = readings.stream()
+                .filter(r -> r.guardrail() != Guardrail.CALIBRATION && r.status() == Status.NO_DATA)
+                .findFirst()
+                .orElse(null);
         long min = policy.minImpressions();
         boolean enoughInTotal = championTotals.impressions() >= min && challengerTotals.impressions() >= min;
-        boolean enoughInStep = stepChampion.impressions() >= min && stepChallenger.impressions() >= min;
-        boolean significant = evidence != null && evidence.significantAt(policy.alpha());
         if (failed != null) {
             verdict = Verdict.ROLLBACK;
             reason = "The " + name(failed.guardrail()) + " guardrail failed " + failed.consecutiveFailures()
@@ -324,55 +353,91 @@ public final class Rollout {
                     percent(Bucketing.percentOf(current.challengerBuckets())),
                     srmPValue,
                     policy.srmAlpha());
-        } else if (significant && enoughInTotal && evidence.lift() < 0.0) {
+        } else if (reading != null && reading.harm() && challengerTotals.impressions() >= policy.minExposure()) {
             verdict = Verdict.ROLLBACK;
             reason = String.format(
                     Locale.ROOT,
-                    "The challenger is significantly worse: lift %s, always-valid interval [%s, %s], p = %.3g <= %s.",
+                    "The challenger is significantly worse: lift %s, always-valid interval [%s, %s], harm p = %.3g"
+                            + " <= %s.",
                     signedPercent(evidence.lift()),
                     signedPercent(evidence.liftLower()),
                     signedPercent(evidence.liftUpper()),
-                    evidence.pValue(),
-                    policy.alpha());
+                    reading.harmPValue(),
+                    policy.harmAlpha());
         } else if (experiment.phase() == Phase.PAUSED) {
             verdict = Verdict.HOLD;
             reason = "Paused: the controller watches for harm but does not advance.";
-        } else if (!enoughInStep) {
+        } else if (experiment.startedAt() != null
+                && !at.isBefore(experiment.startedAt().plus(policy.maxDuration()))) {
+            verdict = Verdict.ROLLBACK;
+            reason = "Inconclusive after " + policy.maxDuration()
+                    + (evidence == null ? "." : ": lift " + signedPercent(evidence.lift()) + ".");
+        } else if (!decisionStep) {
+            if (stepChallenger.impressions() < policy.minExposure()) {
+                verdict = Verdict.HOLD;
+                reason = "Safety step: waiting for " + policy.minExposure()
+                        + " settled challenger impressions in this step (" + stepChallenger.impressions() + ").";
+            } else if (srmPValue == null) {
+                verdict = Verdict.HOLD;
+                reason = "Safety step: waiting for the sample-ratio check of this step.";
+            } else if (unmeasured != null) {
+                verdict = Verdict.HOLD;
+                reason = "Safety step: waiting for the " + name(unmeasured.guardrail())
+                        + " guardrail to be measured (it needs "
+                        + policy.guardrails().minRequests()
+                        + " challenger requests in its window).";
+            } else if (failing != null) {
+                verdict = Verdict.HOLD;
+                reason = "Safety step: the " + name(failing.guardrail()) + " guardrail fails (" + failing.value()
+                        + " against the limit " + failing.limit() + ").";
+            } else {
+                verdict = Verdict.ADVANCE;
+                reason = String.format(
+                        Locale.ROOT,
+                        "Safe at %s: %d challenger impressions, sample ratio p = %.2g, guardrails pass, no"
+                                + " significant harm%s.",
+                        percent(Bucketing.percentOf(current.challengerBuckets())),
+                        stepChallenger.impressions(),
+                        srmPValue,
+                        evidence == null ? "" : " (lift " + signedPercent(evidence.lift()) + ")");
+            }
+        } else if (!enoughInTotal) {
             verdict = Verdict.HOLD;
-            reason = "Waiting for " + min + " settled impressions per arm in this step (champion "
-                    + stepChampion.impressions() + ", challenger " + stepChallenger.impressions() + ").";
+            reason = "Decision step: waiting for " + min + " impressions per arm (champion "
+                    + championTotals.impressions() + ", challenger " + challengerTotals.impressions() + ").";
         } else if (evidence == null) {
             verdict = Verdict.HOLD;
-            reason = "Waiting for clicks on both arms.";
-        } else if (significant && evidence.lift() > 0.0 && evidence.lift() >= policy.gainThreshold()) {
-            verdict = isLastStep(experiment) ? Verdict.PROMOTE : Verdict.ADVANCE;
+            reason = "Decision step: waiting for clicks on both arms.";
+        } else if (reading.gain() && evidence.lift() >= policy.gainThreshold() && failing == null) {
+            verdict = Verdict.PROMOTE;
             reason = String.format(
                     Locale.ROOT,
                     "The challenger is significantly better: lift %s >= %s, always-valid interval [%s, %s],"
-                            + " p = %.3g <= %s.",
+                            + " gain p = %.3g <= %s.",
                     signedPercent(evidence.lift()),
                     signedPercent(policy.gainThreshold()),
                     signedPercent(evidence.liftLower()),
                     signedPercent(evidence.liftUpper()),
-                    evidence.pValue(),
+                    reading.gainPValue(),
                     policy.alpha());
-        } else if (experiment.startedAt() != null
-                && !at.isBefore(experiment.startedAt().plus(policy.maxDuration()))) {
-            verdict = Verdict.ROLLBACK;
-            reason = "Inconclusive after " + policy.maxDuration() + ": lift " + signedPercent(evidence.lift())
-                    + ", p = " + String.format(Locale.ROOT, "%.3g", evidence.pValue()) + ".";
-        } else if (!significant) {
+        } else if (reading.futileBelow(policy.gainThreshold()) && evidence.lift() > -policy.gainThreshold()) {
+            verdict = Verdict.NO_GAIN;
+            reason = String.format(
+                    Locale.ROOT,
+                    "No gain worth promoting: lift %s, and the futility bound %s lies below the %s threshold.",
+                    signedPercent(evidence.lift()),
+                    signedPercent(reading.futilityUpper()),
+                    signedPercent(policy.gainThreshold()));
+        } else {
             verdict = Verdict.HOLD;
             reason = String.format(
                     Locale.ROOT,
-                    "Not significant yet: lift %s, p = %.3g > %s.",
+                    "Decision step: lift %s, gain p = %.3g, futility bound %s; about %d more impressions to decide"
+                            + " at this lift.",
                     signedPercent(evidence.lift()),
-                    evidence.pValue(),
-                    policy.alpha());
-        } else {
-            verdict = Verdict.HOLD;
-            reason = "The lift " + signedPercent(evidence.lift()) + " is significant but below the "
-                    + signedPercent(policy.gainThreshold()) + " threshold.";
+                    reading.gainPValue(),
+                    signedPercent(reading.futilityUpper()),
+                    toDecide);
         }
 
         Analysis analysis = new Analysis(
@@ -386,7 +451,10 @@ public final class Rollout {
                 srmPValue,
                 readings,
                 verdict,
-                reason);
+                reason,
+                reading,
+                toDecide,
+                decisionStep ? Analysis.DECISION : Analysis.SAFETY);
         Experiment analysed = experiment
                 .withUpdatedAt(at)
                 .withChampionTotals(championTotals)
@@ -400,6 +468,7 @@ public final class Rollout {
             case HOLD -> Change.unchanged(analysed);
             case ROLLBACK -> move(analysed, Action.ROLLBACK, Phase.ROLLED_BACK, -1, 0, at, CONTROLLER, reason, numbers);
             case STOP -> move(analysed, Action.STOP, Phase.STOPPED, -1, 0, at, CONTROLLER, reason, numbers);
+            case NO_GAIN -> move(analysed, Action.END, Phase.NO_GAIN, -1, 0, at, CONTROLLER, reason, numbers);
             case PROMOTE ->
                 move(analysed, Action.PROMOTE, Phase.PROMOTING, -1, Bucketing.BUCKETS, at, CONTROLLER, reason, numbers);
             case ADVANCE -> {
@@ -418,9 +487,13 @@ public final class Rollout {
         };
     }
 
-    private boolean isLastStep(Experiment experiment) {
-        int next = experiment.step() + 1;
-        return next >= experiment.steps().size() || experiment.steps().get(next) >= Bucketing.BUCKETS;
+    /**
+     * The further impressions (both arms) before the gain test or the futility bound decides, if the lift estimate
+     * stays where it is and information keeps growing in proportion to impressions.
+     */
+    private long impressionsToDecide(Evidence evidence, long impressionsSoFar) {
+        double factor = tests.informationFactorToDecide(evidence, policy.gainThreshold(), FORECAST_LIMIT);
+        return Math.round((factor - 1.0) * impressionsSoFar);
     }
 
     private List<GuardrailReading> guardrails(ChallengerHealth health, Map<Guardrail, Integer> failures) {
@@ -473,7 +546,8 @@ public final class Rollout {
 
     /**
      * Moves to {@code to}. {@code step} -1 keeps the current step; {@code buckets} -1 keeps the current weight. A
-     * change of weight opens a new segment.
+     * change of weight opens a new segment, also a stop's weight of zero, so that the champion-only windows of a stop
+     * never count in the step that resumes.
      */
     private Change move(
             Experiment experiment,
@@ -488,7 +562,7 @@ public final class Rollout {
         int newStep = step < 0 ? experiment.step() : step;
         int newBuckets = buckets < 0 ? experiment.challengerBuckets() : buckets;
         List<Segment> segments = experiment.segments();
-        if (newBuckets != experiment.challengerBuckets() && to.servesChallenger()) {
+        if (newBuckets != experiment.challengerBuckets() && !to.isTerminal()) {
             segments = new ArrayList<>(segments);
             segments.add(Segment.starting(newBuckets, at));
         }
@@ -548,6 +622,14 @@ public final class Rollout {
             numbers.put("liftLower", evidence.liftLower());
             numbers.put("liftUpper", evidence.liftUpper());
             numbers.put("pValue", evidence.pValue());
+        }
+        if (analysis.tests() != null) {
+            numbers.put("gainPValue", analysis.tests().gainPValue());
+            numbers.put("harmPValue", analysis.tests().harmPValue());
+            numbers.put("futilityUpper", analysis.tests().futilityUpper());
+        }
+        if (analysis.impressionsToDecide() != null) {
+            numbers.put("impressionsToDecide", analysis.impressionsToDecide());
         }
         if (analysis.alwaysValidPValue() != null) {
             numbers.put("alwaysValidPValue", analysis.alwaysValidPValue());

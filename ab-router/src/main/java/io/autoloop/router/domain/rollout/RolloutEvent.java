@@ -1,8 +1,9 @@
 package io.autoloop.router.domain.rollout;
 
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
-import io.autoloop.router.domain.statistics.ArmCounts;
+import io.autoloop.router.domain.statistics.ArmWindow;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** Something that happened to an experiment; {@link Rollout#next} turns it into the experiment's next state. */
@@ -21,21 +22,15 @@ public sealed interface RolloutEvent {
     record Superseded(Instant at, String version) implements RolloutEvent {}
 
     /**
-     * An analysis interval elapsed: the latest cumulative counts of each arm, the challenger's health, and the mean
-     * number of impressions of one ranking (the items it showed), which the sample-ratio check needs because the
-     * impressions of one ranking share its arm.
+     * An analysis interval elapsed: the arm-stats windows of event time reported so far (a window reported again
+     * replaces its earlier report), the challenger's health, and the mean number of impressions of one ranking (the
+     * items it showed), which the sample-ratio check needs because the impressions of one ranking share its arm.
      */
-    record Analysed(
-            Instant at,
-            ArmCounts champion,
-            ArmCounts challenger,
-            ChallengerHealth health,
-            double impressionsPerDecision)
+    record Analysed(Instant at, List<ArmWindow> windows, ChallengerHealth health, double impressionsPerDecision)
             implements RolloutEvent {
 
         public Analysed {
-            Objects.requireNonNull(champion, "champion");
-            Objects.requireNonNull(challenger, "challenger");
+            windows = List.copyOf(windows);
             Objects.requireNonNull(health, "health");
             if (!(impressionsPerDecision >= 1.0) || Double.isInfinite(impressionsPerDecision)) {
                 throw new IllegalArgumentException("A ranking shows at least one item on average, but"
@@ -44,8 +39,8 @@ public sealed interface RolloutEvent {
         }
 
         /** An analysis of rankings that show one item each. */
-        public Analysed(Instant at, ArmCounts champion, ArmCounts challenger, ChallengerHealth health) {
-            this(at, champion, challenger, health, 1.0);
+        public Analysed(Instant at, List<ArmWindow> windows, ChallengerHealth health) {
+            this(at, windows, health, 1.0);
         }
     }
 

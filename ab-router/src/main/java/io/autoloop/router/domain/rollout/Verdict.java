@@ -6,10 +6,12 @@ public enum Verdict {
     HOLD,
     /** Move the challenger to the next step. */
     ADVANCE,
-    /** The last step was reached: make the challenger the champion. */
+    /** The decision step found a significant gain: make the challenger the champion. */
     PROMOTE,
     /** Withdraw the challenger. */
     ROLLBACK,
     /** Stop and flag the experiment: the arms are not counted as assigned. */
-    STOP
+    STOP,
+    /** End the experiment without a promotion: a gain worth having is no longer plausible. */
+    NO_GAIN
 }

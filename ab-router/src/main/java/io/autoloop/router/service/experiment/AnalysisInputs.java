@@ -4,16 +4,16 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ErrorReport;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
 import io.autoloop.router.domain.rollout.Experiment;
-import io.autoloop.router.domain.statistics.ArmCounts;
+import io.autoloop.router.domain.statistics.ArmWindow;
 import io.autoloop.router.service.ranking.ArmMeters;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Gathers what one analysis needs: each arm's cumulative counts from the {@link AnalyzerFeed}, and the challenger's
- * health from this replica's {@link ArmMeters} (requests, errors, p99 since the last analysis) and the newest error
- * report of its version (observed over predicted clicks).
+ * Gathers what one analysis needs: both arms' counts per arm-stats window from the {@link AnalyzerFeed}, and the
+ * challenger's health from this replica's {@link ArmMeters} (requests, errors and p99 over the guardrails' sliding
+ * window) and the newest error report of its version (observed over predicted clicks).
  */
 @ApplicationScoped
 class AnalysisInputs {
@@ -26,9 +26,9 @@ class AnalysisInputs {
         this.meters = meters;
     }
 
-    /** Both arms' cumulative counts, aligned on the same window. */
-    Map<Arm, ArmCounts> counts(String experimentId) {
-        return feed.counts(experimentId);
+    /** Both arms' counts per arm-stats window, aligned on the same windows. */
+    List<ArmWindow> windows(String experimentId) {
+        return feed.windows(experimentId);
     }
 
     /** The mean number of items one ranking showed (so far on this replica), for the sample-ratio check. */
@@ -36,9 +36,9 @@ class AnalysisInputs {
         return meters.impressionsPerDecision();
     }
 
-    /** The challenger's health since the previous call. */
+    /** The challenger's health over the guardrails' window. */
     ChallengerHealth challenger(Experiment experiment) {
-        ChallengerHealth served = meters.challengerSinceLastCall();
+        ChallengerHealth served = meters.health(Arm.CHALLENGER);
         Optional<ErrorReport> report = feed.report(experiment.challenger());
         long samples = report.map(ErrorReport::samples).orElse(0L);
         Double calibration = report.filter(r -> r.meanPrediction() > 0.0)

@@ -4,8 +4,11 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.ErrorReport;
 import io.autoloop.router.domain.statistics.ArmCounts;
+import io.autoloop.router.domain.statistics.ArmWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -13,32 +16,40 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The latest word of the error-analyzer, kept in memory: each experiment arm's cumulative counts by window (from
- * {@code experiment.arm-stats}) and each model version's newest {@link ErrorReport} (from {@code analysis.reports}).
+ * The latest word of the error-analyzer, kept in memory: each experiment arm's counts per arm-stats window of event
+ * time (from {@code experiment.arm-stats}) and each model version's newest {@link ErrorReport} (from
+ * {@code analysis.reports}).
  *
- * <p>The two arms' records of a window arrive separately, so an analysis that took one arm's newest window and the
- * other's previous one would see a lopsided split. {@link #counts} therefore aligns the arms: it takes the earlier of
- * the two arms' newest window ends, and each arm's cumulative counts as of that time (an arm without traffic in a
- * window reports nothing for it, and its counts as of the window are those of its last report). Cumulative counts
- * only grow, so a stale or repeated record never moves them back.
+ * <p>A window's counts grow as the analyzer attributes late feedback, and each record carries the window's whole
+ * tally, so the larger of two reports of a window is kept and a stale or repeated record never moves it back. The two
+ * arms' records of a window arrive separately, so {@link #windows} reports only the windows that start no later than
+ * the earlier of the two arms' newest windows: an analysis never sees one arm's newest window without the other's.
  */
 @ApplicationScoped
 public class AnalyzerFeed {
 
-    /** Window ends remembered per arm; older ones are forgotten. */
-    static final int WINDOWS_KEPT = 64;
+    /** Windows remembered per arm; older ones are forgotten (the controller has folded them into its segments). */
+    static final int WINDOWS_KEPT = 512;
 
-    private final Map<String, NavigableMap<Instant, ArmCounts>> windows = new ConcurrentHashMap<>();
+    private final Map<String, NavigableMap<Instant, Reported>> windows = new ConcurrentHashMap<>();
     private final Map<String, ErrorReport> reports = new ConcurrentHashMap<>();
+
+    /** One arm's counts of one window. */
+    private record Reported(Instant end, ArmCounts counts) {
+
+        Reported max(Reported other) {
+            return new Reported(end, counts.max(other.counts));
+        }
+    }
 
     /** Takes in one arm-stats record. */
     public void accept(ArmStats stats) {
-        ArmCounts reported = new ArmCounts(
-                stats.cumulativeImpressions(), Math.min(stats.cumulativeClicks(), stats.cumulativeImpressions()));
-        NavigableMap<Instant, ArmCounts> history =
+        Reported reported = new Reported(
+                stats.windowEnd(), new ArmCounts(stats.impressions(), Math.min(stats.clicks(), stats.impressions())));
+        NavigableMap<Instant, Reported> history =
                 windows.computeIfAbsent(key(stats.experimentId(), stats.arm()), k -> new TreeMap<>());
         synchronized (history) {
-            history.merge(stats.windowEnd(), reported, ArmCounts::max);
+            history.merge(stats.windowStart(), reported, Reported::max);
             while (history.size() > WINDOWS_KEPT) {
                 history.pollFirstEntry();
             }
@@ -53,17 +64,27 @@ public class AnalyzerFeed {
                 (held, fresh) -> fresh.windowEnd().isBefore(held.windowEnd()) ? held : fresh);
     }
 
-    /** Both arms' cumulative counts as of the same time; zero for an arm before its first report. */
-    public Map<Arm, ArmCounts> counts(String experimentId) {
-        NavigableMap<Instant, ArmCounts> champion = windows.get(key(experimentId, Arm.CHAMPION));
-        NavigableMap<Instant, ArmCounts> challenger = windows.get(key(experimentId, Arm.CHALLENGER));
+    /** Both arms' counts of every window held that starts no later than both arms' newest window, by start. */
+    public List<ArmWindow> windows(String experimentId) {
+        NavigableMap<Instant, Reported> champion = windows.get(key(experimentId, Arm.CHAMPION));
+        NavigableMap<Instant, Reported> challenger = windows.get(key(experimentId, Arm.CHALLENGER));
         if (champion == null || challenger == null) {
-            return Map.of(Arm.CHAMPION, ArmCounts.ZERO, Arm.CHALLENGER, ArmCounts.ZERO);
+            return List.of();
         }
         synchronized (champion) {
             synchronized (challenger) {
-                Instant asOf = min(champion.lastKey(), challenger.lastKey());
-                return Map.of(Arm.CHAMPION, asOf(champion, asOf), Arm.CHALLENGER, asOf(challenger, asOf));
+                Instant through = min(champion.lastKey(), challenger.lastKey());
+                TreeMap<Instant, ArmWindow> joined = new TreeMap<>();
+                champion.headMap(through, true)
+                        .forEach((start, held) ->
+                                joined.put(start, new ArmWindow(start, held.end(), held.counts(), ArmCounts.ZERO)));
+                challenger
+                        .headMap(through, true)
+                        .forEach((start, held) -> joined.merge(
+                                start,
+                                new ArmWindow(start, held.end(), ArmCounts.ZERO, held.counts()),
+                                ArmWindow::max));
+                return new ArrayList<>(joined.values());
             }
         }
     }
@@ -76,11 +97,6 @@ public class AnalyzerFeed {
     /** Forgets the counts of an experiment that ended. */
     public void forget(String experimentId) {
         windows.keySet().removeIf(key -> key.startsWith(experimentId + "/"));
-    }
-
-    private static ArmCounts asOf(NavigableMap<Instant, ArmCounts> history, Instant time) {
-        Map.Entry<Instant, ArmCounts> entry = history.floorEntry(time);
-        return entry == null ? ArmCounts.ZERO : entry.getValue();
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -1,13 +1,11 @@
 package io.autoloop.router.service.experiment;
 
-import io.autoloop.contracts.Arm;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
 import io.autoloop.router.domain.rollout.CandidatePolicy;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Phase;
 import io.autoloop.router.domain.rollout.RolloutEvent;
-import io.autoloop.router.domain.statistics.ArmCounts;
 import io.autoloop.router.repository.ControllerLease;
 import io.autoloop.router.repository.ModelRegistry;
 import io.autoloop.router.repository.RolloutState;
@@ -17,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -129,15 +126,10 @@ class ExperimentController {
 
     private void analyse(Experiment running, Instant now) {
         ChallengerHealth measured = inputs.challenger(running);
-        Map<Arm, ArmCounts> counts = inputs.counts(running.id());
         Experiment analysed = experiments.apply(
                 running.id(),
                 new RolloutEvent.Analysed(
-                        now,
-                        counts.get(Arm.CHAMPION),
-                        counts.get(Arm.CHALLENGER),
-                        measured,
-                        inputs.impressionsPerDecision()));
+                        now, inputs.windows(running.id()), measured, inputs.impressionsPerDecision()));
         if (analysed.lastAnalysis() != null) {
             LOG.debugf(
                     "Experiment %s at %s%%: %s — %s",

@@ -62,10 +62,14 @@ public class ExperimentService {
         RouterConfig.Guardrails guardrails = config.guardrails();
         return new RolloutPolicy(
                 experiment.steps().stream().map(Bucketing::bucketsOf).toList(),
+                experiment.minExposure(),
                 experiment.minImpressions(),
                 experiment.gainThreshold(),
                 experiment.mixtureSd(),
+                experiment.disasterMixtureSd(),
                 experiment.alpha(),
+                experiment.harmAlpha(),
+                experiment.futilityAlpha(),
                 experiment.srmAlpha(),
                 new GuardrailLimits(
                         guardrails.maxErrorRate(),
@@ -75,7 +79,8 @@ public class ExperimentService {
                         guardrails.calibrationHigh(),
                         guardrails.minCalibrationSamples(),
                         guardrails.failuresToRollback()),
-                experiment.attributionLag(),
+                experiment.settleTime(),
+                experiment.windowRetention(),
                 experiment.maxDuration());
     }
 

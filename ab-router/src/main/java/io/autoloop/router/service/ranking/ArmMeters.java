@@ -3,12 +3,16 @@ package io.autoloop.router.service.ranking;
 import io.autoloop.contracts.Arm;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
+import io.autoloop.router.domain.guardrail.SlidingCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +20,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Measures ranking per arm ({@code autoloop.rank.latency} timers and {@code autoloop.rank.requests} counters tagged by
- * arm and outcome) and turns the challenger's share into the {@link ChallengerHealth} the guardrails judge. The p99
- * comes from a histogram that decays over one analysis interval, so each analysis sees about the last interval.
+ * arm and outcome) and turns each arm's share into the {@link ChallengerHealth} the guardrails judge: requests and
+ * failures over a sliding window of {@code router.guardrails.window} ({@link SlidingCounts}), and the p99 of a latency
+ * histogram that decays over the same window, so a guardrail sees the last window whatever the analysis interval.
  */
 @ApplicationScoped
 public class ArmMeters {
@@ -25,20 +30,29 @@ public class ArmMeters {
     private final Map<Arm, Timer> latency = new EnumMap<>(Arm.class);
     private final Map<Arm, Counter> ok = new EnumMap<>(Arm.class);
     private final Map<Arm, Counter> errors = new EnumMap<>(Arm.class);
+    private final Map<Arm, SlidingCounts> recent = new EnumMap<>(Arm.class);
     private final LongAdder decisions = new LongAdder();
     private final LongAdder impressions = new LongAdder();
-    private double lastChallengerRequests;
-    private double lastChallengerErrors;
+    private final Clock clock;
 
+    @Inject
     public ArmMeters(MeterRegistry meters, RouterConfig config) {
+        this(meters, config, Clock.systemUTC());
+    }
+
+    /** Meters that read the time of each outcome from {@code clock}. */
+    ArmMeters(MeterRegistry meters, RouterConfig config, Clock clock) {
+        this.clock = clock;
+        Duration window = config.guardrails().window();
         for (Arm arm : Arm.values()) {
+            recent.put(arm, new SlidingCounts((int) Math.max(1, window.toSeconds())));
             latency.put(
                     arm,
                     Timer.builder("autoloop.rank.latency")
                             .description("Time to rank one request, parsing excluded")
                             .tag("arm", arm.wireName())
                             .publishPercentiles(0.5, 0.99)
-                            .distributionStatisticExpiry(config.experiment().interval())
+                            .distributionStatisticExpiry(window)
                             .distributionStatisticBufferLength(2)
                             .register(meters));
             ok.put(
@@ -60,6 +74,7 @@ public class ArmMeters {
     public void served(Arm arm, long startNanos, int items) {
         latency.get(arm).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         ok.get(arm).increment();
+        note(arm, false);
         decisions.increment();
         impressions.add(items);
     }
@@ -74,27 +89,37 @@ public class ArmMeters {
     public void failed(Arm arm, long startNanos) {
         latency.get(arm).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         errors.get(arm).increment();
+        note(arm, true);
+    }
+
+    private void note(Arm arm, boolean failed) {
+        SlidingCounts counts = recent.get(arm);
+        long second = clock.instant().getEpochSecond();
+        synchronized (counts) {
+            counts.record(second, failed);
+        }
     }
 
     /**
-     * The challenger's requests and errors since the previous call, and its recent p99 in milliseconds; calibration
-     * is left unknown for the caller to fill in.
+     * The requests and failures of {@code arm} over the guardrails' window, and its recent p99 in milliseconds (null
+     * before its first request); calibration is left unknown for the caller to fill in.
      */
-    public synchronized ChallengerHealth challengerSinceLastCall() {
-        double requests =
-                ok.get(Arm.CHALLENGER).count() + errors.get(Arm.CHALLENGER).count();
-        double failures = errors.get(Arm.CHALLENGER).count();
-        long newRequests = (long) (requests - lastChallengerRequests);
-        long newErrors = (long) (failures - lastChallengerErrors);
-        lastChallengerRequests = requests;
-        lastChallengerErrors = failures;
+    public ChallengerHealth health(Arm arm) {
+        SlidingCounts counts = recent.get(arm);
+        long second = clock.instant().getEpochSecond();
+        long requests;
+        long failures;
+        synchronized (counts) {
+            requests = counts.requests(second);
+            failures = counts.failures(second);
+        }
         Double p99 = null;
-        HistogramSnapshot snapshot = latency.get(Arm.CHALLENGER).takeSnapshot();
+        HistogramSnapshot snapshot = latency.get(arm).takeSnapshot();
         for (ValueAtPercentile percentile : snapshot.percentileValues()) {
-            if (percentile.percentile() == 0.99) {
+            if (percentile.percentile() == 0.99 && requests > 0) {
                 p99 = percentile.value(TimeUnit.MILLISECONDS);
             }
         }
-        return new ChallengerHealth(newRequests, newErrors, p99, 0, null);
+        return new ChallengerHealth(requests, failures, p99, 0, null);
     }
 }

@@ -142,8 +142,11 @@ class AlertTest {
                         experiment,
                         new Analysed(
                                 T0.plus(Duration.ofMinutes(1)),
-                                new ArmCounts(champion, champion / 20),
-                                new ArmCounts(challenger, challenger / 20),
+                                RolloutFixtures.countsUntil(
+                                        experiment,
+                                        T0.plus(Duration.ofMinutes(1)),
+                                        new ArmCounts(champion, champion / 20),
+                                        new ArmCounts(challenger, challenger / 20)),
                                 health))
                 .experiment();
     }

@@ -74,7 +74,10 @@ class AnalysisPointTest {
                 0.62,
                 List.of(),
                 Verdict.ADVANCE,
-                "better");
+                "better",
+                null,
+                null,
+                Analysis.SAFETY);
 
         // When it becomes a point
         AnalysisPoint point = AnalysisPoint.of(analysis, Phase.PROGRESSING, 5.0);
@@ -93,7 +96,8 @@ class AnalysisPointTest {
                         0.004,
                         0.003,
                         0.62,
-                        Verdict.ADVANCE));
+                        Verdict.ADVANCE,
+                        null));
     }
 
     @Test
@@ -109,7 +113,10 @@ class AnalysisPointTest {
                 null,
                 List.of(),
                 Verdict.HOLD,
-                "Waiting for clicks on both arms.");
+                "Waiting for clicks on both arms.",
+                null,
+                null,
+                Analysis.SAFETY);
 
         AnalysisPoint point = AnalysisPoint.of(analysis, Phase.PROGRESSING, 5.0);
 

@@ -2,7 +2,6 @@ package io.autoloop.router.domain.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoloop.router.domain.guardrail.ChallengerHealth;
 import io.autoloop.router.domain.rollout.CandidatePolicy.Decision;
 import io.autoloop.router.domain.rollout.RolloutEvent.Analysed;
 import io.autoloop.router.domain.rollout.RolloutEvent.ChallengerReady;
@@ -22,9 +21,12 @@ class CandidatePolicyTest {
                     firstStep,
                     new Analysed(
                             T0.plusSeconds(60),
-                            new ArmCounts(95_000, 4_750),
-                            new ArmCounts(5_000, 325),
-                            ChallengerHealth.UNKNOWN))
+                            RolloutFixtures.countsUntil(
+                                    firstStep,
+                                    T0.plusSeconds(60),
+                                    new ArmCounts(95_000, 4_750),
+                                    new ArmCounts(5_000, 325)),
+                            RolloutFixtures.HEALTHY))
             .experiment();
 
     @Test

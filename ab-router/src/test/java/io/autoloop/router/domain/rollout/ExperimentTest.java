@@ -114,7 +114,10 @@ class ExperimentTest {
                 null,
                 List.of(),
                 Verdict.HOLD,
-                "Waiting for clicks on both arms.");
+                "Waiting for clicks on both arms.",
+                null,
+                null,
+                Analysis.SAFETY);
     }
 
     private static Transition transition(Instant at, Action action) {

@@ -16,6 +16,8 @@ import io.autoloop.router.domain.rollout.RolloutEvent.PromotionApplied;
 import io.autoloop.router.domain.rollout.RolloutEvent.Superseded;
 import io.autoloop.router.domain.serving.Bucketing;
 import io.autoloop.router.domain.statistics.ArmCounts;
+import io.autoloop.router.domain.statistics.ArmWindow;
+import io.autoloop.router.domain.statistics.Segment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +55,12 @@ class RolloutTest {
 
     private Change analyse(
             Experiment experiment, long minute, ArmCounts champion, ArmCounts challenger, ChallengerHealth health) {
-        return rollout.next(experiment, new Analysed(minutes(minute), champion, challenger, health));
+        return rollout.next(
+                experiment,
+                new Analysed(
+                        minutes(minute),
+                        RolloutFixtures.countsUntil(experiment, minutes(minute), champion, challenger),
+                        health));
     }
 
     private Change admin(Experiment experiment, Command command) {
@@ -66,6 +73,21 @@ class RolloutTest {
         for (int i = 0; i < step; i++) {
             experiment = analyse(experiment, i + 1, totalsAfter(i, Arm.CHAMPION), totalsAfter(i, Arm.CHALLENGER))
                     .experiment();
+        }
+        assertThat(experiment.step()).isEqualTo(step);
+        return experiment;
+    }
+
+    /** Passes a challenger exactly as good as the champion through the safety steps to {@code step}. */
+    private Experiment neutralAtStep(int step) {
+        Experiment experiment = progressing();
+        ArmCounts champion = ArmCounts.ZERO;
+        ArmCounts challenger = ArmCounts.ZERO;
+        for (int i = 0; i < step; i++) {
+            long share = 20_000L * experiment.challengerBuckets() / Bucketing.BUCKETS;
+            champion = champion.plus(new ArmCounts(20_000 - share, (20_000 - share) / 20));
+            challenger = challenger.plus(new ArmCounts(share, share / 20));
+            experiment = analyse(experiment, i + 1, champion, challenger).experiment();
         }
         assertThat(experiment.step()).isEqualTo(step);
         return experiment;
@@ -143,18 +165,53 @@ class RolloutTest {
     }
 
     @Test
-    void anAnalysisWithoutEnoughImpressionsHoldsAndSaysWhy() {
+    void aSafetyStepWithoutEnoughExposureHoldsAndSaysWhy() {
         Change change = analyse(progressing(), 1, new ArmCounts(900, 45), new ArmCounts(50, 3));
 
         assertThat(change.transition()).isEmpty();
         assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
         assertThat(change.experiment().lastAnalysis().verdict()).isEqualTo(Verdict.HOLD);
-        assertThat(change.experiment().lastAnalysis().reason()).contains("Waiting for 1000 settled impressions");
+        assertThat(change.experiment().lastAnalysis().phase()).isEqualTo(Analysis.SAFETY);
+        assertThat(change.experiment().lastAnalysis().reason())
+                .contains("waiting for 500 settled challenger impressions");
         assertThat(change.experiment().challengerTotals()).isEqualTo(new ArmCounts(50, 3));
     }
 
     @Test
-    void aSignificantGainAboveTheThresholdAdvancesToTheNextStep() {
+    void aSafetyStepAdvancesOnExposureAndSafetyWithoutAnyLift() {
+        // Given a challenger exactly as good as the champion, healthy, at the expected split.
+        Change change = analyse(progressing(), 1, new ArmCounts(19_000, 950), new ArmCounts(1_000, 50));
+
+        assertThat(change.experiment().step()).isEqualTo(1);
+        assertThat(change.transition()).get().satisfies(t -> {
+            assertThat(t.action()).isEqualTo(Action.ADVANCE);
+            assertThat(t.reason()).startsWith("Safe at 5 %");
+        });
+    }
+
+    @Test
+    void aSafetyStepWaitsForTheGuardrailsToBeMeasured() {
+        ChallengerHealth unmeasured = new ChallengerHealth(10, 0, 8.0, 0, null);
+
+        Change change = analyse(progressing(), 1, new ArmCounts(19_000, 950), new ArmCounts(1_000, 50), unmeasured);
+
+        assertThat(change.transition()).isEmpty();
+        assertThat(change.experiment().lastAnalysis().reason())
+                .contains("waiting for the error rate guardrail to be measured");
+    }
+
+    @Test
+    void aSafetyStepHoldsWhileAGuardrailFails() {
+        ChallengerHealth slow = new ChallengerHealth(1_000, 0, 80.0, 0, null);
+
+        Change change = analyse(progressing(), 1, new ArmCounts(19_000, 950), new ArmCounts(1_000, 50), slow);
+
+        assertThat(change.transition()).isEmpty();
+        assertThat(change.experiment().lastAnalysis().reason()).contains("the p99 latency guardrail fails");
+    }
+
+    @Test
+    void aSafeStepAdvancesToTheNextStepWithTheNumbersBehindIt() {
         Change change = analyse(progressing(), 1, CHAMPION, BETTER);
 
         assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
@@ -167,13 +224,22 @@ class RolloutTest {
             assertThat(t.numbers())
                     .containsEntry("championImpressions", 95_000L)
                     .containsEntry("challengerClicks", 325L)
-                    .containsKeys("lift", "liftLower", "liftUpper", "pValue", "alwaysValidPValue", "srmPValue");
+                    .containsKeys(
+                            "lift",
+                            "liftLower",
+                            "liftUpper",
+                            "pValue",
+                            "alwaysValidPValue",
+                            "srmPValue",
+                            "gainPValue",
+                            "harmPValue",
+                            "futilityUpper");
             assertThat((double) t.numbers().get("lift")).isBetween(0.29, 0.31);
         });
     }
 
     @Test
-    void advancingPastTheLastPartialStepPromotesAndThePromotionCompletes() {
+    void aSignificantGainAtTheDecisionStepPromotesAndThePromotionCompletes() {
         Experiment atFifty = atStep(3);
 
         Change promoted = analyse(atFifty, 10, totalsAfter(3, Arm.CHAMPION), totalsAfter(3, Arm.CHALLENGER));
@@ -181,9 +247,10 @@ class RolloutTest {
 
         assertThat(promoted.experiment().phase()).isEqualTo(Phase.PROMOTING);
         assertThat(promoted.experiment().challengerWeight()).isEqualTo(100.0);
-        assertThat(promoted.transition())
-                .get()
-                .satisfies(t -> assertThat(t.action()).isEqualTo(Action.PROMOTE));
+        assertThat(promoted.transition()).get().satisfies(t -> {
+            assertThat(t.action()).isEqualTo(Action.PROMOTE);
+            assertThat(t.reason()).contains("significantly better");
+        });
         assertThat(completed.experiment().phase()).isEqualTo(Phase.SUCCEEDED);
         assertThat(completed.transition())
                 .get()
@@ -191,21 +258,68 @@ class RolloutTest {
     }
 
     @Test
-    void aSignificantGainBelowTheThresholdHolds() {
-        // +1.5 %, overwhelmingly significant.
-        Change change =
-                analyse(progressing(), 1, new ArmCounts(38_000_000, 1_900_000), new ArmCounts(2_000_000, 101_500));
+    void aSafetyStepNeverPromotesHoweverSignificantTheGain() {
+        Change change = analyse(progressing(), 1, CHAMPION, new ArmCounts(5_000, 500));
 
-        assertThat(change.transition()).isEmpty();
-        assertThat(change.experiment().lastAnalysis().reason()).contains("below the +2.00 % threshold");
+        assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
+        assertThat(change.experiment().step()).isEqualTo(1);
     }
 
     @Test
-    void aGainThatIsNotSignificantYetHolds() {
-        Change change = analyse(progressing(), 1, new ArmCounts(20_000, 1_000), new ArmCounts(1_050, 55));
+    void aGainBelowTheThresholdEndsTheDecisionStepAsNoGain() {
+        // Given a challenger as good as the champion through the safety steps, then +0.5 % on four million
+        // impressions per arm at 50 %: a gain of 2 % is no longer plausible.
+        Experiment atFifty = neutralAtStep(3);
+
+        Change change = analyse(
+                atFifty,
+                10,
+                atFifty.championTotals().plus(new ArmCounts(4_000_000, 200_000)),
+                atFifty.challengerTotals().plus(new ArmCounts(4_000_000, 201_000)));
+
+        assertThat(change.experiment().phase()).isEqualTo(Phase.NO_GAIN);
+        assertThat(change.experiment().phase().isTerminal()).isTrue();
+        assertThat(change.experiment().challengerBuckets()).isZero();
+        assertThat(change.transition()).get().satisfies(t -> {
+            assertThat(t.action()).isEqualTo(Action.END);
+            assertThat(t.reason()).contains("No gain worth promoting");
+            assertThat((double) t.numbers().get("futilityUpper")).isLessThan(0.02);
+        });
+    }
+
+    @Test
+    void anUndecidedDecisionStepHoldsAndSaysHowManyImpressionsItStillNeeds() {
+        Experiment atFifty = neutralAtStep(3);
+
+        Change change = analyse(
+                atFifty,
+                10,
+                atFifty.championTotals().plus(new ArmCounts(2_000, 100)),
+                atFifty.challengerTotals().plus(new ArmCounts(2_000, 100)));
 
         assertThat(change.transition()).isEmpty();
-        assertThat(change.experiment().lastAnalysis().reason()).contains("Not significant yet");
+        Analysis analysis = change.experiment().lastAnalysis();
+        assertThat(analysis.phase()).isEqualTo(Analysis.DECISION);
+        assertThat(analysis.reason()).startsWith("Decision step").contains("more impressions to decide");
+        assertThat(analysis.impressionsToDecide()).isPositive();
+    }
+
+    @Test
+    void aDisasterIsRolledBackAtTheFirstStepAfterAThousandImpressions() {
+        // Given half the champion's CTR on the challenger's first 1,000 impressions.
+        Change change = analyse(progressing(), 1, new ArmCounts(19_000, 950), new ArmCounts(1_000, 25));
+
+        assertThat(change.experiment().phase()).isEqualTo(Phase.ROLLED_BACK);
+        assertThat(change.transition())
+                .get()
+                .satisfies(t -> assertThat(t.reason()).contains("significantly worse"));
+    }
+
+    @Test
+    void harmWaitsForTheMinimumExposure() {
+        Change change = analyse(progressing(), 1, new ArmCounts(7_600, 380), new ArmCounts(400, 0));
+
+        assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
     }
 
     @Test
@@ -296,20 +410,57 @@ class RolloutTest {
     }
 
     @Test
-    void countsWithinTheAttributionLagOfAWeightChangeAreLeftOutOfTheSampleRatioCheck() {
-        Rollout lagged = new Rollout(RolloutFixtures.policy(Duration.ofMinutes(30)));
-        Experiment experiment = lagged.next(waiting(), new ChallengerReady(T0)).experiment();
+    void windowsStartingWithinTheSettleTimeOfAWeightChangeAreLeftOutOfTheSampleRatioCheck() {
+        // Given windows of event time: the first minute after the start, then minutes 1 to 30.
+        Rollout settling = new Rollout(RolloutFixtures.policy(Duration.ofMinutes(1)));
+        Experiment experiment =
+                settling.next(waiting(), new ChallengerReady(T0)).experiment();
+        ArmWindow early = new ArmWindow(T0, minutes(1), new ArmCounts(9_800, 490), new ArmCounts(200, 10));
+        ArmWindow settled = new ArmWindow(minutes(1), minutes(30), new ArmCounts(20_000, 1_000), ArmCounts.ZERO);
 
-        Change early = lagged.next(
-                experiment, new Analysed(minutes(10), new ArmCounts(9_800, 490), new ArmCounts(200, 10), HEALTHY));
-        Change settled = lagged.next(
-                early.experiment(),
-                new Analysed(minutes(40), new ArmCounts(29_800, 1_490), new ArmCounts(200, 10), HEALTHY));
+        Change first = settling.next(experiment, new Analysed(minutes(1), List.of(early), HEALTHY));
+        Change second = settling.next(first.experiment(), new Analysed(minutes(30), List.of(settled), HEALTHY));
 
-        assertThat(early.experiment().phase()).isEqualTo(Phase.PROGRESSING);
-        assertThat(early.experiment().lastAnalysis().srmPValue()).isNull();
-        assertThat(settled.experiment().phase()).isEqualTo(Phase.STOPPED);
-        assertThat(settled.experiment().lastAnalysis().stepChampion()).isEqualTo(new ArmCounts(20_000, 1_000));
+        assertThat(first.experiment().lastAnalysis().srmPValue()).isNull();
+        assertThat(second.experiment().phase()).isEqualTo(Phase.STOPPED);
+        assertThat(second.experiment().lastAnalysis().stepChampion()).isEqualTo(new ArmCounts(20_000, 1_000));
+    }
+
+    @Test
+    void aLateWindowCountsForTheStepItWasServedInNotTheStepInForceWhenItArrives() {
+        // Given a safe first step, then the analyzer delivering the rest of its last minute only after the advance.
+        Experiment experiment = analyse(progressing(), 1, new ArmCounts(19_000, 950), new ArmCounts(1_000, 50))
+                .experiment();
+        assertThat(experiment.step()).isEqualTo(1);
+        ArmWindow lateRest = new ArmWindow(T0, minutes(1), new ArmCounts(38_000, 1_900), new ArmCounts(2_000, 100));
+        ArmWindow atTen = new ArmWindow(minutes(1), minutes(2), new ArmCounts(9_000, 450), new ArmCounts(1_000, 50));
+
+        // When both arrive at the next analysis.
+        Change change = rollout.next(experiment, new Analysed(minutes(2), List.of(lateRest, atTen), HEALTHY));
+
+        // Then the late window lands in the 5 % segment and the 10 % step's split holds.
+        assertThat(change.experiment().segments().get(0).open()).hasSize(1);
+        assertThat(change.experiment().lastAnalysis().stepChallenger()).isEqualTo(new ArmCounts(1_000, 50));
+        assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
+        assertThat(change.experiment().challengerTotals()).isEqualTo(new ArmCounts(3_000, 150));
+    }
+
+    @Test
+    void aWindowStaysInTheStepItWasFirstFiledIn() {
+        // Given a window stamped ahead of the controller's clock, filed at 5 %, and the step changing to 10 % before
+        // the window's start.
+        ArmWindow ahead = new ArmWindow(minutes(2), minutes(3), new ArmCounts(19_000, 950), new ArmCounts(1_000, 50));
+        Experiment experiment = rollout.next(progressing(), new Analysed(minutes(1), List.of(ahead), HEALTHY))
+                .experiment();
+        assertThat(experiment.step()).isEqualTo(1);
+
+        // When the analyzer reports the same window again at the next analysis.
+        Change change = rollout.next(experiment, new Analysed(minutes(2), List.of(ahead), HEALTHY));
+
+        // Then it is counted once, in the 5 % segment, and the 10 % step has nothing to mismatch.
+        assertThat(change.experiment().challengerTotals()).isEqualTo(new ArmCounts(1_000, 50));
+        assertThat(change.experiment().segments().get(1).open()).isEmpty();
+        assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
     }
 
     @Test
@@ -393,8 +544,10 @@ class RolloutTest {
 
         assertThat(change.experiment().phase()).isEqualTo(Phase.PROGRESSING);
         assertThat(change.experiment().challengerWeight()).isEqualTo(5.0);
-        assertThat(change.experiment().segments()).hasSize(2);
-        assertThat(change.experiment().segments().get(1).settledChampion()).isEqualTo(ArmCounts.ZERO);
+        assertThat(change.experiment().segments())
+                .extracting(Segment::challengerBuckets)
+                .containsExactly(500, 0, 500);
+        assertThat(change.experiment().segments().get(2).settledChampion()).isEqualTo(ArmCounts.ZERO);
     }
 
     @ParameterizedTest

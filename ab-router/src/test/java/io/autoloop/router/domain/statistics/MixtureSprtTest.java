@@ -14,7 +14,15 @@ class MixtureSprtTest {
     private final MixtureSprt sprt = new MixtureSprt(0.05, 0.1);
 
     private static Segment segment(int buckets, long n0, long c, long n1, long a) {
-        return Segment.starting(buckets, T0).add(new ArmCounts(n0, c), new ArmCounts(n1, a), true);
+        return new Segment(
+                buckets,
+                T0,
+                new ArmCounts(n0, c),
+                new ArmCounts(n1, a),
+                new ArmCounts(n0, c),
+                new ArmCounts(n1, a),
+                List.of(),
+                null);
     }
 
     @Test

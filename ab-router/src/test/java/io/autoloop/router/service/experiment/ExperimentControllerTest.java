@@ -110,7 +110,8 @@ class ExperimentControllerTest {
     }
 
     /**
-     * Plays the analyzer for the experiment of {@code challenger}: publishes windows of both arms split by the current
+     * Plays the app and the analyzer for the experiment of {@code challenger}: a few rankings (so the router measures
+     * the guardrails), then windows of both arms split by the current
      * weight (champion CTR 5 %, challenger {@code challengerCtr}), one at a time until the step changes, until the
      * experiment ends.
      */
@@ -129,13 +130,16 @@ class ExperimentControllerTest {
             double share = current.getDouble("challengerWeight") / 100.0;
             long toChallenger = Math.round(IMPRESSIONS_PER_WINDOW * share);
             long toChampion = IMPRESSIONS_PER_WINDOW - toChallenger;
-            champion[0] += toChampion;
-            champion[1] += Math.round(toChampion * 0.05);
-            challengerCounts[0] += toChallenger;
-            challengerCounts[1] += Math.round(toChallenger * challengerCtr);
+            long[] championWindow = {toChampion, Math.round(toChampion * 0.05)};
+            long[] challengerWindow = {toChallenger, Math.round(toChallenger * challengerCtr)};
+            champion[0] += championWindow[0];
+            champion[1] += championWindow[1];
+            challengerCounts[0] += challengerWindow[0];
+            challengerCounts[1] += challengerWindow[1];
+            Api.traffic(null, "controller-" + windows, 40);
             window = window.plusSeconds(60);
-            publish(id, Arm.CHAMPION, champion);
-            publish(id, Arm.CHALLENGER, challengerCounts);
+            publish(id, Arm.CHAMPION, championWindow, champion);
+            publish(id, Arm.CHALLENGER, challengerWindow, challengerCounts);
             try {
                 await().atMost(Duration.ofSeconds(4)).until(() -> {
                     JsonPath next = view(challenger);
@@ -148,7 +152,7 @@ class ExperimentControllerTest {
         return id;
     }
 
-    private void publish(String experimentId, Arm arm, long[] cumulative) {
+    private void publish(String experimentId, Arm arm, long[] inWindow, long[] cumulative) {
         TopicWriter.writeOne(
                 Topics.EXPERIMENT_ARM_STATS,
                 experimentId,
@@ -157,8 +161,8 @@ class ExperimentControllerTest {
                         experimentId,
                         arm,
                         null,
-                        0,
-                        0,
+                        inWindow[0],
+                        inWindow[1],
                         cumulative[0],
                         cumulative[1],
                         window.minusSeconds(60),

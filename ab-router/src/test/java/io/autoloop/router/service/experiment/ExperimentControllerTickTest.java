@@ -2,7 +2,6 @@ package io.autoloop.router.service.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
@@ -11,6 +10,7 @@ import io.autoloop.router.domain.rollout.Experiment;
 import io.autoloop.router.domain.rollout.Rollout;
 import io.autoloop.router.domain.rollout.RolloutEvent;
 import io.autoloop.router.domain.statistics.ArmCounts;
+import io.autoloop.router.domain.statistics.ArmWindow;
 import io.autoloop.router.repository.ControllerLease;
 import io.autoloop.router.repository.ModelRegistry;
 import io.autoloop.router.repository.RolloutState;
@@ -29,6 +29,12 @@ import org.junit.jupiter.api.Test;
  * does not hold up the running experiment's analysis, while one that changed the state ends the tick.
  */
 class ExperimentControllerTickTest {
+
+    private static final ArmWindow WINDOW = new ArmWindow(
+            Instant.parse("2026-01-01T00:00:00Z"),
+            Instant.parse("2026-01-01T00:01:00Z"),
+            new ArmCounts(9_500, 475),
+            new ArmCounts(500, 30));
 
     private final RouterConfig config = DefaultConfig.of(RouterConfig.class, Map.of());
     private final Rollout rollout = new Rollout(ExperimentService.policyOf(config));
@@ -56,8 +62,8 @@ class ExperimentControllerTickTest {
     };
     private final AnalysisInputs inputs = new AnalysisInputs(null, null) {
         @Override
-        public Map<Arm, ArmCounts> counts(String experimentId) {
-            return Map.of(Arm.CHAMPION, new ArmCounts(9_500, 475), Arm.CHALLENGER, new ArmCounts(500, 30));
+        public List<ArmWindow> windows(String experimentId) {
+            return List.of(WINDOW);
         }
 
         @Override
@@ -88,7 +94,7 @@ class ExperimentControllerTickTest {
         controller.tick(progressingWithCandidate());
 
         assertThat(applied).singleElement().isInstanceOf(RolloutEvent.Analysed.class);
-        assertThat(((RolloutEvent.Analysed) applied.get(0)).challenger()).isEqualTo(new ArmCounts(500, 30));
+        assertThat(((RolloutEvent.Analysed) applied.get(0)).windows()).containsExactly(WINDOW);
     }
 
     @Test
