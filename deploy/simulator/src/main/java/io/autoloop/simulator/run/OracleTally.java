@@ -44,7 +44,7 @@ public final class OracleTally {
 
         static final Sums NONE = new Sums(0, 0, 0);
 
-        /** Served over oracle expected clicks, in (0, 1]; NaN without any oracle click expected. */
+        /** Served over oracle expected clicks, in [0, 1]; NaN without any oracle click expected. */
         public double shareOfOracle() {
             return oracle > 0 ? served / oracle : Double.NaN;
         }

@@ -28,9 +28,9 @@ import java.util.function.Consumer;
 /**
  * Runs {@link Traffic} against the ab-router and the feedback-collector: dispatches ranking requests at the paced
  * rate ({@link Pacing}) to a pool of {@code threads}, turns each ranking into the traffic's events (and, when the
- * traffic knows the true click model, values it against the oracle ranking), schedules each
- * event for its delay, sends due events in batches ({@link EventBatcher}), reads the router's experiment every
- * {@code experimentEvery}, shows a progress line every {@code progressEvery}, and prints the summary at the end.
+ * traffic knows the true click model, values it against the oracle ranking), schedules each event for its delay,
+ * sends due events in batches ({@link EventBatcher}), reads the router's experiment every {@code experimentEvery},
+ * shows a progress line every {@code progressEvery}, and prints the summary at the end.
  *
  * <p>The run ends when the traffic is exhausted, after {@code duration}, after {@code maxRequests}, on
  * {@link #stop()} (Ctrl-C), or when a service refuses the API key. Ending: no new requests; requests in flight finish

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts every outcome of a run: ranking requests (ranked, refused, unavailable, retries), events (queued, and each
  * one accepted, duplicate, rejected, failed or dropped), events by type, impressions and clicks by arm, the expected
- * clicks of the rankings served against the oracle's ({@link OracleTally}), and the first distinct problems. Thread-safe; {@link #snapshot()} reads a consistent-enough view for the console.
+ * clicks of the rankings served against the oracle's ({@link OracleTally}), and the first distinct problems.
+ * Thread-safe; {@link #snapshot()} reads a consistent-enough view for the console.
  */
 public final class Tally {
 

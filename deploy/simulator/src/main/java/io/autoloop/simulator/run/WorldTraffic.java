@@ -16,8 +16,8 @@ import java.util.Optional;
  * Live traffic of the synthetic {@link World}: visit n asks the router to rank {@code candidates} items for a user
  * (user features in {@code user}, the device in {@code context}, item features per candidate), and the
  * ranking's feedback is drawn from the true model ({@link Visit#react}), which also values the ranking against the
- * oracle's ({@link Visit#value}). Event ids are {@link EventIds} of the run id
- * and {@code visit/<n>/<k>}; every event carries the user's consent and the request context.
+ * oracle's ({@link Visit#value}). Event ids are {@link EventIds} of the run id and {@code visit/<n>/<k>}; every event
+ * carries the user's consent and the request context.
  */
 public final class WorldTraffic implements Traffic {
 
