@@ -52,7 +52,9 @@ public final class ReplayTraffic implements Traffic {
         }
         ObdImpression row = log.get((int) index);
         return Optional.of(new Planned(
-                request(row), Duration.between(log.get(0).loggedAt(), row.loggedAt()), response -> {
+                request(row),
+                Duration.between(log.get(0).loggedAt(), row.loggedAt()),
+                response -> {
                     String itemId = itemId(row);
                     if (!response.shownItemIds().contains(itemId)) {
                         return List.of();
@@ -64,7 +66,8 @@ public final class ReplayTraffic implements Traffic {
                         events.add(new PlannedEvent(Duration.ZERO, event(row, EventType.CLICK, response.decisionId())));
                     }
                     return events;
-                }));
+                },
+                null));
     }
 
     /** The ranking request for one logged row. */

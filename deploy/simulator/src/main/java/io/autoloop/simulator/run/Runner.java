@@ -5,11 +5,13 @@ import io.autoloop.simulator.http.ExperimentClient;
 import io.autoloop.simulator.http.ExperimentStatus;
 import io.autoloop.simulator.http.JsonHttp;
 import io.autoloop.simulator.http.RankOutcome;
+import io.autoloop.simulator.http.RankRequest;
 import io.autoloop.simulator.http.RankResponse;
 import io.autoloop.simulator.http.RouterClient;
 import io.autoloop.simulator.http.Targets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +27,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs {@link Traffic} against the ab-router and the feedback-collector: dispatches ranking requests at the paced
- * rate ({@link Pacing}) to a pool of {@code threads}, turns each ranking into the traffic's events, schedules each
- * event for its delay, sends due events in batches ({@link EventBatcher}), reads the router's experiment every
- * {@code experimentEvery}, shows a progress line every {@code progressEvery}, and prints the summary at the end.
+ * rate ({@link Pacing}) to a pool of {@code threads}, turns each ranking into the traffic's events (and, when the
+ * traffic knows the true click model, values it against the oracle ranking), schedules each event for its delay,
+ * sends due events in batches ({@link EventBatcher}), reads the router's experiment every {@code experimentEvery},
+ * shows a progress line every {@code progressEvery}, and prints the summary at the end.
  *
  * <p>The run ends when the traffic is exhausted, after {@code duration}, after {@code maxRequests}, on
  * {@link #stop()} (Ctrl-C), or when a service refuses the API key. Ending: no new requests; requests in flight finish
@@ -91,7 +94,7 @@ public final class Runner {
                     settings.progressEvery().toMillis(),
                     settings.progressEvery().toMillis(),
                     TimeUnit.MILLISECONDS);
-            dispatch(traffic, start, workers, job -> visit(router, job, followUps));
+            dispatch(traffic, start, workers, job -> visit(router, job, followUps, start));
         } finally {
             try {
                 workers.shutdown();
@@ -179,7 +182,7 @@ public final class Runner {
         return stopping || tally.fatal() != null;
     }
 
-    private void visit(RouterClient router, Traffic.Planned job, FeedbackSchedule followUps) {
+    private void visit(RouterClient router, Traffic.Planned job, FeedbackSchedule followUps, long start) {
         RankOutcome outcome;
         try {
             outcome = router.rank(job.request());
@@ -195,6 +198,15 @@ public final class Runner {
             return;
         }
         RankResponse response = ranked.response();
+        if (job.truth() != null) {
+            List<String> candidateIds = job.request().candidates().stream()
+                    .map(RankRequest.Candidate::itemId)
+                    .toList();
+            tally.valued(
+                    Duration.ofNanos(System.nanoTime() - start),
+                    job.truth().value(response.shownItemIds()),
+                    response.explored(candidateIds));
+        }
         for (Traffic.PlannedEvent planned : job.reaction().to(response)) {
             tally.planned(planned.event().type(), response);
             followUps.at(planned.delay(), planned.event());

@@ -4,6 +4,8 @@ import io.autoloop.contracts.EventType;
 import io.autoloop.simulator.http.BatchOutcome;
 import io.autoloop.simulator.http.RankOutcome;
 import io.autoloop.simulator.http.RankResponse;
+import io.autoloop.simulator.world.RankingValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -17,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts every outcome of a run: ranking requests (ranked, refused, unavailable, retries), events (queued, and each
- * one accepted, duplicate, rejected, failed or dropped), events by type, impressions and clicks by arm, and the first
- * distinct problems. Thread-safe; {@link #snapshot()} reads a consistent-enough view for the console.
+ * one accepted, duplicate, rejected, failed or dropped), events by type, impressions and clicks by arm, the expected
+ * clicks of the rankings served against the oracle's ({@link OracleTally}), and the first distinct problems.
+ * Thread-safe; {@link #snapshot()} reads a consistent-enough view for the console.
  */
 public final class Tally {
 
@@ -41,6 +44,7 @@ public final class Tally {
     private final Map<EventType, LongAdder> byType = new EnumMap<>(EventType.class);
     private final Map<String, ArmCounter> arms = new ConcurrentHashMap<>();
     private final AtomicLong armOrder = new AtomicLong();
+    private final OracleTally oracle = new OracleTally();
     private final Map<String, LongAdder> problems = new ConcurrentHashMap<>();
     private final AtomicReference<String> experimentId = new AtomicReference<>();
     private final AtomicReference<String> fatal = new AtomicReference<>();
@@ -80,6 +84,11 @@ public final class Tally {
             ArmCounter counter = arms.computeIfAbsent(arm, key -> new ArmCounter(armOrder.getAndIncrement()));
             (type == EventType.IMPRESSION ? counter.impressions : counter.clicks).increment();
         }
+    }
+
+    /** Counts what a ranking answered {@code elapsed} after the start is worth against the oracle ranking. */
+    void valued(Duration elapsed, RankingValue value, boolean explored) {
+        oracle.add(elapsed, value, explored);
     }
 
     void queued() {
@@ -156,6 +165,7 @@ public final class Tally {
                 batchRetries.sum(),
                 types,
                 armCounts,
+                oracle.snapshot(),
                 experimentId.get(),
                 problemCounts,
                 fatal.get());
@@ -170,7 +180,10 @@ public final class Tally {
         }
     }
 
-    /** A point-in-time view of every count; {@code problems} are distinct texts with counts, most frequent first. */
+    /**
+     * A point-in-time view of every count; {@code oracle} has no minutes when the traffic has no true click model;
+     * {@code problems} are distinct texts with counts, most frequent first.
+     */
     public record Snapshot(
             long rankRequests,
             long ranked,
@@ -187,6 +200,7 @@ public final class Tally {
             long batchRetries,
             Map<EventType, Long> eventsByType,
             Map<String, ArmCount> arms,
+            OracleTally.Snapshot oracle,
             String experimentId,
             List<Map.Entry<String, Long>> problems,
             String fatal) {

@@ -71,9 +71,14 @@ public final class TrueClickModel {
         return sigmoid(affinity(user, item));
     }
 
+    /** The item's appeal to the user: the probability of a click once the slot is examined, {@code σ(logit(u, i))}. */
+    public double appeal(User user, Item item) {
+        return sigmoid(logit(user, item));
+    }
+
     /** The probability that the user clicks the item when it is shown in the 0-based {@code slot}. */
     public double clickProbability(User user, Item item, int slot) {
-        return PositionBias.factor(slot) * sigmoid(logit(user, item));
+        return PositionBias.factor(slot) * appeal(user, item);
     }
 
     private double affinity(User user, Item item) {

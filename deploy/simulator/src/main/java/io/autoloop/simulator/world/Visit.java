@@ -102,6 +102,34 @@ public final class Visit {
         return feedback;
     }
 
+    /**
+     * The expected clicks of showing {@code shownItemIds} in this order to the visit's user, and of the oracle ranking
+     * of the visit's candidates ({@link RankingValue}). An id that is not a candidate keeps its slot and expects no
+     * click. Draws nothing: it may be called before or after {@link #react}.
+     */
+    public RankingValue value(List<String> shownItemIds) {
+        TrueClickModel truth = world.truth();
+        double[] candidateAppeal = new double[candidates.size()];
+        for (int i = 0; i < candidateAppeal.length; i++) {
+            candidateAppeal[i] = truth.appeal(user, candidates.get(i));
+        }
+        double[] shownAppeal = new double[shownItemIds.size()];
+        for (int slot = 0; slot < shownAppeal.length; slot++) {
+            int candidate = candidateIndex(shownItemIds.get(slot));
+            shownAppeal[slot] = candidate < 0 ? 0 : candidateAppeal[candidate];
+        }
+        return RankingValue.of(shownAppeal, candidateAppeal);
+    }
+
+    private int candidateIndex(String itemId) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).itemId().equals(itemId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private Duration millis(int from, int to) {
         return Duration.ofMillis(random.nextInt(from, to + 1));
     }

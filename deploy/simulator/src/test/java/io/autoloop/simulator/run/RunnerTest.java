@@ -1,6 +1,7 @@
 package io.autoloop.simulator.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoloop.simulator.http.JsonHttp;
@@ -10,6 +11,9 @@ import io.autoloop.simulator.replay.ObdFolder;
 import io.autoloop.simulator.replay.ObdImpression;
 import io.autoloop.simulator.replay.ObdLog;
 import io.autoloop.simulator.replay.ReplayTraffic;
+import io.autoloop.simulator.world.Item;
+import io.autoloop.simulator.world.RankingValue;
+import io.autoloop.simulator.world.Visit;
 import io.autoloop.simulator.world.World;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +72,8 @@ class RunnerTest {
 
     @Test
     void worldRunSendsWellFormedRequestsRetriesAfterRetryAfterAndAccountsForEveryEvent() throws Exception {
-        Tally.Snapshot result =
-                runner(12).run("world test", new WorldTraffic(World.generate(1, 40, 60), 20, 5, "run-1"));
+        World world = World.generate(1, 40, 60);
+        Tally.Snapshot result = runner(12).run("world test", new WorldTraffic(world, 20, 5, "run-1"));
 
         // ranking requests: the app's key, user features, context and candidates with item features
         assertThat(services.ranks()).hasSize(12).allSatisfy(rank -> {
@@ -127,7 +132,26 @@ class RunnerTest {
         assertThat(result.experimentId()).isEqualTo("ctr-1");
         assertThat(output.toString(StandardCharsets.UTF_8))
                 .contains(
-                        "world test, ran", "1 × events: impression timestamp: The event time is 31 days in the past.");
+                        "world test, ran",
+                        "1 × events: impression timestamp: The event time is 31 days in the past.",
+                        "  % of oracle     ");
+
+        // every ranking is valued against the oracle; the stub's scores descend, so none counts as explored
+        double served = 0;
+        double oracle = 0;
+        for (int n = 0; n < 12; n++) {
+            Visit visit = world.visit(n, 20);
+            List<String> reversed = new ArrayList<>(
+                    visit.candidates().stream().map(Item::itemId).toList());
+            Collections.reverse(reversed);
+            RankingValue value = visit.value(reversed.subList(0, 5));
+            served += value.served();
+            oracle += value.oracle();
+        }
+        assertThat(result.oracle().all().rankings()).isEqualTo(12);
+        assertThat(result.oracle().unexplored().rankings()).isEqualTo(12);
+        assertThat(result.oracle().all().served()).isCloseTo(served, within(1e-9));
+        assertThat(result.oracle().all().oracle()).isCloseTo(oracle, within(1e-9));
     }
 
     @Test
@@ -165,6 +189,10 @@ class RunnerTest {
                 });
         assertThat(result.ranked()).isEqualTo(traffic.size());
         assertThat(result.eventsSettled()).isEqualTo(result.eventsQueued()).isEqualTo(traffic.size() + 1);
+        assertThat(result.oracle().minutes())
+                .as("a log has no true click model")
+                .isEmpty();
+        assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("oracle");
     }
 
     private static List<String> ids(JsonNode body) {
