@@ -52,8 +52,7 @@ class CheckpointRecoveryIT {
             new FeatureSpec(18, 0, List.of(new Cross("user", "item"))),
             FtrlParameters.defaults(),
             2000,
-            new GatePolicy(0.002, 1e-6, 500),
-            true);
+            new GatePolicy(0.002, 1e-6, 500));
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String model = "ctr-it-" + suffix;
@@ -91,13 +90,13 @@ class CheckpointRecoveryIT {
         ServiceProcess restarted = start("restarted", NOT_PUBLISHING);
         stream.join();
 
-        // Then: everything consumed once, resumed from the timed checkpoint: 0.1.0 (at 0 samples) is the only publish.
+        // Then: everything consumed once, resumed from the timed checkpoint: 1.1.0 (at 0 samples) is the only publish.
         await().atMost(PATIENCE).until(() -> recordsConsumed(restarted) == SAMPLES);
         JsonNode trainer = PackagedRetrainer.trainer(restarted);
         assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("recordsConsumed").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
-        assertThat(versions(restarted)).containsExactly("0.1.0");
+        assertThat(versions(restarted)).containsExactly("1.1.0");
         restarted.stop();
         assertFinalCheckpointHolds(SAMPLES);
     }
@@ -187,7 +186,7 @@ class CheckpointRecoveryIT {
             versions.add(version.get("version").asText());
             parents.add(version.path("parent").asText(null));
         });
-        assertThat(versions).doesNotHaveDuplicates().last().isEqualTo("0.1.0");
+        assertThat(versions).doesNotHaveDuplicates().last().isEqualTo("1.1.0");
         for (int i = 0; i + 1 < versions.size(); i++) {
             assertThat(parents.get(i)).isEqualTo(versions.get(i + 1));
         }
@@ -196,12 +195,16 @@ class CheckpointRecoveryIT {
     /** Samples in the checkpoint in Redis now, 0 without one. */
     private long checkpointedSamples() {
         byte[] saved = redis.get(RedisKeys.checkpoint(model));
-        return saved == null ? 0 : Trainer.restore(saved, TRAINER).samplesSeen();
+        return saved == null
+                ? 0
+                : Trainer.restore(TestLineages.defaultOf("ctr", TRAINER), saved, TRAINER)
+                        .samplesSeen();
     }
 
     /** The checkpoint the last trainer wrote on its way out holds exactly every sample and every offset. */
     private void assertFinalCheckpointHolds(long samples) {
-        Trainer saved = Trainer.restore(redis.get(RedisKeys.checkpoint(model)), TRAINER);
+        Trainer saved = Trainer.restore(
+                TestLineages.defaultOf("ctr", TRAINER), redis.get(RedisKeys.checkpoint(model)), TRAINER);
         assertThat(saved.samplesSeen()).isEqualTo(samples);
         assertThat(saved.recordsConsumed()).isEqualTo(samples);
         assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum())
