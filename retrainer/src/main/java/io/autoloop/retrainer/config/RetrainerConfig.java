@@ -57,7 +57,7 @@ public interface RetrainerConfig {
     /** When training counts as stalled, and how often the active trainer reports its health to the router. */
     Alert alert();
 
-    /** How often the champion alias is read from the registry. Default 5 s. */
+    /** How often the champion alias and the lineages (new ones, retired ones) are read. Default 5 s. */
     @WithDefault("5s")
     Duration championRefresh();
 

@@ -104,11 +104,11 @@ public record LineageRequest(String name, LineageConfig config) {
                     || sides[0].equals(sides[1])) {
                 throw new Invalid(
                         "crosses",
-                        "Each cross must be two different namespaces among " + sorted(NAMESPACES)
+                        "Each of crosses must be two different namespaces among " + sorted(NAMESPACES)
                                 + " joined by '*', e.g. user*item, but one is " + describe(item) + ".");
             }
             if (!seen.add(sides[0] + "*" + sides[1])) {
-                throw new Invalid("crosses", "The cross " + item + " is listed twice.");
+                throw new Invalid("crosses", "crosses lists " + item + " twice.");
             }
             crosses.add(sides[0] + "*" + sides[1]);
         }

@@ -201,6 +201,11 @@ public final class LineageTrainers {
         return Collections.unmodifiableMap(offsets);
     }
 
+    /** How many times a sample was hashed, over every feature spec, since these trainers were made or restored. */
+    public long hashings() {
+        return encodings.encodings();
+    }
+
     public String model() {
         return model;
     }
