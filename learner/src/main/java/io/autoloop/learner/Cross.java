@@ -28,6 +28,21 @@ public record Cross(String left, String right) {
         }
     }
 
+    /**
+     * The cross written {@code left*right}, as {@link #toString()} writes it.
+     *
+     * @throws IllegalArgumentException with a sentence naming the text when it is not two namespaces joined by one
+     *     {@code *}
+     */
+    public static Cross parse(String text) {
+        String[] sides = Objects.requireNonNull(text, "text").split("\\*", -1);
+        if (sides.length != 2) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a cross; write it as two namespaces joined by '*', e.g. user*item.");
+        }
+        return new Cross(sides[0].trim(), sides[1].trim());
+    }
+
     private static boolean hasSeparator(String namespace) {
         return namespace.indexOf('*') >= 0 || namespace.indexOf(',') >= 0 || namespace.indexOf(';') >= 0;
     }

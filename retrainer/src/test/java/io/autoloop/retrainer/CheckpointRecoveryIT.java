@@ -4,21 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoloop.contracts.Lineage;
 import io.autoloop.contracts.RedisKeys;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.domain.GatePolicy;
-import io.autoloop.retrainer.domain.Trainer;
+import io.autoloop.retrainer.domain.LineageTrainers;
+import io.autoloop.retrainer.domain.SemanticVersion;
 import io.autoloop.retrainer.domain.TrainerSettings;
 import io.autoloop.testing.ServiceProcess;
 import io.autoloop.testing.TopicAdmin;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -26,9 +31,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code kill -9} of the packaged retrainer in the middle of a stream loses no sample and counts none twice: the
- * trainer that carries on (the same process restarted, or a standby) resumes from the last checkpoint and ends with
- * exactly as many samples seen as records were produced. The restarted process resumes from a timed checkpoint (no
+ * {@code kill -9} of the packaged retrainer in the middle of a stream loses no sample and counts none twice in any
+ * lineage: the trainer that carries on (the same process restarted, or a standby) resumes from the last checkpoint and
+ * ends with exactly as many samples seen as records were produced, in the configured lineage and in a second one an
+ * admin created before the stream (without the user × item cross, so each sample is hashed twice). The restarted process resumes from a timed checkpoint (no
  * candidate is ever proposed there, so no publish writes one); the standby takes over while candidates are published.
  */
 class CheckpointRecoveryIT {
@@ -52,8 +58,7 @@ class CheckpointRecoveryIT {
             new FeatureSpec(18, 0, List.of(new Cross("user", "item"))),
             FtrlParameters.defaults(),
             2000,
-            new GatePolicy(0.002, 1e-6, 500),
-            true);
+            new GatePolicy(0.002, 1e-6, 500));
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String model = "ctr-it-" + suffix;
@@ -80,9 +85,10 @@ class CheckpointRecoveryIT {
 
     @Test
     void killNineMidStreamThenRestartResumesFromTheTimedCheckpointAndLosesNoSample() {
-        // Given: a running retrainer that publishes no candidate, a stream being produced, and a timed checkpoint
-        // that holds some of it.
+        // Given: a running retrainer of two lineages that publishes no candidate, a stream being produced, and a timed
+        // checkpoint that holds some of it.
         ServiceProcess first = start("first", NOT_PUBLISHING);
+        addSecondLineage(first);
         CompletableFuture<Void> stream = produceStream();
         await().atMost(PATIENCE).until(() -> samplesSeen(first) >= KILL_AFTER && checkpointedSamples() > 0);
 
@@ -91,13 +97,15 @@ class CheckpointRecoveryIT {
         ServiceProcess restarted = start("restarted", NOT_PUBLISHING);
         stream.join();
 
-        // Then: everything consumed once, resumed from the timed checkpoint: 0.1.0 (at 0 samples) is the only publish.
+        // Then: everything consumed once by each lineage, resumed from the timed checkpoint: 1.1.0 (at 0 samples) is
+        // the only publish.
         await().atMost(PATIENCE).until(() -> recordsConsumed(restarted) == SAMPLES);
         JsonNode trainer = PackagedRetrainer.trainer(restarted);
         assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("recordsConsumed").asLong()).isEqualTo(SAMPLES);
+        assertEveryLineageSawEveryRecord(restarted);
         assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
-        assertThat(versions(restarted)).containsExactly("0.1.0");
+        assertThat(versions(restarted)).containsExactly("1.1.0");
         restarted.stop();
         assertFinalCheckpointHolds(SAMPLES);
     }
@@ -111,6 +119,7 @@ class CheckpointRecoveryIT {
         ServiceProcess active = role(a).equals("active") ? a : b;
         ServiceProcess standby = active == a ? b : a;
         await().atMost(PATIENCE).until(() -> role(standby).equals("standby"));
+        addSecondLineage(active);
         CompletableFuture<Void> stream = produceStream();
 
         // When: SIGKILL of the active trainer mid-stream; the killed one is started again.
@@ -125,6 +134,7 @@ class CheckpointRecoveryIT {
         JsonNode trainer = PackagedRetrainer.trainer(standby);
         assertThat(trainer.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
         assertThat(trainer.get("resumedFromSamples").asLong()).isPositive().isLessThan(SAMPLES);
+        assertEveryLineageSawEveryRecord(standby);
         await().atMost(PATIENCE).until(() -> role(returned).equals("standby"));
         assertThat(PackagedRetrainer.trainer(returned).get("activeInstance").asText())
                 .isEqualTo(trainer.get("instance").asText());
@@ -147,6 +157,27 @@ class CheckpointRecoveryIT {
         processes.add(process);
         process.awaitReady(PATIENCE);
         return process;
+    }
+
+    /** Creates the lineage {@code no-cross} through the admin API and waits until the trainer trains it. */
+    private void addSecondLineage(ServiceProcess process) {
+        Map.Entry<Integer, JsonNode> created = PackagedRetrainer.postAsAdmin(
+                process, "/v1/models/" + model + "/lineages", "{\"name\": \"no-cross\", \"crosses\": []}");
+        assertThat(created.getKey()).isEqualTo(201);
+        await().atMost(PATIENCE)
+                .until(() -> PackagedRetrainer.trainer(process).get("lineages").size() == 2);
+    }
+
+    /** Each lineage's trainer took every record and learned every sample. */
+    private static void assertEveryLineageSawEveryRecord(ServiceProcess process) {
+        JsonNode lineages = PackagedRetrainer.trainer(process).get("lineages");
+        List<String> names = new ArrayList<>();
+        lineages.forEach(lineage -> {
+            names.add(lineage.get("lineage").get("name").asText());
+            assertThat(lineage.get("samplesSeen").asLong()).isEqualTo(SAMPLES);
+            assertThat(lineage.get("recordsConsumed").asLong()).isEqualTo(SAMPLES);
+        });
+        assertThat(names).containsExactly("default", "no-cross");
     }
 
     /** Produces the stream over several seconds, so that a kill lands in its middle. */
@@ -179,33 +210,53 @@ class CheckpointRecoveryIT {
         return versions;
     }
 
-    /** Every version was published once, each the minor successor of its parent. */
+    /** Every version was published once, each the minor successor of its parent within its lineage. */
     private static void assertVersionsChain(ServiceProcess process) {
-        List<String> versions = new ArrayList<>();
-        List<String> parents = new ArrayList<>();
+        Map<Integer, List<String>> versions = new TreeMap<>();
+        Map<String, String> parents = new HashMap<>();
         PackagedRetrainer.get(process, "/v1/models").get("versions").forEach(version -> {
-            versions.add(version.get("version").asText());
-            parents.add(version.path("parent").asText(null));
+            String name = version.get("version").asText();
+            versions.computeIfAbsent(SemanticVersion.parse(name).major(), major -> new ArrayList<>())
+                    .add(name);
+            parents.put(name, version.path("parent").asText(null));
         });
-        assertThat(versions).doesNotHaveDuplicates().last().isEqualTo("0.1.0");
-        for (int i = 0; i + 1 < versions.size(); i++) {
-            assertThat(parents.get(i)).isEqualTo(versions.get(i + 1));
-        }
+        assertThat(versions.keySet()).contains(1);
+        versions.forEach((ordinal, lineage) -> {
+            assertThat(lineage).doesNotHaveDuplicates().last().isEqualTo(ordinal + ".1.0");
+            for (int i = 0; i + 1 < lineage.size(); i++) {
+                assertThat(parents.get(lineage.get(i))).isEqualTo(lineage.get(i + 1));
+            }
+        });
     }
 
     /** Samples in the checkpoint in Redis now, 0 without one. */
     private long checkpointedSamples() {
         byte[] saved = redis.get(RedisKeys.checkpoint(model));
-        return saved == null ? 0 : Trainer.restore(saved, TRAINER).samplesSeen();
+        return saved == null
+                ? 0
+                : LineageTrainers.restore(model, saved, TRAINER, lineages())
+                        .trainers()
+                        .get(0)
+                        .samplesSeen();
     }
 
-    /** The checkpoint the last trainer wrote on its way out holds exactly every sample and every offset. */
+    /** The checkpoint the last trainer wrote on its way out holds exactly every sample and every offset, per lineage. */
     private void assertFinalCheckpointHolds(long samples) {
-        Trainer saved = Trainer.restore(redis.get(RedisKeys.checkpoint(model)), TRAINER);
-        assertThat(saved.samplesSeen()).isEqualTo(samples);
-        assertThat(saved.recordsConsumed()).isEqualTo(samples);
+        LineageTrainers saved =
+                LineageTrainers.restore(model, redis.get(RedisKeys.checkpoint(model)), TRAINER, lineages());
+        assertThat(saved.trainers()).hasSize(2).allSatisfy(trainer -> {
+            assertThat(trainer.samplesSeen()).isEqualTo(samples);
+            assertThat(trainer.recordsConsumed()).isEqualTo(samples);
+        });
         assertThat(saved.offsets().values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(samples);
+    }
+
+    /** The model's lineages as the retrainer registered them. */
+    private List<Lineage> lineages() {
+        return redis.hashValues(RedisKeys.lineages(model)).stream()
+                .map(json -> ContractJson.read(json.getBytes(StandardCharsets.UTF_8), Lineage.class))
+                .toList();
     }
 
     private static long samplesSeen(ServiceProcess process) {

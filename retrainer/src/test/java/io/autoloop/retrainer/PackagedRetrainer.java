@@ -59,6 +59,30 @@ public final class PackagedRetrainer {
         return models == null ? null : models.get("trainer");
     }
 
+    /**
+     * {@code POST path} with the JSON {@code body} and the development admin key.
+     *
+     * @return the status and the body as JSON
+     */
+    public static Map.Entry<Integer, JsonNode> postAsAdmin(ServiceProcess retrainer, String path, String body) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(retrainer.uri().resolve(path))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Authorization", "Bearer autoloop-dev-admin-key")
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return Map.entry(response.statusCode(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException("POST " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during POST " + path + ".", e);
+        }
+    }
+
     /** {@code GET path} as JSON, or null when the process does not answer 200. */
     public static JsonNode get(ServiceProcess retrainer, String path) {
         try {

@@ -23,6 +23,21 @@ public final class TestRedis implements AutoCloseable {
         return response == null ? null : response.toBytes();
     }
 
+    /** Sets {@code field} of the hash at {@code key} to {@code value}. */
+    public void hset(String key, String field, String value) {
+        send(Request.cmd(Command.HSET).arg(key).arg(field).arg(value));
+    }
+
+    /** The values of the hash at {@code key}, as text; empty when there is none. */
+    public List<String> hashValues(String key) {
+        List<String> values = new ArrayList<>();
+        Response response = send(Request.cmd(Command.HVALS).arg(key));
+        if (response != null) {
+            response.forEach(value -> values.add(value.toString()));
+        }
+        return values;
+    }
+
     /** Deletes every key of the model: registry, gate decisions, checkpoint and lease. */
     public void deleteModel(String model) {
         List<String> keys = new ArrayList<>();

@@ -30,10 +30,13 @@ public interface RetrainerConfig {
      */
     Optional<String> adminKeyHash();
 
-    /** How samples are hashed into coordinates; changing it starts a new major version. */
+    /**
+     * How samples are hashed into coordinates: bits and crosses belong to the default lineage (changing them makes a
+     * new lineage), the seed to every lineage.
+     */
     Features features();
 
-    /** FTRL-Proximal hyper-parameters (McMahan et al. 2013). */
+    /** FTRL-Proximal hyper-parameters (McMahan et al. 2013) of the default lineage; changing them makes a new one. */
     Ftrl ftrl();
 
     /** When a candidate is due. */
@@ -54,16 +57,12 @@ public interface RetrainerConfig {
     /** When training counts as stalled, and how often the active trainer reports its health to the router. */
     Alert alert();
 
-    /** How often the champion alias is read from the registry. Default 5 s. */
+    /** How often the champion alias and the lineages (new ones, retired ones) are read. Default 5 s. */
     @WithDefault("5s")
     Duration championRefresh();
 
-    /**
-     * Whether a changed feature spec replays the topic from its beginning into the fresh learner (true), or the
-     * fresh learner goes on from the checkpointed offsets (false). Default true.
-     */
-    @WithDefault("true")
-    boolean replayOnSpecChange();
+    /** How many versions the registry keeps. */
+    Registry registry();
 
     /** Bound of every Redis call of the retrainer (checkpoints of several MiB included). Default 10 s. */
     @WithDefault("10s")
@@ -148,6 +147,16 @@ public interface RetrainerConfig {
         /** How many gate decisions the registry keeps for {@code GET /v1/models/candidates}. Default 100. */
         @WithDefault("100")
         int historySize();
+    }
+
+    interface Registry {
+
+        /**
+         * The newest versions kept per lineage; older ones are deleted (bytes, metadata, index entry) after each
+         * publish unless an alias, the running experiment or the waiting candidate names them. Default 20.
+         */
+        @WithDefault("20")
+        int keepPerLineage();
     }
 
     interface Checkpoint {

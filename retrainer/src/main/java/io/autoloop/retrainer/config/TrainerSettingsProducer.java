@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the {@link TrainerSettings} (feature spec, FTRL parameters, holdout window, gate thresholds, replay) from
+ * Builds the {@link TrainerSettings} (the default lineage's feature spec and FTRL parameters, holdout window, gate
+ * thresholds) from
  * {@link RetrainerConfig}, at startup: a bad value stops the service with a sentence naming the setting.
  */
 @ApplicationScoped
@@ -30,8 +31,7 @@ public class TrainerSettingsProducer {
                 new FeatureSpec(features.bits(), features.hashSeed(), crosses(features.crosses())),
                 new FtrlParameters(ftrl.alpha(), ftrl.beta(), ftrl.l1(), ftrl.l2()),
                 gate.holdoutSamples(),
-                new GatePolicy(gate.margin(), gate.minPredictionSpread(), gate.minHoldoutSamples()),
-                config.replayOnSpecChange());
+                new GatePolicy(gate.margin(), gate.minPredictionSpread(), gate.minHoldoutSamples()));
     }
 
     /** The crosses of {@code retrainer.features.crosses}: each {@code left*right}, or {@code none}. */
@@ -41,12 +41,11 @@ public class TrainerSettingsProducer {
             if (cross.equals("none")) {
                 continue;
             }
-            String[] sides = cross.split("\\*", -1);
-            if (sides.length != 2) {
+            if (cross.split("\\*", -1).length != 2) {
                 throw new IllegalArgumentException("retrainer.features.crosses has '" + cross
                         + "'; write each cross as left*right (e.g. user*item), or none.");
             }
-            crosses.add(new Cross(sides[0].trim(), sides[1].trim()));
+            crosses.add(Cross.parse(cross));
         }
         return crosses;
     }

@@ -1,5 +1,6 @@
 package io.autoloop.retrainer.domain;
 
+import io.autoloop.contracts.LineageRef;
 import java.time.Instant;
 
 /**
@@ -23,6 +24,7 @@ import java.time.Instant;
  * @param standardError standard error of the paired difference of the two
  * @param margin the gate margin in force
  * @param predictionSpread standard deviation of the candidate's predictions over the window
+ * @param lineage the lineage of the candidate (absent in decisions kept before lineages)
  */
 public record GateDecision(
         Instant at,
@@ -41,7 +43,8 @@ public record GateDecision(
         double championLogLoss,
         double standardError,
         double margin,
-        double predictionSpread) {
+        double predictionSpread,
+        LineageRef lineage) {
 
     /** The decision about {@code candidate}, taken at {@code at}. */
     public static GateDecision of(
@@ -65,7 +68,8 @@ public record GateDecision(
                 losses.championLogLoss(),
                 losses.standardError(),
                 margin,
-                verdict.predictionSpread());
+                verdict.predictionSpread(),
+                candidate.lineage());
     }
 
     /** Whether the candidate was published. */

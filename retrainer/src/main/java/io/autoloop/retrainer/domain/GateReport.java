@@ -27,6 +27,10 @@ public final class GateReport {
     public static AuditEntry auditEntry(GateDecision decision, String id) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", decision.version());
+        if (decision.lineage() != null) {
+            details.put("lineage", decision.lineage().id());
+            details.put("lineageName", decision.lineage().name());
+        }
         putIfPresent(details, "parent", decision.parent());
         putIfPresent(details, "champion", decision.champion());
         details.put("trigger", decision.trigger());

@@ -6,12 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * A model version {@code major.minor.patch} (semver 2.0.0 without pre-release or build suffixes): the retrainer
- * bumps the minor for every publish and the major when the feature spec changes; it never bumps the patch.
+ * numbers a lineage's versions {@code ordinal.refresh.0}, the major being the lineage's ordinal within the model and
+ * the minor counting its refreshes from 1; it never bumps the patch.
  */
 public record SemanticVersion(int major, int minor, int patch) implements Comparable<SemanticVersion> {
-
-    /** The version of the first model of a registry: bias only, published before any sample is trained. */
-    public static final SemanticVersion INITIAL = new SemanticVersion(0, 1, 0);
 
     private static final Pattern FORMAT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
 
@@ -44,14 +42,14 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
                 Integer.parseInt(matcher.group(3)));
     }
 
-    /** The next version of the same feature spec: minor + 1, patch 0. */
-    public SemanticVersion nextMinor() {
-        return new SemanticVersion(major, minor + 1, 0);
+    /** The first version of the lineage of {@code ordinal}: {@code ordinal.1.0}. */
+    public static SemanticVersion first(int ordinal) {
+        return new SemanticVersion(ordinal, 1, 0);
     }
 
-    /** The first version of a new feature spec: major + 1, minor and patch 0. */
-    public SemanticVersion nextMajor() {
-        return new SemanticVersion(major + 1, 0, 0);
+    /** The next version of the same lineage: minor + 1, patch 0. */
+    public SemanticVersion nextMinor() {
+        return new SemanticVersion(major, minor + 1, 0);
     }
 
     @Override

@@ -27,7 +27,10 @@ public final class TermSchedule {
     public enum Task {
         /** Renew the trainer lease. */
         RENEW_LEASE,
-        /** Read the champion alias: a new champion restarts the holdout window. */
+        /**
+         * Read the lineages and the champion alias: a new lineage starts training, a retired one stops, and a new
+         * champion restarts the holdout windows.
+         */
         REFRESH_CHAMPION,
         /** Look for partitions added to the samples topic. */
         ASSIGN_PARTITIONS,

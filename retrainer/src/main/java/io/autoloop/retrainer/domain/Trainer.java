@@ -1,19 +1,20 @@
 package io.autoloop.retrainer.domain;
 
 import io.autoloop.contracts.LabelledSample;
+import io.autoloop.contracts.Lineage;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.learner.Calibration;
-import io.autoloop.learner.FeatureEncoder;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FeatureVector;
 import io.autoloop.learner.FtrlLearner;
+import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.learner.NonFiniteUpdateException;
 import io.autoloop.learner.ProgressiveValidation;
+import io.autoloop.learner.SharedEncodings;
 import io.autoloop.learner.TrainerCheckpoint;
 import io.autoloop.learner.ValidationMetrics;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The training state of one model: consumes the records of {@code training.samples} one by one and produces
- * progressive metrics, gated {@link Candidate}s and checkpoint bytes. Kafka, Redis and clocks stay outside.
+ * The training state of one {@link Lineage} of a model: consumes the records of {@code training.samples} one by one
+ * and produces progressive metrics, gated {@link Candidate}s numbered {@code ordinal.refresh.0} and checkpoint bytes.
+ * Kafka, Redis and clocks stay outside; {@link LineageTrainers} runs the trainers of every active lineage together.
  *
  * <p>Lifecycle:
  *
@@ -42,20 +44,17 @@ import java.util.TreeMap;
  */
 public final class Trainer {
 
-    private final String name;
-    private final FeatureEncoder encoder;
+    private final Lineage lineage;
     private final FtrlLearner learner;
     private final ProgressiveValidation validation;
     private final HoldoutWindow window;
     private final ValidationGate gate;
     private final TreeMap<String, Long> offsets;
-    private final FeatureVector vector = new FeatureVector(256);
-    private final FeatureVector championVector = new FeatureVector(256);
+    private final SharedEncodings ownEncodings = new SharedEncodings();
     private final long resumedFromSamples;
     private final List<String> restoreNotices;
 
     private ModelSnapshot champion;
-    private FeatureEncoder championEncoder;
     private String lastVersion;
     private String lastSpecFingerprint;
     private String announcedVersion;
@@ -68,16 +67,15 @@ public final class Trainer {
     private String lastProblem;
 
     private Trainer(
-            String name,
+            Lineage lineage,
             FtrlLearner learner,
             ProgressiveValidation validation,
             HoldoutWindow window,
             GatePolicy policy,
             Map<String, Long> offsets,
             List<String> restoreNotices) {
-        this.name = Objects.requireNonNull(name, "name");
+        this.lineage = Objects.requireNonNull(lineage, "lineage");
         this.learner = learner;
-        this.encoder = new FeatureEncoder(learner.spec());
         this.validation = validation;
         this.window = window;
         this.gate = new ValidationGate(policy);
@@ -86,61 +84,68 @@ public final class Trainer {
         this.restoreNotices = List.copyOf(restoreNotices);
     }
 
-    /** A trainer with zero weights that has consumed nothing. */
-    public static Trainer fresh(String name, TrainerSettings settings) {
+    /** A trainer of {@code lineage} with zero weights that has consumed nothing. */
+    public static Trainer fresh(Lineage lineage, TrainerSettings settings) {
+        return fresh(lineage, settings, Map.of());
+    }
+
+    /**
+     * A trainer of {@code lineage} with zero weights that starts at {@code offsets}: a lineage added while others
+     * train learns from the next record on.
+     */
+    public static Trainer fresh(Lineage lineage, TrainerSettings settings, Map<String, Long> offsets) {
         return new Trainer(
-                name,
-                new FtrlLearner(settings.spec(), settings.parameters()),
+                lineage,
+                new FtrlLearner(settings.spec(lineage.config()), TrainerSettings.parameters(lineage.config())),
                 new ProgressiveValidation(),
                 new HoldoutWindow(settings.holdoutSamples()),
                 settings.gate(),
-                Map.of(),
+                offsets,
                 List.of());
     }
 
     /**
-     * A trainer resumed from {@link #checkpoint} bytes. When {@code settings} name another feature spec than the
-     * checkpoint's, the learner starts over (its next version is a new major) and, if
-     * {@link TrainerSettings#replayOnSpecChange()}, so do the offsets; other differences are reported in
-     * {@link #restoreNotices()}.
+     * A trainer of {@code lineage} resumed from {@link #checkpoint} bytes. When the checkpoint's learner trains with
+     * another feature spec or other FTRL parameters than the lineage's (the service's hash seed changed, or the bytes
+     * predate lineages and belong to another configuration), a fresh learner goes on from the checkpoint's offsets and
+     * the difference is reported in {@link #restoreNotices()}.
      *
      * @throws io.autoloop.learner.ModelFormatException if the bytes are not a sound checkpoint
      */
-    public static Trainer restore(byte[] bytes, TrainerSettings settings) {
-        TrainerStateCodec.Parts parts = TrainerStateCodec.read(bytes, settings.holdoutSamples());
+    public static Trainer restore(Lineage lineage, byte[] bytes, TrainerSettings settings) {
+        return restore(lineage, TrainerStateCodec.read(bytes, settings.holdoutSamples()), settings);
+    }
+
+    static Trainer restore(Lineage lineage, TrainerStateCodec.Parts parts, TrainerSettings settings) {
         TrainerCheckpoint checkpoint = parts.learner();
-        FeatureSpec saved = checkpoint.learner().spec();
-        List<String> notices = new ArrayList<>();
+        FeatureSpec spec = settings.spec(lineage.config());
+        FtrlParameters parameters = TrainerSettings.parameters(lineage.config());
+        FeatureSpec savedSpec = checkpoint.learner().spec();
+        FtrlParameters savedParameters = checkpoint.learner().parameters();
         Trainer trainer;
-        if (!saved.equals(settings.spec())) {
-            notices.add("The feature spec changed from " + saved.canonical() + " to "
-                    + settings.spec().canonical()
-                    + ": a fresh learner starts a new major version"
-                    + (settings.replayOnSpecChange() ? " and replays the topic from its beginning." : "."));
+        if (!savedSpec.equals(spec) || !savedParameters.equals(parameters)) {
+            String notice =
+                    "Lineage " + lineage.ref().name() + " (" + lineage.ref().id() + ") trains with "
+                            + spec.canonical() + " and " + parameters + ", but its checkpoint holds a learner of "
+                            + savedSpec.canonical() + " and " + savedParameters
+                            + ": a fresh learner goes on from the checkpoint's offsets.";
             trainer = new Trainer(
-                    checkpoint.name(),
-                    new FtrlLearner(settings.spec(), settings.parameters()),
+                    lineage,
+                    new FtrlLearner(spec, parameters),
                     new ProgressiveValidation(),
                     new HoldoutWindow(settings.holdoutSamples()),
                     settings.gate(),
-                    settings.replayOnSpecChange() ? Map.of() : checkpoint.offsets(),
-                    notices);
+                    checkpoint.offsets(),
+                    List.of(notice));
         } else {
-            if (!checkpoint.learner().parameters().equals(settings.parameters())) {
-                notices.add("The configured FTRL parameters " + settings.parameters()
-                        + " differ from the checkpoint's "
-                        + checkpoint.learner().parameters()
-                        + "; training goes on with the checkpoint's. Change the feature spec or remove the checkpoint"
-                        + " to train with new ones.");
-            }
             trainer = new Trainer(
-                    checkpoint.name(),
+                    lineage,
                     checkpoint.learner(),
                     checkpoint.validation(),
                     parts.window(),
                     settings.gate(),
                     checkpoint.offsets(),
-                    notices);
+                    List.of());
             trainer.recordsConsumed = parts.recordsConsumed();
             trainer.skippedNoConsent = parts.skippedNoConsent();
             trainer.malformed = parts.malformed();
@@ -156,8 +161,13 @@ public final class Trainer {
 
     /** The checkpoint bytes of the current state; see {@link TrainerStateCodec} for the layout. */
     public byte[] checkpoint(Instant now) {
-        TrainerCheckpoint checkpoint = new TrainerCheckpoint(name, lastVersion, now, offsets, learner, validation);
-        return TrainerStateCodec.write(new TrainerStateCodec.Parts(
+        return TrainerStateCodec.write(parts(now));
+    }
+
+    /** The parts of the checkpoint of the current state. */
+    TrainerStateCodec.Parts parts(Instant now) {
+        TrainerCheckpoint checkpoint = new TrainerCheckpoint(name(), lastVersion, now, offsets, learner, validation);
+        return new TrainerStateCodec.Parts(
                 checkpoint,
                 lastSpecFingerprint,
                 announcedVersion,
@@ -167,17 +177,16 @@ public final class Trainer {
                 nonFiniteUpdates,
                 quarantined,
                 samplesAtLastAttempt,
-                window));
+                window);
     }
 
     /**
-     * Continues the version history of a registry this trainer did not write (no checkpoint, but versions exist):
-     * the next version follows {@code version}, a new major if {@code specFingerprint} differs from the learner's.
+     * Continues the version history of a registry this trainer did not write (no checkpoint, but versions of its
+     * lineage exist): the next version follows {@code version}.
      */
-    public void continueAfter(String version, String specFingerprint) {
+    public void continueAfter(String version) {
         SemanticVersion.parse(version);
         lastVersion = version;
-        lastSpecFingerprint = specFingerprint;
         announcedVersion = version;
     }
 
@@ -196,9 +205,6 @@ public final class Trainer {
             window.restart(version);
         }
         champion = model;
-        championEncoder = model == null || model.featureSpec().equals(encoder.spec())
-                ? null
-                : new FeatureEncoder(model.featureSpec());
     }
 
     /** The champion version the holdout window is scored with, or null. */
@@ -213,13 +219,24 @@ public final class Trainer {
      * {@link SampleOutcome#NON_FINITE_UPDATE}, and neither changes anything but the counts and the offset.
      */
     public SampleOutcome accept(String partition, long offset, LabelledSample sample) {
+        ownEncodings.next(sample.userId(), sample.itemId(), sample.position(), sample.features());
+        return accept(partition, offset, sample, ownEncodings);
+    }
+
+    /**
+     * {@link #accept(String, long, LabelledSample)} with the sample's vectors taken from {@code encodings}, which the
+     * caller has set to {@code sample} ({@link SharedEncodings#next}): trainers of the same feature spec share one
+     * hashing of it, and the champion's vector is shared as well.
+     */
+    public SampleOutcome accept(String partition, long offset, LabelledSample sample, SharedEncodings encodings) {
         consumed(partition, offset);
         if (!sample.consent()) {
             skippedNoConsent++;
             return SampleOutcome.NO_CONSENT;
         }
+        FeatureVector vector;
         try {
-            encode(encoder, sample, vector);
+            vector = encodings.vector(learner.spec());
         } catch (IllegalArgumentException e) {
             malformed++;
             lastProblem = e.getMessage();
@@ -229,12 +246,7 @@ public final class Trainer {
         double weight = sample.weight();
         double championPrediction = Double.NaN;
         if (champion != null) {
-            if (championEncoder == null) {
-                championPrediction = champion.predict(vector);
-            } else {
-                encode(championEncoder, sample, championVector);
-                championPrediction = champion.predict(championVector);
-            }
+            championPrediction = champion.predict(encodings.vector(champion.featureSpec()));
         }
         double prediction;
         try {
@@ -249,11 +261,6 @@ public final class Trainer {
         validation.record(prediction, label, weight);
         window.add(vector, label, weight, prediction, championPrediction);
         return SampleOutcome.TRAINED;
-    }
-
-    /** Encodes {@code sample} at the slot it was shown in, as the router scored it there. */
-    private static void encode(FeatureEncoder encoder, LabelledSample sample, FeatureVector out) {
-        encoder.encode(sample.userId(), sample.itemId(), sample.position(), sample.features(), out);
     }
 
     /** The {@code namespace^name} of the first numeric feature of {@code sample} equal to {@code value}, or null. */
@@ -303,21 +310,20 @@ public final class Trainer {
 
     /** The version the next candidate that passes is published as. */
     public SemanticVersion nextVersion() {
-        if (lastVersion == null) {
-            return SemanticVersion.INITIAL;
-        }
-        SemanticVersion last = SemanticVersion.parse(lastVersion);
-        return encoder.spec().fingerprint().equals(lastSpecFingerprint) ? last.nextMinor() : last.nextMajor();
+        SemanticVersion last = lastVersion == null ? null : SemanticVersion.parse(lastVersion);
+        return last != null && last.major() == lineage.ordinal()
+                ? last.nextMinor()
+                : SemanticVersion.first(lineage.ordinal());
     }
 
     /** Freezes the learner as the next version and judges it with the validation gate. */
     public Candidate propose(Instant now) {
         SemanticVersion version = nextVersion();
         ModelSnapshot model = snapshot(version, now);
-        return new Candidate(version, model, gate.judge(model, window, championVersion()), metrics());
+        return new Candidate(lineage.ref(), version, model, gate.judge(model, window, championVersion()), metrics());
     }
 
-    /** The bias-only first version of an empty registry, published without a gate. */
+    /** The first version of an empty registry, published without a gate (bias only when nothing was trained). */
     public Candidate initial(Instant now) {
         SemanticVersion version = nextVersion();
         ModelSnapshot model = snapshot(version, now);
@@ -327,11 +333,11 @@ public final class Trainer {
                         + " champion.",
                 window.losses(),
                 Double.NaN);
-        return new Candidate(version, model, verdict, metrics());
+        return new Candidate(lineage.ref(), version, model, verdict, metrics());
     }
 
     private ModelSnapshot snapshot(SemanticVersion version, Instant now) {
-        return learner.snapshot(name, version.toString(), lastVersion, offsets, now);
+        return learner.snapshot(name(), version.toString(), lastVersion, offsets, now);
     }
 
     /** Records that {@code candidate} is in the registry: the next version follows it. */
@@ -371,11 +377,16 @@ public final class Trainer {
     }
 
     public String name() {
-        return name;
+        return lineage.model();
+    }
+
+    /** The lineage this trainer trains. */
+    public Lineage lineage() {
+        return lineage;
     }
 
     public FeatureSpec spec() {
-        return encoder.spec();
+        return learner.spec();
     }
 
     /** Trained samples (the learner's count), zero-weight ones included. */

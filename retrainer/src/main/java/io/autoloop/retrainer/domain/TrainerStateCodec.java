@@ -11,18 +11,31 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 
 /**
- * Turns the complete state of a {@link Trainer} into the bytes of its Redis checkpoint and back: the learner's
- * {@link TrainerCheckpoint} (FTRL state, progressive validation, consumed offsets, last version) plus what only the
- * retrainer keeps (version history, record counters, holdout window).
+ * Turns the complete state of the {@link LineageTrainers} of a model into the bytes of its Redis checkpoint and back:
+ * the consumed offsets, and per lineage the state of its {@link Trainer}: the learner's {@link TrainerCheckpoint}
+ * (FTRL state, progressive validation, consumed offsets, last version) plus what only the retrainer keeps (version
+ * history, record counters, holdout window).
  *
- * <p>Layout (format version {@value #FORMAT_VERSION}, in the learner's {@link BinaryEnvelope}; big-endian, strings as
- * {@link DataOutput#writeUTF}):
+ * <p>Layout of a model's checkpoint (format version {@value #MODEL_VERSION}, in the learner's {@link BinaryEnvelope};
+ * big-endian, strings as {@link DataOutput#writeUTF}):
  *
  * <pre>
  * magic "ALRT" | u16 format version | u32 body length | body | u32 CRC32 of all preceding bytes
+ * body: i32 partitions | partitions × (partition | i64 next offset)
+ *   | i32 lineages | lineages × (lineage id | lineage body)
+ * </pre>
+ *
+ * <p>A lineage body is the body of format version {@value #FORMAT_VERSION}, the checkpoint of one {@link Trainer}
+ * alone, which was the model's checkpoint before lineages:
+ *
+ * <pre>
  * body:
  *   i32 length | learner checkpoint ({@link CheckpointCodec})
  *   | bool [last published spec fingerprint] | bool [last announced version]
@@ -33,7 +46,8 @@ import java.util.zip.CRC32;
  * </pre>
  *
  * <p>Earlier versions are still read, so a checkpoint in Redis survives the upgrade (the next checkpoint is written in
- * version {@value #FORMAT_VERSION}); any other version is refused with a {@link ModelFormatException}:
+ * version {@value #MODEL_VERSION}); they hold one trainer and no lineage id, and any other version is refused with a
+ * {@link ModelFormatException}:
  *
  * <ul>
  *   <li>version {@value #COUNTLESS_VERSION}, written before the learner refused non-finite updates, is the same envelope
@@ -48,7 +62,10 @@ public final class TrainerStateCodec {
     /** The first four bytes of every retrainer checkpoint. */
     public static final String MAGIC = "ALRT";
 
-    /** The format version this codec writes. */
+    /** The format version of a model's checkpoint: the offsets and every lineage's trainer. */
+    public static final int MODEL_VERSION = 4;
+
+    /** The format version of one trainer's checkpoint, the body of each lineage in a model's checkpoint. */
     public static final int FORMAT_VERSION = 3;
 
     /** The format version written before the counts of refused and quarantined records, which this codec still reads. */
@@ -73,6 +90,65 @@ public final class TrainerStateCodec {
             long quarantined,
             long samplesAtLastAttempt,
             HoldoutWindow window) {}
+
+    /**
+     * One lineage's parts of a model's checkpoint.
+     *
+     * @param lineageId the lineage's id, or null in a checkpoint written before lineages
+     */
+    record LineageParts(String lineageId, Parts parts) {}
+
+    /** The parts of a model's checkpoint, as read: the consumed offsets and every lineage's trainer, in order. */
+    record ModelParts(Map<String, Long> offsets, List<LineageParts> lineages) {}
+
+    static byte[] writeModel(Map<String, Long> offsets, List<LineageParts> lineages) {
+        return BinaryEnvelope.seal(MAGIC, MODEL_VERSION, out -> {
+            out.writeInt(offsets.size());
+            for (Map.Entry<String, Long> offset : offsets.entrySet()) {
+                out.writeUTF(offset.getKey());
+                out.writeLong(offset.getValue());
+            }
+            out.writeInt(lineages.size());
+            for (LineageParts lineage : lineages) {
+                out.writeUTF(lineage.lineageId());
+                writeBody(lineage.parts(), out);
+            }
+        });
+    }
+
+    /**
+     * Reads a model's checkpoint of format version {@value #MODEL_VERSION}, or of an earlier version as one trainer
+     * without lineage id whose offsets are the model's, with holdout windows of {@code holdoutCapacity}.
+     *
+     * @throws ModelFormatException if the bytes are truncated, corrupt or of another format
+     */
+    static ModelParts readModel(byte[] bytes, int holdoutCapacity) {
+        if (!isVersion(bytes, MODEL_VERSION)) {
+            Parts single = read(bytes, holdoutCapacity);
+            return new ModelParts(single.learner().offsets(), List.of(new LineageParts(null, single)));
+        }
+        return BinaryEnvelope.open(bytes, MAGIC, MODEL_VERSION, WHAT, in -> {
+            int partitions = in.readInt();
+            requireCount(partitions, "partitions");
+            Map<String, Long> offsets = new TreeMap<>();
+            for (int i = 0; i < partitions; i++) {
+                offsets.put(in.readUTF(), in.readLong());
+            }
+            int count = in.readInt();
+            requireCount(count, "lineages");
+            List<LineageParts> lineages = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                lineages.add(new LineageParts(in.readUTF(), readBody(in, holdoutCapacity, true)));
+            }
+            return new ModelParts(offsets, lineages);
+        });
+    }
+
+    private static void requireCount(int count, String what) {
+        if (count < 0) {
+            throw new ModelFormatException("The " + WHAT + " declares " + count + " " + what + "; it is corrupt.");
+        }
+    }
 
     static byte[] write(Parts parts) {
         return BinaryEnvelope.seal(MAGIC, FORMAT_VERSION, out -> writeBody(parts, out));

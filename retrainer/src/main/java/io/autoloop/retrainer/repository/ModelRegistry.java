@@ -1,10 +1,13 @@
 package io.autoloop.retrainer.repository;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
+import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.platform.redis.LuaScript;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
+import io.autoloop.retrainer.domain.SemanticVersion;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.list.ListCommands;
 import io.quarkus.redis.datasource.sortedset.SortedSetCommands;
@@ -16,13 +19,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The model registry in Redis (docs/architecture.md, "Redis keys"): model bytes, {@code ModelVersion} metadata, the version
- * index scored by creation time, the champion alias the router writes, and the latest gate decisions.
+ * index scored by creation time, the champion alias the router writes, and the latest gate decisions; it keeps the
+ * newest versions of each lineage and deletes the older ones nothing names ({@link #prune}).
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -51,6 +59,42 @@ public class ModelRegistry {
             redis.call('ZADD', KEYS[4], ARGV[5], ARGV[2])
             redis.call('SET', KEYS[5], ARGV[6])
             return 1""");
+
+    /**
+     * KEYS versions, champion alias, challenger alias, candidate; ARGV versions to delete, then the versions the
+     * running experiment names after the marker {@code --}. Deletes each version's bytes, meta and index entry unless
+     * an alias, the candidate or the experiment names it; returns the number deleted. The aliases and the candidate
+     * are read inside the script, so a version the router names meanwhile is kept.
+     */
+    private static final LuaScript PRUNE = LuaScript.of("""
+            local kept = {}
+            for _, key in ipairs({KEYS[2], KEYS[3]}) do
+              local version = redis.call('GET', key)
+              if version then kept[version] = true end
+            end
+            local candidate = redis.call('GET', KEYS[4])
+            if candidate then
+              local ok, meta = pcall(cjson.decode, candidate)
+              if ok and type(meta) == 'table' and meta['version'] then kept[meta['version']] = true end
+            end
+            local named = false
+            for _, version in ipairs(ARGV) do
+              if version == '--' then named = true elseif named then kept[version] = true end
+            end
+            local deleted = 0
+            for _, version in ipairs(ARGV) do
+              if version == '--' then break end
+              if not kept[version] then
+                local model = KEYS[5] .. version
+                redis.call('DEL', model, model .. ':meta')
+                redis.call('ZREM', KEYS[1], version)
+                deleted = deleted + 1
+              end
+            end
+            return deleted""");
+
+    /** The arms of the running experiment's JSON, as the ab-router writes it. */
+    private record ExperimentArms(String champion, String challenger) {}
 
     private final ValueCommands<String, byte[]> bytes;
     private final ValueCommands<String, String> texts;
@@ -143,6 +187,66 @@ public class ModelRegistry {
         return result == 1
                 ? PublishResult.PUBLISHED
                 : result == 0 ? PublishResult.VERSION_EXISTS : PublishResult.LEASE_LOST;
+    }
+
+    /**
+     * The newest version of the lineage whose versions have the major {@code ordinal}, by version number.
+     */
+    public Optional<String> newestOfLineage(int ordinal) {
+        return versions.zrange(keys.versions(), 0, -1).stream()
+                .map(SemanticVersion::parse)
+                .filter(version -> version.major() == ordinal)
+                .max(Comparator.naturalOrder())
+                .map(SemanticVersion::toString);
+    }
+
+    /**
+     * Deletes every version (bytes, meta, index entry) but the newest {@code keepPerLineage} of each lineage (the
+     * versions of one major) and those that the champion or challenger alias, the running experiment or the waiting
+     * candidate name.
+     *
+     * @return the number of versions deleted
+     */
+    public long prune(int keepPerLineage) {
+        Map<Integer, List<SemanticVersion>> byLineage = versions.zrange(keys.versions(), 0, -1).stream()
+                .map(SemanticVersion::parse)
+                .collect(Collectors.groupingBy(SemanticVersion::major));
+        List<String> arguments = new ArrayList<>();
+        byLineage
+                .values()
+                .forEach(lineage -> lineage.stream()
+                        .sorted(Comparator.reverseOrder())
+                        .skip(keepPerLineage)
+                        .forEach(version -> arguments.add(version.toString())));
+        if (arguments.isEmpty()) {
+            return 0;
+        }
+        arguments.add("--");
+        arguments.addAll(experimentVersions());
+        Response deleted = PRUNE.call(
+                redis,
+                timeout,
+                List.of(
+                        keys.versions(),
+                        keys.champion(),
+                        RedisKeys.alias(keys.name(), Arm.CHALLENGER),
+                        RedisKeys.candidate(keys.name()),
+                        RedisKeys.model(keys.name(), "")),
+                arguments);
+        return deleted == null ? 0 : deleted.toLong();
+    }
+
+    /** The champion and challenger versions of the running experiment; empty when none runs. */
+    private List<String> experimentVersions() {
+        String id = texts.get(RedisKeys.runningExperiment(keys.name()));
+        String json = id == null ? null : texts.get(RedisKeys.experiment(id));
+        if (json == null) {
+            return List.of();
+        }
+        ExperimentArms arms = ContractJson.read(json.getBytes(StandardCharsets.UTF_8), ExperimentArms.class);
+        return Stream.of(arms.champion(), arms.challenger())
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** Keeps {@code decision} among the latest {@code retrainer.gate.history-size} gate decisions. */

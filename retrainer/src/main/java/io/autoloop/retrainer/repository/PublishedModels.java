@@ -7,19 +7,11 @@ import java.util.Optional;
 
 /**
  * The published models the training loop reads back from the {@link ModelRegistry}: consumes the champion alias, the
- * version index and the model bytes, and produces the champion's version and decoded weights, the newest version with
- * its feature spec fingerprint, and whether anything is published at all.
+ * version index and the model bytes, and produces the champion's version and decoded weights, and whether anything is
+ * published at all.
  */
 @ApplicationScoped
 public class PublishedModels {
-
-    /**
-     * The newest published version.
-     *
-     * @param version its {@code major.minor.patch}
-     * @param specFingerprint the fingerprint of the feature spec it was trained with
-     */
-    public record Newest(String version, String specFingerprint) {}
 
     private final ModelRegistry registry;
 
@@ -50,14 +42,6 @@ public class PublishedModels {
                 .orElseThrow(() -> new IllegalStateException("Version " + version + " of model "
                         + registry.keys().name() + " is named in the registry, but its bytes are missing."));
         return ModelCodec.read(bytes);
-    }
-
-    /** The newest published version, to continue a registry without checkpoint; empty when none is published. */
-    public Optional<Newest> newest() {
-        return registry.newestVersion()
-                .flatMap(version -> registry.modelBytes(version)
-                        .map(bytes -> new Newest(
-                                version, ModelCodec.read(bytes).featureSpec().fingerprint())));
     }
 
     /** Whether no version is published yet. */

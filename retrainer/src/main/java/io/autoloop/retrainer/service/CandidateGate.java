@@ -4,20 +4,24 @@ import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.Candidate;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.GateReport;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.PublishSchedule;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.repository.PublishedModels;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
- * Takes the trainer's candidates through the validation gate: consumes the {@link Trainer}, the admin's
- * {@link PublishRequests} and the {@link PublishSchedule}, and produces a {@link GateDecision} for each candidate
- * judged; a candidate that passed goes to the {@link ModelPublisher}, and every decision to the
- * {@link GateDecisionRecorder}. It also keeps the trainer's holdout window scored with the champion the registry
+ * Takes the candidates of every lineage's trainer through the validation gate: consumes the {@link LineageTrainers},
+ * the admin's {@link PublishRequests} and a {@link PublishSchedule} per lineage, and produces a {@link GateDecision}
+ * for each candidate judged; a candidate that passed goes to the {@link ModelPublisher}, and every decision to the
+ * {@link GateDecisionRecorder}. It also keeps the trainers' holdout windows scored with the champion the registry
  * names, the model every candidate is compared with.
  */
 @ApplicationScoped
@@ -30,6 +34,8 @@ public class CandidateGate {
     private final PublishedModels models;
     private final PublishRequests requests;
     private final double margin;
+    private final long everySamples;
+    private final Duration every;
 
     public CandidateGate(
             ModelPublisher publisher,
@@ -42,57 +48,69 @@ public class CandidateGate {
         this.models = models;
         this.requests = requests;
         this.margin = config.gate().margin();
+        this.everySamples = config.publish().everySamples();
+        this.every = config.publish().every();
     }
 
     /**
-     * Brings the registry level with a trainer that starts a term: announces again a version whose announcement a
-     * crash cut off, and publishes the trainer's current state as {@code 0.1.0}, without a gate, into an empty
+     * Brings the registry level with trainers that start a term: announces again a version whose announcement a crash
+     * cut off, and publishes the first lineage's current state as its first version, without a gate, into an empty
      * registry.
      */
-    void catchUp(Trainer trainer, Instant now) {
-        publisher.announcePending(trainer);
-        if (models.isEmpty()) {
-            decide(trainer, trainer.initial(now), "initial", GateReport.SERVICE, now);
+    void catchUp(LineageTrainers trainers, Instant now) {
+        trainers.trainers().forEach(publisher::announcePending);
+        if (models.isEmpty() && !trainers.trainers().isEmpty()) {
+            Trainer first = trainers.trainers().get(0);
+            decide(trainers, first, first.initial(now), "initial", GateReport.SERVICE, now);
         }
     }
 
     /**
-     * Scores the trainer's holdout window with the registry's champion from now on, if it names another one than the
-     * window was scored with (the window then starts over).
+     * Scores every trainer's holdout window with the registry's champion from now on, if it names another one than a
+     * window was scored with (that window then starts over), a new lineage's included.
      */
-    void followChampion(Trainer trainer) {
+    void followChampion(LineageTrainers trainers) {
         String version = models.championVersion().orElse(null);
-        if (Objects.equals(version, trainer.championVersion())) {
+        if (trainers.trainers().stream().allMatch(trainer -> Objects.equals(version, trainer.championVersion()))) {
             return;
         }
-        trainer.championChanged(version, version == null ? null : models.load(version));
-        LOG.infof("Model %s: the holdout window is now scored with champion %s", trainer.name(), version);
+        trainers.championChanged(version, version == null ? null : models.load(version));
+        LOG.infof("Model %s: the holdout windows are now scored with champion %s", trainers.model(), version);
     }
 
     /**
-     * Judges the candidates due at {@code now}: one per waiting admin request (trigger {@code forced}), or else one
-     * if the {@code schedule} says it is due (trigger {@code schedule}); the schedule learns of every attempt.
+     * Judges the candidates due at {@code now}: one of the first lineage per waiting admin request (trigger
+     * {@code forced}), and one of each lineage whose own schedule says it is due (trigger {@code schedule}); each
+     * lineage's schedule (made at {@code now} for a lineage that has none yet) learns of its attempts.
      *
      * @return the decisions, in order; empty when no candidate was due
-     * @throws IllegalStateException when the registry refuses a version or the lease is lost; the trainer's in-memory
+     * @throws IllegalStateException when the registry refuses a version or the lease is lost; the trainers' in-memory
      *     state is then ahead of the registry and must be restored from the checkpoint
      */
-    List<GateDecision> judgeDue(Trainer trainer, PublishSchedule schedule, Instant now) {
-        List<GateDecision> decisions =
-                requests.answerAll(actor -> decide(trainer, trainer.propose(now), "forced", actor, now));
-        if (decisions.isEmpty() && schedule.due(trainer.samplesSinceLastAttempt(), trainer.canJudge(), now)) {
-            decisions = List.of(decide(trainer, trainer.propose(now), "schedule", GateReport.SERVICE, now));
-        }
-        if (!decisions.isEmpty()) {
-            schedule.attempted(now);
+    List<GateDecision> judgeDue(LineageTrainers trainers, Map<String, PublishSchedule> schedules, Instant now) {
+        List<GateDecision> decisions = new ArrayList<>();
+        for (Trainer trainer : trainers.trainers()) {
+            PublishSchedule schedule = schedules.computeIfAbsent(
+                    trainer.lineage().ref().id(), id -> new PublishSchedule(everySamples, every, now));
+            List<GateDecision> judged = trainer == trainers.trainers().get(0)
+                    ? requests.answerAll(actor -> decide(trainers, trainer, trainer.propose(now), "forced", actor, now))
+                    : List.of();
+            if (judged.isEmpty() && schedule.due(trainer.samplesSinceLastAttempt(), trainer.canJudge(), now)) {
+                judged = List.of(decide(trainers, trainer, trainer.propose(now), "schedule", GateReport.SERVICE, now));
+            }
+            if (!judged.isEmpty()) {
+                schedule.attempted(now);
+                decisions.addAll(judged);
+            }
         }
         return decisions;
     }
 
-    private GateDecision decide(Trainer trainer, Candidate candidate, String trigger, String actor, Instant now) {
+    private GateDecision decide(
+            LineageTrainers trainers, Trainer trainer, Candidate candidate, String trigger, String actor, Instant now) {
         GateDecision decision = GateDecision.of(candidate, trigger, actor, trainer.championVersion(), margin, now);
         if (decision.published()) {
-            publisher.publish(trainer, candidate, now);
+            publisher.publish(trainers, trainer, candidate, now);
         } else {
             trainer.rejected();
         }

@@ -1,7 +1,7 @@
 package io.autoloop.retrainer.service;
 
 import io.autoloop.contracts.TrainerHealth;
-import io.autoloop.retrainer.domain.Trainer;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.messaging.TrainerEvents;
 import io.autoloop.retrainer.repository.CheckpointStore;
 import io.autoloop.retrainer.repository.TrainerHealthStore;
@@ -74,14 +74,14 @@ public class LeaseTerm {
     }
 
     /**
-     * Saves the trainer state with its offsets, once every audit entry and dead letter sent so far is stored; the
+     * Saves every lineage's trainer state with the offsets, once every audit entry and dead letter sent so far is stored; the
      * write is timed ({@code autoloop.checkpoint.duration}).
      *
      * @return false (logged) when the lease is lost: nothing was written
      */
-    boolean checkpoint(Trainer trainer) {
+    boolean checkpoint(LineageTrainers trainers) {
         events.flush();
-        byte[] bytes = trainer.checkpoint(clock.instant());
+        byte[] bytes = trainers.checkpoint(clock.instant());
         boolean written = monitor.checkpoints().record(() -> checkpoints.write(lease, bytes));
         if (!written) {
             LOG.warnf("Instance %s lost the trainer lease of model %s before a checkpoint", lease.holder(), model);
@@ -90,12 +90,12 @@ public class LeaseTerm {
     }
 
     /**
-     * Shows this instance as the active trainer, with the trainer's counts and metrics.
+     * Shows this instance as the active trainer, with the trainers' counts and metrics.
      *
      * @param lags records waiting beyond the consumer's position per partition, for the partitions it knows
      */
-    void reportActive(Trainer trainer, Instant now, Instant lastCheckpointAt, Map<String, Long> lags) {
-        monitor.active(lease.holder(), trainer, now, lastCheckpointAt, lags);
+    void reportActive(LineageTrainers trainers, Instant now, Instant lastCheckpointAt, Map<String, Long> lags) {
+        monitor.active(lease.holder(), trainers, now, lastCheckpointAt, lags);
     }
 
     /**

@@ -1,10 +1,11 @@
 package io.autoloop.retrainer.service;
 
-import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
+import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.Candidate;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.messaging.TrainerEvents;
 import io.autoloop.retrainer.repository.ModelRegistry;
@@ -17,10 +18,11 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes candidates that passed the gate: consumes the {@link Trainer} and its {@link Candidate} and produces the
- * model bytes, {@code ModelVersion} and checkpoint in Redis (one script, fenced by the trainer lease) and the
- * announcement on {@code model.versions}; at the start of a term it announces again a version whose announcement a
- * crash cut off.
+ * Publishes candidates that passed the gate: consumes a lineage's {@link Trainer} and its {@link Candidate} and produces
+ * the model bytes, {@code ModelVersion} (naming the lineage) and the checkpoint of every lineage in Redis (one script,
+ * fenced by the trainer lease), the announcement on {@code model.versions}, and then the deletion of the versions the
+ * registry no longer keeps ({@code retrainer.registry.keep-per-lineage}); at the start of a term it announces again a
+ * version whose announcement a crash cut off.
  */
 @ApplicationScoped
 public class ModelPublisher {
@@ -32,27 +34,31 @@ public class ModelPublisher {
     private final TrainerEvents events;
     private final TrainerLease lease;
     private final TrainerMonitor monitor;
+    private final int keepPerLineage;
 
     public ModelPublisher(
             ModelRegistry registry,
             PublishedModels models,
             TrainerEvents events,
             TrainerLease lease,
-            TrainerMonitor monitor) {
+            TrainerMonitor monitor,
+            RetrainerConfig config) {
         this.registry = registry;
         this.models = models;
         this.events = events;
         this.lease = lease;
         this.monitor = monitor;
+        this.keepPerLineage = config.registry().keepPerLineage();
     }
 
     /**
-     * Writes {@code candidate} to the registry with the trainer's checkpoint, then announces it.
+     * Writes {@code candidate} of {@code trainer}'s lineage to the registry with the checkpoint of all
+     * {@code trainers}, announces it, then prunes the registry.
      *
      * @throws IllegalStateException when the registry refuses the version or the lease is lost; the trainer's
      *     in-memory state is then ahead of the registry and must be restored from the checkpoint
      */
-    void publish(Trainer trainer, Candidate candidate, Instant now) {
+    void publish(LineageTrainers trainers, Trainer trainer, Candidate candidate, Instant now) {
         ModelSnapshot model = candidate.model();
         byte[] bytes = ModelCodec.write(model);
         String version = candidate.version().toString();
@@ -66,9 +72,9 @@ public class ModelPublisher {
                 candidate.metrics(),
                 DigestUtils.sha256Hex(bytes),
                 registry.keys().bytes(version),
-                new LineageRef("0123456789abcdef", "default"));
+                candidate.lineage());
         trainer.published(candidate);
-        ModelRegistry.PublishResult result = registry.publish(lease, meta, bytes, trainer.checkpoint(now));
+        ModelRegistry.PublishResult result = registry.publish(lease, meta, bytes, trainers.checkpoint(now));
         if (result != ModelRegistry.PublishResult.PUBLISHED) {
             throw new IllegalStateException("The registry refused " + trainer.name() + " " + version + ": "
                     + (result == ModelRegistry.PublishResult.LEASE_LOST
@@ -79,6 +85,12 @@ public class ModelPublisher {
         monitor.published(bytes.length, model.nonZeroWeights());
         events.announce(meta);
         trainer.announced(version);
+        long deleted = registry.prune(keepPerLineage);
+        if (deleted > 0) {
+            LOG.infof(
+                    "Model %s: deleted %d versions beyond the newest %d of each lineage that nothing names",
+                    trainer.name(), deleted, keepPerLineage);
+        }
     }
 
     /** Announces the last published version again if a crash came between its publish and its announcement. */

@@ -3,9 +3,9 @@ package io.autoloop.retrainer.service;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.Topics;
 import io.autoloop.contracts.json.JsonSerde;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.RecordQuarantine;
 import io.autoloop.retrainer.domain.SampleOutcome;
-import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.messaging.DeadLetters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds the records of {@code training.samples} to the {@link Trainer}: consumes each batch the consumer polled and
+ * Feeds the records of {@code training.samples} to the {@link LineageTrainers} of the model's lineages: consumes each batch the consumer polled and
  * produces, record by record in offset order, the trainer's update, a {@link SampleOutcome}, and a dead letter for
  * every record the trainer does not learn for a fault of its own (malformed, refused as a non-finite update, or
  * quarantined); each batch is counted by outcome ({@code autoloop.samples.consumed}).
@@ -40,17 +40,17 @@ public class SampleIntake {
     }
 
     /**
-     * Takes every record of {@code records} into {@code trainer}, partition by partition, and counts them.
+     * Takes every record of {@code records} into {@code trainers}, partition by partition, and counts them.
      *
      * @throws RecordFailedException when the trainer's step failed on a record: nothing of the batch is counted, and
      *     the trainer must be restored from its checkpoint
      */
-    void takeAll(ConsumerRecords<byte[], byte[]> records, Trainer trainer) {
+    void takeAll(ConsumerRecords<byte[], byte[]> records, LineageTrainers trainers) {
         long[] counts = new long[SampleOutcome.values().length];
         for (TopicPartition topicPartition : records.partitions()) {
             String partition = topicPartition.toString();
             for (ConsumerRecord<byte[], byte[]> record : records.records(topicPartition)) {
-                counts[take(record, partition, trainer).ordinal()]++;
+                counts[take(record, partition, trainers).ordinal()]++;
             }
         }
         for (SampleOutcome outcome : SampleOutcome.values()) {
@@ -67,11 +67,11 @@ public class SampleIntake {
      * @param partition the record's partition as the trainer keys offsets, e.g. {@code training.samples-3}
      * @throws RecordFailedException when the trainer's step failed on the record
      */
-    SampleOutcome take(ConsumerRecord<byte[], byte[]> record, String partition, Trainer trainer) {
+    SampleOutcome take(ConsumerRecord<byte[], byte[]> record, String partition, LineageTrainers trainers) {
         long offset = record.offset();
         Optional<String> quarantined = quarantine.quarantined(partition, offset);
         if (quarantined.isPresent()) {
-            trainer.acceptQuarantined(partition, offset, quarantined.get());
+            trainers.acceptQuarantined(partition, offset, quarantined.get());
             deadLetters.send(record, SampleOutcome.QUARANTINED, quarantined.get());
             quarantine.taken(partition, offset);
             return SampleOutcome.QUARANTINED;
@@ -83,19 +83,19 @@ public class SampleIntake {
                 throw new IllegalArgumentException("The record has no value (a tombstone).");
             }
         } catch (RuntimeException e) {
-            trainer.acceptMalformed(partition, offset, e.getMessage());
+            trainers.acceptMalformed(partition, offset, e.getMessage());
             deadLetters.send(record, SampleOutcome.MALFORMED, e.getMessage());
             return SampleOutcome.MALFORMED;
         }
         SampleOutcome outcome;
         try {
-            outcome = learn(trainer, partition, offset, sample);
+            outcome = learn(trainers, partition, offset, sample);
         } catch (RuntimeException e) {
             throw failed(partition, offset, e);
         }
         quarantine.taken(partition, offset);
         if (outcome.deadLettered()) {
-            deadLetters.send(record, outcome, trainer.lastProblem());
+            deadLetters.send(record, outcome, trainers.lastProblem());
         }
         return outcome;
     }
@@ -104,8 +104,8 @@ public class SampleIntake {
      * The trainer's own step for one sample. It is computation only, with no I/O, so whatever it throws is the
      * record's fault or a bug the record meets, never a Kafka or Redis outage.
      */
-    SampleOutcome learn(Trainer trainer, String partition, long offset, LabelledSample sample) {
-        return trainer.accept(partition, offset, sample);
+    SampleOutcome learn(LineageTrainers trainers, String partition, long offset, LabelledSample sample) {
+        return trainers.accept(partition, offset, sample);
     }
 
     private RecordFailedException failed(String partition, long offset, RuntimeException failure) {
@@ -113,7 +113,7 @@ public class SampleIntake {
                 + failure.getClass().getSimpleName() + ": " + failure.getMessage();
         if (quarantine.failed(partition, offset, problem)) {
             LOG.errorf(
-                    "The trainer failed twice on record %s@%d; it is quarantined: the loop dead-letters it and moves"
+                    "The trainers failed twice on record %s@%d; it is quarantined: the loop dead-letters it and moves"
                             + " past it when it reads it again",
                     partition, offset);
         }

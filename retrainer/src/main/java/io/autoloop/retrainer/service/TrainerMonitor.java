@@ -4,6 +4,7 @@ import io.autoloop.contracts.TrainerHealth;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.HoldoutWindow;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.SampleOutcome;
 import io.autoloop.retrainer.domain.StallWatch;
 import io.autoloop.retrainer.domain.Trainer;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -220,7 +222,8 @@ public class TrainerMonitor {
                 last.offsets(),
                 last.lastCheckpointAt(),
                 failure.getMessage(),
-                null));
+                null,
+                last.lineages()));
     }
 
     void stopped(String instance) {
@@ -239,42 +242,50 @@ public class TrainerMonitor {
     }
 
     /**
-     * Takes the status of the active {@code trainer}, and shows it to the stall watch; computes AUC and holdout losses
-     * (a few milliseconds).
+     * Takes the status of the active trainers, and shows it to the stall watch (samples of every lineage count);
+     * computes AUC and holdout losses (a few milliseconds per lineage). The top-level numbers are the first lineage's.
      *
      * @param lags records waiting beyond the consumer's position per partition, for the partitions it knows
      */
-    void active(String instance, Trainer trainer, Instant now, Instant lastCheckpointAt, Map<String, Long> lags) {
-        watch.report(now, trainer.samplesSeen(), trainer.offsets(), lags);
+    void active(
+            String instance, LineageTrainers trainers, Instant now, Instant lastCheckpointAt, Map<String, Long> lags) {
+        long samplesSeen =
+                trainers.trainers().stream().mapToLong(Trainer::samplesSeen).sum();
+        watch.report(now, samplesSeen, trainers.offsets(), lags);
         TrainerStatus previous = status.get();
+        Optional<Trainer> first = trainers.trainers().stream().findFirst();
+        long firstSamples = first.map(Trainer::samplesSeen).orElse(0L);
         double rate = 0.0;
         if ("active".equals(previous.role()) && previous.updatedAt().isBefore(now)) {
             double seconds = Duration.between(previous.updatedAt(), now).toNanos() / 1e9;
-            rate = Math.max(0, trainer.samplesSeen() - previous.samplesSeen()) / seconds;
+            rate = Math.max(0, firstSamples - previous.samplesSeen()) / seconds;
         }
-        HoldoutWindow.PairedLosses holdout = trainer.holdout();
+        List<LineageStatus> lineages =
+                trainers.trainers().stream().map(LineageStatus::of).toList();
+        HoldoutWindow.PairedLosses holdout = first.map(Trainer::holdout).orElse(null);
         status.set(new TrainerStatus(
                 "active",
                 instance,
                 instance,
                 now,
-                trainer.recordsConsumed(),
-                trainer.samplesSeen(),
-                trainer.skippedNoConsent(),
-                trainer.malformed(),
-                trainer.nonFiniteUpdates(),
-                trainer.quarantined(),
-                trainer.resumedFromSamples(),
+                first.map(Trainer::recordsConsumed).orElse(0L),
+                firstSamples,
+                first.map(Trainer::skippedNoConsent).orElse(0L),
+                first.map(Trainer::malformed).orElse(0L),
+                first.map(Trainer::nonFiniteUpdates).orElse(0L),
+                first.map(Trainer::quarantined).orElse(0L),
+                first.map(Trainer::resumedFromSamples).orElse(0L),
                 rate,
-                trainer.metrics(),
-                holdout.samples(),
-                holdout.championLogLoss(),
-                trainer.championVersion(),
-                trainer.lastVersion(),
-                Collections.unmodifiableMap(new TreeMap<>(trainer.offsets())),
+                lineages.isEmpty() ? null : lineages.get(0).progressive(),
+                holdout == null ? 0 : holdout.samples(),
+                holdout == null ? Double.NaN : holdout.championLogLoss(),
+                first.map(Trainer::championVersion).orElse(null),
+                first.map(Trainer::lastVersion).orElse(null),
+                Collections.unmodifiableMap(new TreeMap<>(trainers.offsets())),
                 lastCheckpointAt,
                 null,
-                null));
+                null,
+                lineages));
     }
 
     /** Counts one gate decision. */

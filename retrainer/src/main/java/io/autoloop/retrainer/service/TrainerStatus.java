@@ -3,6 +3,7 @@ package io.autoloop.retrainer.service;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.TrainerHealth;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,7 @@ import java.util.Map;
  * @param lastError the last failure of the training loop, if it is failing
  * @param health whether training is healthy, stalled or failing, as this instance reports it to the router; null
  *     unless this instance is the active trainer or failing
+ * @param lineages each active lineage's numbers, by ordinal; the numbers above are the first lineage's
  */
 public record TrainerStatus(
         String role,
@@ -56,7 +58,8 @@ public record TrainerStatus(
         Map<String, Long> offsets,
         Instant lastCheckpointAt,
         String lastError,
-        TrainerHealth health) {
+        TrainerHealth health,
+        List<LineageStatus> lineages) {
 
     /** The status of an instance that has not started training. */
     static TrainerStatus of(String role, String instance, String activeInstance, Instant at, String lastError) {
@@ -81,7 +84,8 @@ public record TrainerStatus(
                 Map.of(),
                 null,
                 lastError,
-                null);
+                null,
+                List.of());
     }
 
     /** Whether this instance trains or tries to: the active trainer, or failing and starting over. */
@@ -112,6 +116,7 @@ public record TrainerStatus(
                 offsets,
                 lastCheckpointAt,
                 lastError,
-                health);
+                health,
+                lineages);
     }
 }

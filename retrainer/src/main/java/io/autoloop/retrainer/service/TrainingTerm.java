@@ -2,15 +2,16 @@ package io.autoloop.retrainer.service;
 
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GateDecision;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.PublishSchedule;
 import io.autoloop.retrainer.domain.TermSchedule;
 import io.autoloop.retrainer.domain.TermSchedule.Task;
-import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.messaging.SampleConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -20,10 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * One term of this instance as the active trainer, on the training thread: consumes {@code training.samples} from the
- * checkpointed offsets into the {@link Trainer} (through the {@link SampleIntake}) and produces candidates (through the
- * {@link CandidateGate}), checkpoints and health reports (through the {@link LeaseTerm}), each on its
- * {@link TermSchedule} timer, until it is stopped or loses the lease. At the end of a stopped term it writes a final
- * checkpoint.
+ * checkpointed offsets into the {@link LineageTrainers} of the model's active lineages (through the
+ * {@link SampleIntake}) and produces candidates of each lineage (through the {@link CandidateGate}), checkpoints and
+ * health reports (through the {@link LeaseTerm}), each on its {@link TermSchedule} timer, until it is stopped or loses
+ * the lease. With the champion it reads the lineages again: a new one starts training from the next record, a retired
+ * one stops. At the end of a stopped term it writes a final checkpoint.
  *
  * <p>A failure is thrown to the {@link TrainingLoop}, which starts a new term from the last checkpoint; a failure of
  * the trainer's step on one record ({@link RecordFailedException}) also counts towards quarantining that record.
@@ -66,15 +68,15 @@ public class TrainingTerm {
      */
     void run(BooleanSupplier running, Runnable training) {
         // Each step of the setup may be slow on a cold JVM: the lease is renewed between them.
-        Trainer trainer = loader.load();
+        LineageTrainers trainers = loader.load();
         if (!lease.renew()) {
             return;
         }
-        candidates.catchUp(trainer, clock.instant());
+        candidates.catchUp(trainers, clock.instant());
         if (!lease.renew()) {
             return;
         }
-        candidates.followChampion(trainer);
+        candidates.followChampion(trainers);
         if (!lease.renew()) {
             return;
         }
@@ -83,15 +85,15 @@ public class TrainingTerm {
             if (!running.getAsBoolean()) {
                 return;
             }
-            source.assign(trainer.offsets());
+            source.assign(trainers.offsets());
             if (!lease.renew()) {
                 return;
             }
             training.run();
-            if (consume(source, trainer, running) && lease.checkpoint(trainer)) {
+            if (consume(source, trainers, running) && lease.checkpoint(trainers)) {
                 LOG.infof(
-                        "Stopped training model %s after %d samples; final checkpoint written",
-                        config.modelName(), trainer.samplesSeen());
+                        "Stopped training model %s at offsets %s; final checkpoint written",
+                        config.modelName(), trainers.offsets());
             }
         } finally {
             consumer = null;
@@ -111,7 +113,7 @@ public class TrainingTerm {
      *
      * @return true when the service stopped, false when the lease was lost
      */
-    private boolean consume(SampleConsumer source, Trainer trainer, BooleanSupplier running) {
+    private boolean consume(SampleConsumer source, LineageTrainers trainers, BooleanSupplier running) {
         Instant start = clock.instant();
         TermSchedule timers = new TermSchedule(
                 Map.of(
@@ -122,8 +124,7 @@ public class TrainingTerm {
                         Task.REPORT_STATUS, STATUS_EVERY,
                         Task.REPORT_HEALTH, config.alert().reportEvery()),
                 start);
-        PublishSchedule publishing = new PublishSchedule(
-                config.publish().everySamples(), config.publish().every(), start);
+        Map<String, PublishSchedule> publishing = new HashMap<>();
         while (running.getAsBoolean()) {
             ConsumerRecords<byte[], byte[]> records;
             try {
@@ -131,7 +132,7 @@ public class TrainingTerm {
             } catch (WakeupException e) {
                 continue;
             }
-            intake.takeAll(records, trainer);
+            intake.takeAll(records, trainers);
             Instant now = clock.instant();
             if (timers.due(Task.RENEW_LEASE, now)) {
                 if (!lease.renew()) {
@@ -140,28 +141,29 @@ public class TrainingTerm {
                 timers.done(Task.RENEW_LEASE, now);
             }
             if (timers.due(Task.REFRESH_CHAMPION, now)) {
-                candidates.followChampion(trainer);
+                loader.followLineages(trainers);
+                candidates.followChampion(trainers);
                 timers.done(Task.REFRESH_CHAMPION, now);
             }
             if (timers.due(Task.ASSIGN_PARTITIONS, now)) {
-                source.assign(trainer.offsets());
+                source.assign(trainers.offsets());
                 timers.done(Task.ASSIGN_PARTITIONS, now);
             }
-            List<GateDecision> decisions = candidates.judgeDue(trainer, publishing, now);
+            List<GateDecision> decisions = candidates.judgeDue(trainers, publishing, now);
             if (decisions.stream().anyMatch(GateDecision::published)) {
                 // Every publish wrote a checkpoint with the model, and may have made a new champion.
                 timers.done(Task.CHECKPOINT, now);
-                candidates.followChampion(trainer);
+                candidates.followChampion(trainers);
             }
             if (timers.due(Task.CHECKPOINT, now)) {
-                if (!lease.checkpoint(trainer)) {
+                if (!lease.checkpoint(trainers)) {
                     return false;
                 }
                 timers.done(Task.CHECKPOINT, now);
             }
             if (timers.due(Task.REPORT_STATUS, now)) {
                 lease.reportActive(
-                        trainer, now, timers.lastDone(Task.CHECKPOINT).orElse(null), source.lags());
+                        trainers, now, timers.lastDone(Task.CHECKPOINT).orElse(null), source.lags());
                 timers.done(Task.REPORT_STATUS, now);
             }
             if (timers.due(Task.REPORT_HEALTH, now)) {

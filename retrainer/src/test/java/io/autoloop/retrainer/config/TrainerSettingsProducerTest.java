@@ -31,8 +31,7 @@ class TrainerSettingsProducerTest {
                         new FeatureSpec(22, 0, List.of(new Cross("user", "item"))),
                         new FtrlParameters(0.1, 1.0, 0.0, 0.0),
                         5000,
-                        new GatePolicy(0.002, 1e-6, 1000),
-                        true));
+                        new GatePolicy(0.002, 1e-6, 1000)));
     }
 
     @Test
@@ -49,8 +48,7 @@ class TrainerSettingsProducerTest {
                 Map.entry("retrainer.gate.holdout-samples", "400"),
                 Map.entry("retrainer.gate.min-holdout-samples", "200"),
                 Map.entry("retrainer.gate.margin", "-0.01"),
-                Map.entry("retrainer.gate.min-prediction-spread", "0.001"),
-                Map.entry("retrainer.replay-on-spec-change", "false")));
+                Map.entry("retrainer.gate.min-prediction-spread", "0.001")));
 
         // When
         TrainerSettings settings = producer.settings(config);
@@ -61,8 +59,7 @@ class TrainerSettingsProducerTest {
                         new FeatureSpec(18, 7, List.of(new Cross("user", "item"), new Cross("context", "item"))),
                         new FtrlParameters(0.5, 2.0, 0.01, 0.02),
                         400,
-                        new GatePolicy(-0.01, 0.001, 200),
-                        false));
+                        new GatePolicy(-0.01, 0.001, 200)));
     }
 
     @Test

@@ -30,7 +30,8 @@ class GateReportTest {
             0.121,
             0.0005,
             0.002,
-            0.03);
+            0.03,
+            null);
     private static final GateDecision INITIAL = new GateDecision(
             AT,
             "ctr",
@@ -48,7 +49,8 @@ class GateReportTest {
             Double.NaN,
             Double.NaN,
             0.002,
-            Double.NaN);
+            Double.NaN,
+            null);
     private static final GateDecision REJECTED = new GateDecision(
             AT,
             "ctr",
@@ -66,7 +68,8 @@ class GateReportTest {
             0.121,
             0.0005,
             0.002,
-            0.03);
+            0.03,
+            null);
 
     @Test
     void aPublishedCandidateIsAuditedAsModelPublishedWithItsNumbers() {

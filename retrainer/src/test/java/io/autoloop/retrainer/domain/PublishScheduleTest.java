@@ -6,6 +6,7 @@ import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.SyntheticSamples;
+import io.autoloop.retrainer.TestLineages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +53,7 @@ class PublishScheduleTest {
     @Test
     void anAttemptStartsTheCountAndTheIntervalOver() {
         // Given: a trainer whose holdout window can judge, with a candidate due by count.
-        Trainer trainer = Trainer.fresh("ctr", settings());
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", settings()), settings());
         Candidate initial = trainer.initial(START);
         trainer.published(initial);
         trainer.championChanged("0.1.0", initial.model());
@@ -89,8 +90,7 @@ class PublishScheduleTest {
                 new FeatureSpec(16, 0, List.of(new Cross("user", "item"))),
                 FtrlParameters.defaults(),
                 300,
-                new GatePolicy(0.002, 1e-6, 100),
-                true);
+                new GatePolicy(0.002, 1e-6, 100));
     }
 
     private static void train(Trainer trainer, SyntheticSamples samples, long count) {

@@ -25,11 +25,11 @@ class SemanticVersionTest {
     }
 
     @Test
-    void minorBumpResetsThePatchAndMajorBumpResetsBoth() {
+    void aLineagesVersionsAreItsOrdinalThenItsRefreshCountedFromOne() {
         SemanticVersion version = SemanticVersion.parse("1.4.2");
 
+        assertThat(SemanticVersion.first(2)).hasToString("2.1.0");
         assertThat(version.nextMinor()).hasToString("1.5.0");
-        assertThat(version.nextMajor()).hasToString("2.0.0");
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelFormatException;
+import io.autoloop.retrainer.TestLineages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -27,8 +28,7 @@ class TrainerStateCodecTest {
             new FeatureSpec(12, 0, List.of(new Cross("user", "item"))),
             FtrlParameters.defaults(),
             50,
-            new GatePolicy(0.002, 1e-6, 20),
-            true);
+            new GatePolicy(0.002, 1e-6, 20));
 
     /**
      * {@code checkpoints/trainer-state-v1.bin} was written by the retrainer before its checkpoint moved into the
@@ -36,10 +36,11 @@ class TrainerStateCodecTest {
      * quarantined records (format version 2), both from exactly this run.
      */
     private static Trainer theRunOfTheVersion1Checkpoint() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         Candidate initial = trainer.initial(NOW);
         trainer.published(initial);
-        trainer.announced("0.1.0");
+        // That retrainer, before lineages, numbered its first version 0.1.0.
+        trainer.continueAfter("0.1.0");
         trainer.championChanged("0.1.0", initial.model());
         for (int i = 0; i < 120; i++) {
             trainer.accept("training.samples-0", i, sample(i, true));
@@ -56,7 +57,7 @@ class TrainerStateCodecTest {
         assertThat(ByteBuffer.wrap(version1).getShort(4)).isEqualTo((short) 1);
 
         // when this build restores it
-        Trainer restored = Trainer.restore(version1, SETTINGS);
+        Trainer restored = Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), version1, SETTINGS);
 
         // then it resumes exactly where that run stopped, which its next checkpoint (the current version) records
         assertThat(restored.samplesSeen()).isEqualTo(120);
@@ -79,7 +80,7 @@ class TrainerStateCodecTest {
         assertThat(ByteBuffer.wrap(version2).getShort(4)).isEqualTo((short) 2);
 
         // when this build restores it
-        Trainer restored = Trainer.restore(version2, SETTINGS);
+        Trainer restored = Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), version2, SETTINGS);
 
         // then it resumes exactly where that run stopped, with none of either
         assertThat(List.of(
@@ -107,7 +108,9 @@ class TrainerStateCodecTest {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         assertThat(frame.getInt(bytes.length - 4)).isEqualTo((int) crc.getValue());
-        assertThat(Trainer.restore(bytes, SETTINGS).checkpoint(NOW)).isEqualTo(bytes);
+        assertThat(Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), bytes, SETTINGS)
+                        .checkpoint(NOW))
+                .isEqualTo(bytes);
     }
 
     @Test
@@ -115,7 +118,7 @@ class TrainerStateCodecTest {
         byte[] version1 = version1Checkpoint();
         version1[version1.length / 2] ^= 0x5A;
 
-        assertThatThrownBy(() -> Trainer.restore(version1, SETTINGS))
+        assertThatThrownBy(() -> Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), version1, SETTINGS))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessage("The retrainer checkpoint of format version 1 fails its CRC32 check; it is corrupt.");
     }
@@ -126,7 +129,7 @@ class TrainerStateCodecTest {
         byte[] relabelled = withVersion(version1Checkpoint(), 2);
 
         // then its missing body length is noticed
-        assertThatThrownBy(() -> Trainer.restore(relabelled, SETTINGS))
+        assertThatThrownBy(() -> Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), relabelled, SETTINGS))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("header declares");
     }
@@ -135,7 +138,7 @@ class TrainerStateCodecTest {
     void aCheckpointOfALaterFormatVersionIsRefusedWithASentence() {
         byte[] later = withVersion(theRunOfTheVersion1Checkpoint().checkpoint(NOW), 4);
 
-        assertThatThrownBy(() -> Trainer.restore(later, SETTINGS))
+        assertThatThrownBy(() -> Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), later, SETTINGS))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessage("The retrainer checkpoint has format version 4, but this reader only reads version 3.");
     }

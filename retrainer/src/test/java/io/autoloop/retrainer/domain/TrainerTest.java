@@ -10,6 +10,7 @@ import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.ModelFormatException;
 import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.retrainer.SyntheticSamples;
+import io.autoloop.retrainer.TestLineages;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,12 @@ class TrainerTest {
     private static final Instant NOW = Instant.parse("2026-02-01T12:00:00Z");
     private static final FeatureSpec SPEC = new FeatureSpec(16, 0, List.of(new Cross("user", "item")));
     private static final TrainerSettings SETTINGS =
-            new TrainerSettings(SPEC, FtrlParameters.defaults(), 300, new GatePolicy(0.002, 1e-6, 100), true);
+            new TrainerSettings(SPEC, FtrlParameters.defaults(), 300, new GatePolicy(0.002, 1e-6, 100));
     private static final String PARTITION = "training.samples-0";
 
     @Test
     void samplesWithoutConsentAreCountedButNeverLearned() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         SyntheticSamples samples = new SyntheticSamples(1);
 
         assertThat(trainer.accept(PARTITION, 0, samples.next(false))).isEqualTo(SampleOutcome.NO_CONSENT);
@@ -39,7 +40,7 @@ class TrainerTest {
 
     @Test
     void malformedRecordsAreCountedAndPassedOver() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
 
         trainer.acceptMalformed(PARTITION, 41, "Could not read a LabelledSample from JSON.");
 
@@ -53,8 +54,8 @@ class TrainerTest {
     void aSampleTheLearnerRefusesIsCountedAndPassedOverWithoutTouchingTheLearnerOrItsMetrics() {
         // given two trainers that learned the same stream, with the same champion
         ModelSnapshot champion = championAfter(300);
-        Trainer poisoned = Trainer.fresh("ctr", SETTINGS);
-        Trainer clean = Trainer.fresh("ctr", SETTINGS);
+        Trainer poisoned = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        Trainer clean = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         for (Trainer trainer : List.of(poisoned, clean)) {
             trainer.championChanged("0.1.0", champion);
             train(trainer, new SyntheticSamples(8), 0, 400);
@@ -83,7 +84,7 @@ class TrainerTest {
 
     @Test
     void quarantinedRecordsAreCountedAndPassedOver() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
 
         trainer.acceptQuarantined(PARTITION, 7, "The training loop failed twice on this record.");
 
@@ -96,14 +97,14 @@ class TrainerTest {
     @Test
     void theCountsOfRefusedAndQuarantinedRecordsSurviveACheckpoint() {
         // given a trainer that refused one sample and passed over a quarantined record
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         SyntheticSamples stream = new SyntheticSamples(10);
         train(trainer, stream, 0, 50);
         trainer.accept(PARTITION, 50, SyntheticSamples.withContextFeature(stream.next(), "quality", -1e200));
         trainer.acceptQuarantined(PARTITION, 51, "The training loop failed twice on this record.");
 
         // when it is restored from its checkpoint
-        Trainer restored = Trainer.restore(trainer.checkpoint(NOW), SETTINGS);
+        Trainer restored = Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), trainer.checkpoint(NOW), SETTINGS);
 
         // then both counts, and the offset past both records, are as they were
         assertThat(List.of(restored.nonFiniteUpdates(), restored.quarantined(), restored.recordsConsumed()))
@@ -114,20 +115,20 @@ class TrainerTest {
 
     @Test
     void theFirstVersionIsTheInitialOneAndEveryPublishBumpsTheMinor() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
 
         Candidate initial = trainer.initial(NOW);
         trainer.published(initial);
         train(trainer, new SyntheticSamples(2), 0, 500);
-        trainer.championChanged("0.1.0", initial.model());
+        trainer.championChanged("1.1.0", initial.model());
         train(trainer, new SyntheticSamples(3), 500, 500);
         Candidate second = trainer.propose(NOW);
 
-        assertThat(initial.version()).hasToString("0.1.0");
+        assertThat(initial.version()).hasToString("1.1.0");
         assertThat(initial.verdict().reason()).isEqualTo(GateReason.INITIAL_VERSION);
         assertThat(initial.model().nonZeroWeights()).isZero();
-        assertThat(second.version()).hasToString("0.2.0");
-        assertThat(second.model().provenance().parentVersion()).isEqualTo("0.1.0");
+        assertThat(second.version()).hasToString("1.2.0");
+        assertThat(second.model().provenance().parentVersion()).isEqualTo("1.1.0");
         assertThat(second.verdict().reason()).isEqualTo(GateReason.WITHIN_MARGIN);
         assertThat(second.verdict().losses().learnerLogLoss())
                 .isLessThan(second.verdict().losses().championLogLoss());
@@ -135,28 +136,28 @@ class TrainerTest {
 
     @Test
     void aRejectedCandidateConsumesNoVersion() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         trainer.published(trainer.initial(NOW));
 
         Candidate tooEarly = trainer.propose(NOW);
         trainer.rejected();
 
         assertThat(tooEarly.verdict().reason()).isEqualTo(GateReason.HOLDOUT_TOO_SMALL);
-        assertThat(trainer.nextVersion()).hasToString("0.2.0");
+        assertThat(trainer.nextVersion()).hasToString("1.2.0");
     }
 
     @Test
     void resumingFromACheckpointGivesExactlyTheStateOfAnUninterruptedRun() {
         ModelSnapshot champion = championAfter(800);
-        Trainer uninterrupted = Trainer.fresh("ctr", SETTINGS);
+        Trainer uninterrupted = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         uninterrupted.championChanged("0.1.0", champion);
         train(uninterrupted, new SyntheticSamples(5), 0, 1500);
 
-        Trainer first = Trainer.fresh("ctr", SETTINGS);
+        Trainer first = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         first.championChanged("0.1.0", champion);
         SyntheticSamples stream = new SyntheticSamples(5);
         train(first, stream, 0, 700);
-        Trainer resumed = Trainer.restore(first.checkpoint(NOW), SETTINGS);
+        Trainer resumed = Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), first.checkpoint(NOW), SETTINGS);
         resumed.championChanged("0.1.0", champion);
         train(resumed, stream, 700, 800);
 
@@ -167,7 +168,7 @@ class TrainerTest {
 
     @Test
     void aNewChampionRestartsTheHoldoutWindowButTheSameOneKeepsIt() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         trainer.championChanged("0.1.0", championAfter(10));
         train(trainer, new SyntheticSamples(6), 0, 150);
 
@@ -182,63 +183,89 @@ class TrainerTest {
     }
 
     @Test
-    void aChangedFeatureSpecStartsANewMajorVersionFromTheTopicsBeginning() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+    void aCheckpointOfAnotherFeatureSpecGivesAFreshLearnerThatGoesOnFromItsOffsets() {
+        // given a checkpoint of a 16-bit learner
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         trainer.published(trainer.initial(NOW));
         train(trainer, new SyntheticSamples(7), 0, 200);
-        TrainerSettings wider = new TrainerSettings(
-                new FeatureSpec(18, 0, SPEC.crosses()), FtrlParameters.defaults(), 300, SETTINGS.gate(), true);
-        TrainerSettings widerWithoutReplay =
-                new TrainerSettings(wider.spec(), FtrlParameters.defaults(), 300, SETTINGS.gate(), false);
+        TrainerSettings otherSeed = new TrainerSettings(
+                new FeatureSpec(16, 9, SPEC.crosses()), FtrlParameters.defaults(), 300, SETTINGS.gate());
 
-        Trainer replaying = Trainer.restore(trainer.checkpoint(NOW), wider);
-        Trainer continuing = Trainer.restore(trainer.checkpoint(NOW), widerWithoutReplay);
+        // when the lineage is restored with another hash seed
+        Trainer restored =
+                Trainer.restore(TestLineages.defaultOf("ctr", otherSeed), trainer.checkpoint(NOW), otherSeed);
 
-        assertThat(replaying.nextVersion()).hasToString("1.0.0");
-        assertThat(replaying.samplesSeen()).isZero();
-        assertThat(replaying.offsets()).isEmpty();
-        assertThat(replaying.restoreNotices()).singleElement().asString().contains("bits=16", "bits=18");
-        assertThat(continuing.offsets()).containsExactly(Map.entry(PARTITION, 200L));
+        // then its learner starts over from the same records on, and its versions go on
+        assertThat(restored.samplesSeen()).isZero();
+        assertThat(restored.offsets()).containsExactly(Map.entry(PARTITION, 200L));
+        assertThat(restored.nextVersion()).hasToString("1.2.0");
+        assertThat(restored.restoreNotices()).singleElement().asString().contains("seed=0", "seed=9");
+    }
+
+    @Test
+    void aLineagesVersionsCarryItsOrdinalAsTheirMajorAndCountItsRefreshes() {
+        // given the lineages of ordinal 1 and 2
+        Trainer first = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        Trainer second = Trainer.fresh(
+                TestLineages.of(
+                        "ctr",
+                        "no-cross",
+                        2,
+                        TrainerSettings.configOf(FeatureSpec.withoutCrosses(16), FtrlParameters.defaults())),
+                SETTINGS);
+
+        // when each publishes twice
+        for (Trainer trainer : List.of(first, second)) {
+            trainer.published(trainer.initial(NOW));
+            trainer.published(trainer.propose(NOW));
+        }
+
+        // then
+        assertThat(List.of(first.lastVersion(), first.nextVersion().toString(), second.lastVersion()))
+                .containsExactly("1.2.0", "1.3.0", "2.2.0");
+        assertThat(second.propose(NOW).model().provenance().parentVersion()).isEqualTo("2.2.0");
+        assertThat(second.propose(NOW).lineage().name()).isEqualTo("no-cross");
     }
 
     @Test
     void aPublishThatWasNotAnnouncedIsAnnouncedAfterARestart() {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         trainer.published(trainer.initial(NOW));
 
-        Trainer restarted = Trainer.restore(trainer.checkpoint(NOW), SETTINGS);
+        Trainer restarted = Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), trainer.checkpoint(NOW), SETTINGS);
         String pending = restarted.unannouncedVersion();
         restarted.announced(pending);
 
-        assertThat(pending).isEqualTo("0.1.0");
+        assertThat(pending).isEqualTo("1.1.0");
         assertThat(restarted.unannouncedVersion()).isNull();
     }
 
     @Test
-    void withoutACheckpointTheHistoryOfTheRegistryContinues() {
-        Trainer sameSpec = Trainer.fresh("ctr", SETTINGS);
-        Trainer otherSpec = Trainer.fresh("ctr", SETTINGS);
+    void withoutACheckpointTheHistoryOfTheLineageContinuesAndAVersionBeforeLineagesStartsItAt1Point1() {
+        Trainer sameSpec = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        Trainer otherSpec = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
 
-        sameSpec.continueAfter("0.7.0", SPEC.fingerprint());
-        otherSpec.continueAfter("0.7.0", FeatureSpec.defaults().fingerprint());
+        sameSpec.continueAfter("1.7.0");
+        otherSpec.continueAfter("0.7.0");
 
-        assertThat(sameSpec.nextVersion()).hasToString("0.8.0");
-        assertThat(otherSpec.nextVersion()).hasToString("1.0.0");
+        assertThat(sameSpec.nextVersion()).hasToString("1.8.0");
+        assertThat(otherSpec.nextVersion()).hasToString("1.1.0");
         assertThat(sameSpec.unannouncedVersion()).isNull();
     }
 
     @Test
     void aCorruptCheckpointIsRefusedNotSilentlyReplaced() {
-        byte[] checkpoint = Trainer.fresh("ctr", SETTINGS).checkpoint(NOW);
+        byte[] checkpoint =
+                Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS).checkpoint(NOW);
         checkpoint[checkpoint.length / 2] ^= 0x5A;
 
-        assertThatThrownBy(() -> Trainer.restore(checkpoint, SETTINGS))
+        assertThatThrownBy(() -> Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), checkpoint, SETTINGS))
                 .isInstanceOf(ModelFormatException.class)
                 .hasMessageContaining("CRC32");
     }
 
     private static ModelSnapshot championAfter(int samples) {
-        Trainer trainer = Trainer.fresh("ctr", SETTINGS);
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         train(trainer, new SyntheticSamples(99), 0, samples);
         return trainer.propose(NOW).model();
     }

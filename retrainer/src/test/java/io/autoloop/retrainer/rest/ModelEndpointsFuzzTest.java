@@ -40,7 +40,7 @@ class ModelEndpointsFuzzTest {
     @BeforeEach
     void initialVersionIsPublishedAndTheTrainerActive() {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/v1/models/0.1.0").statusCode() == 200
+                .until(() -> given().get("/v1/models/1.1.0").statusCode() == 200
                         && "active".equals(given().get("/v1/models").jsonPath().getString("trainer.role")));
     }
 
@@ -55,13 +55,13 @@ class ModelEndpointsFuzzTest {
             })
     void everyHostileRequestIsAnsweredWithASuccessOrAProblemNeverAServerError(String route)
             throws InterruptedException {
-        // given the endpoint's valid request (version 0.1.0 exists once the trainer is active)
+        // given the endpoint's valid request (version 1.1.0 exists once the trainer is active)
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1);
         Endpoint endpoint =
                 Endpoint.of("retrainer " + route, method, path, ADMIN_KEY, APP_KEY, BodyLimit.ofTheServiceUnderTest());
         if (path.contains("{version}")) {
-            endpoint = endpoint.withPathValues("version", List.of("0.1.0", "9.9.9"));
+            endpoint = endpoint.withPathValues("version", List.of("1.1.0", "9.9.9"));
         }
         if (method.equals("GET") && !path.contains("{version}")) {
             endpoint = endpoint.withQueryValues("limit", List.of("10", "1000"));

@@ -41,30 +41,30 @@ class ModelResourceTest {
     @BeforeEach
     void initialVersionIsPublishedAndTheTrainerActive() {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/v1/models/0.1.0").statusCode() == 200
+                .until(() -> given().get("/v1/models/1.1.0").statusCode() == 200
                         && "active".equals(given().get("/v1/models").jsonPath().getString("trainer.role")));
     }
 
     @Test
     void anEmptyRegistryGetsAnUntrainedInitialVersionSoThereIsAChampion() {
         // Other tests of this application may have published later versions meanwhile, so the champion is checked
-        // to exist; GateRejectionTest, where nothing is ever published after 0.1.0, checks it is 0.1.0.
+        // to exist; GateRejectionTest, where nothing is ever published after 1.1.0, checks it is 1.1.0.
         given().get("/v1/models")
                 .then()
                 .statusCode(200)
                 .body("name", equalTo(config.modelName()))
                 .body("champion", notNullValue())
-                .body("versions.version", hasItem("0.1.0"))
-                .body("versions.find { it.version == '0.1.0' }.parent", nullValue())
-                .body("versions.find { it.version == '0.1.0' }.samplesSeen", equalTo(0))
-                .body("versions.find { it.version == '0.1.0' }.metrics.samples", equalTo(0))
+                .body("versions.version", hasItem("1.1.0"))
+                .body("versions.find { it.version == '1.1.0' }.parent", nullValue())
+                .body("versions.find { it.version == '1.1.0' }.samplesSeen", equalTo(0))
+                .body("versions.find { it.version == '1.1.0' }.metrics.samples", equalTo(0))
                 .body(
-                        "versions.find { it.version == '0.1.0' }.registryKey",
-                        equalTo(RedisKeys.model(config.modelName(), "0.1.0")))
+                        "versions.find { it.version == '1.1.0' }.registryKey",
+                        equalTo(RedisKeys.model(config.modelName(), "1.1.0")))
                 .body("trainer.role", equalTo("active"));
 
         ModelSnapshot initial =
-                ModelCodec.read(given().get("/v1/models/0.1.0/weights").asByteArray());
+                ModelCodec.read(given().get("/v1/models/1.1.0/weights").asByteArray());
 
         // Bias only and untrained: no sample learned, not even the bias weight is set, so it predicts 0.5.
         assertThat(initial.provenance().samplesSeen()).isZero();
@@ -76,9 +76,9 @@ class ModelResourceTest {
 
     @Test
     void weightsAreTheExactRegistryBytesWithTheirChecksum() {
-        ModelVersion meta = ContractJson.read(given().get("/v1/models/0.1.0").asByteArray(), ModelVersion.class);
+        ModelVersion meta = ContractJson.read(given().get("/v1/models/1.1.0").asByteArray(), ModelVersion.class);
 
-        Response weights = given().get("/v1/models/0.1.0/weights");
+        Response weights = given().get("/v1/models/1.1.0/weights");
 
         byte[] bytes = weights.then()
                 .statusCode(200)
@@ -92,16 +92,16 @@ class ModelResourceTest {
                 .asByteArray();
         assertThat(DigestUtils.sha256Hex(bytes)).isEqualTo(meta.checksum());
         ModelSnapshot model = ModelCodec.read(bytes);
-        assertThat(model.provenance().version()).isEqualTo("0.1.0");
+        assertThat(model.provenance().version()).isEqualTo("1.1.0");
         assertThat(model.provenance().name()).isEqualTo(config.modelName());
     }
 
     @Test
     void aClientThatHasTheWeightsGetsNotModified() {
-        String etag = given().get("/v1/models/0.1.0/weights").header("ETag");
+        String etag = given().get("/v1/models/1.1.0/weights").header("ETag");
 
         given().header("If-None-Match", etag)
-                .get("/v1/models/0.1.0/weights")
+                .get("/v1/models/1.1.0/weights")
                 .then()
                 .statusCode(304);
     }
@@ -166,8 +166,8 @@ class ModelResourceTest {
         given().get("/v1/models/candidates")
                 .then()
                 .statusCode(200)
-                .body("find { it.version == '0.1.0' }.reason", equalTo("initial-version"))
-                .body("find { it.version == '0.1.0' }.outcome", equalTo("published"))
-                .body("find { it.version == '0.1.0' }.trigger", equalTo("initial"));
+                .body("find { it.version == '1.1.0' }.reason", equalTo("initial-version"))
+                .body("find { it.version == '1.1.0' }.outcome", equalTo("published"))
+                .body("find { it.version == '1.1.0' }.trigger", equalTo("initial"));
     }
 }

@@ -54,7 +54,7 @@ class GateRejectionTest {
         List<AuditEntry> audit;
         try (SampleWriter samples = new SampleWriter(config.samplesTopic())) {
             // Given
-            await().atMost(PATIENCE).until(() -> registry.version("0.1.0").isPresent());
+            await().atMost(PATIENCE).until(() -> registry.version("1.1.0").isPresent());
             Offsets auditFrom = auditLog.endOffsets();
             SyntheticSamples stream = new SyntheticSamples(31);
 
@@ -81,13 +81,13 @@ class GateRejectionTest {
                     .map(TopicRecord::value)
                     .toList();
         }
-        assertThat(registry.newest(10)).extracting(ModelVersion::version).containsExactly("0.1.0");
+        assertThat(registry.newest(10)).extracting(ModelVersion::version).containsExactly("1.1.0");
         assertThat(audit).first().satisfies(entry -> {
             assertThat(entry.service()).isEqualTo("retrainer");
             assertThat(entry.subject()).isEqualTo(config.modelName());
             assertThat(entry.reason()).isEqualTo("worse-than-champion");
             assertThat(entry.details()).containsKeys("candidateLogLoss", "championLogLoss", "margin", "holdoutSamples");
-            assertThat(entry.details()).containsEntry("champion", "0.1.0").containsEntry("version", "0.2.0");
+            assertThat(entry.details()).containsEntry("champion", "1.1.0").containsEntry("version", "1.2.0");
         });
         given().get("/v1/models/candidates")
                 .then()
@@ -100,6 +100,6 @@ class GateRejectionTest {
                 .then()
                 .statusCode(200)
                 .body("outcome", equalTo("rejected"))
-                .body("version", equalTo("0.2.0"));
+                .body("version", equalTo("1.2.0"));
     }
 }

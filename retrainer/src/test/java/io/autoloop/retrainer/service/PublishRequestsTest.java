@@ -89,6 +89,7 @@ class PublishRequestsTest {
                 Double.NaN,
                 Double.NaN,
                 0.002,
-                Double.NaN);
+                Double.NaN,
+                null);
     }
 }

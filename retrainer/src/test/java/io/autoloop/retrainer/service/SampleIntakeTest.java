@@ -12,8 +12,10 @@ import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.retrainer.SyntheticSamples;
 import io.autoloop.retrainer.TestConfig;
+import io.autoloop.retrainer.TestLineages;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.GatePolicy;
+import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.SampleOutcome;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.domain.TrainerSettings;
@@ -43,8 +45,7 @@ class SampleIntakeTest {
             new FeatureSpec(16, 0, List.of(new Cross("user", "item"))),
             FtrlParameters.defaults(),
             300,
-            new GatePolicy(0.002, 1e-6, 100),
-            true);
+            new GatePolicy(0.002, 1e-6, 100));
 
     private final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
@@ -53,7 +54,8 @@ class SampleIntakeTest {
     private final DeadLetters deadLetters = new DeadLetters(new TrainerEvents(producer, Duration.ofSeconds(1)), config);
     private final TrainerMonitor monitor = new TrainerMonitor(meters, config);
     private final SampleIntake intake = new SampleIntake(deadLetters, monitor);
-    private final Trainer trainer = Trainer.fresh(MODEL, SETTINGS);
+    private final LineageTrainers trainers = trainersOfOneLineage();
+    private final Trainer trainer = trainers.trainers().get(0);
     private final SyntheticSamples samples = new SyntheticSamples(5);
 
     @Test
@@ -71,7 +73,7 @@ class SampleIntakeTest {
                 json(samples.next()));
 
         // When
-        intake.takeAll(batch, trainer);
+        intake.takeAll(batch, trainers);
 
         // Then: the trainer moved past all six records and counted each by what happened to it ...
         assertThat(trainer.offsets()).isEqualTo(Map.of(TOPIC + "-0", 6L));
@@ -107,7 +109,7 @@ class SampleIntakeTest {
 
         List<SampleOutcome> outcomes = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : List.of(learned, withoutConsent, unreadable)) {
-            outcomes.add(intake.take(record, TOPIC + "-3", trainer));
+            outcomes.add(intake.take(record, TOPIC + "-3", trainers));
         }
 
         assertThat(outcomes).containsExactly(SampleOutcome.TRAINED, SampleOutcome.NO_CONSENT, SampleOutcome.MALFORMED);
@@ -124,7 +126,7 @@ class SampleIntakeTest {
         ConsumerRecords<byte[], byte[]> batch = batch(json(samples.next()), json(poison), json(samples.next()));
 
         // When
-        intake.takeAll(batch, trainer);
+        intake.takeAll(batch, trainers);
 
         // Then: the good ones are learned, the poison one is counted and dead-lettered with its reason, and passed
         // over.
@@ -147,7 +149,7 @@ class SampleIntakeTest {
         LabelledSample failing = samples.next();
         SampleIntake failingOnOne = new SampleIntake(deadLetters, monitor) {
             @Override
-            SampleOutcome learn(Trainer trainer, String partition, long offset, LabelledSample sample) {
+            SampleOutcome learn(LineageTrainers trainer, String partition, long offset, LabelledSample sample) {
                 if (sample.decisionId().equals(failing.decisionId())) {
                     throw new IllegalStateException("The test's step fails on " + sample.decisionId() + ".");
                 }
@@ -160,14 +162,15 @@ class SampleIntakeTest {
         List<RecordFailedException> failures = new ArrayList<>();
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                failingOnOne.takeAll(batch, Trainer.fresh(MODEL, SETTINGS));
+                failingOnOne.takeAll(batch, trainersOfOneLineage());
             } catch (RecordFailedException e) {
                 failures.add(e);
             }
         }
         // ... and a third time.
-        Trainer third = Trainer.fresh(MODEL, SETTINGS);
-        failingOnOne.takeAll(batch, third);
+        LineageTrainers thirdTime = trainersOfOneLineage();
+        failingOnOne.takeAll(batch, thirdTime);
+        Trainer third = thirdTime.trainers().get(0);
 
         // Then: both failures named the record; the third time it was skipped, counted and dead-lettered as
         // quarantined.
@@ -184,6 +187,13 @@ class SampleIntakeTest {
         assertThat(letter.errors().get(0).message())
                 .isEqualTo("The training loop failed twice on this record, with IllegalStateException: The test's step"
                         + " fails on " + failing.decisionId() + ".");
+    }
+
+    /** The trainers of the model's default lineage alone. */
+    private static LineageTrainers trainersOfOneLineage() {
+        LineageTrainers trainers = LineageTrainers.fresh(MODEL, SETTINGS);
+        trainers.follow(List.of(TestLineages.defaultOf(MODEL, SETTINGS)));
+        return trainers;
     }
 
     private static byte[] json(LabelledSample sample) {
