@@ -84,6 +84,40 @@ final class LoopApi {
         return tree(reply);
     }
 
+    /**
+     * The retrainer's {@code POST /v1/models/{name}/lineages} with {@code configuration}: the lineage created (201) or
+     * the one with the same configuration (200).
+     */
+    JsonNode createLineage(Map<String, Object> configuration) throws InterruptedException {
+        Reply reply = http.post(
+                loop.retrainer().resolve("/v1/models/" + loop.model() + "/lineages"),
+                Loop.ADMIN_KEY,
+                () -> configuration);
+        if (reply.status() != 201 && reply.status() != 200) {
+            throw new AssertionError("POST /v1/models/" + loop.model() + "/lineages answered " + reply.status() + ": "
+                    + text(reply));
+        }
+        return tree(reply);
+    }
+
+    /** The retrainer's {@code GET /v1/models/{name}/lineages}: every lineage of this loop's model. */
+    JsonNode lineages() throws InterruptedException {
+        return json(loop.retrainer().resolve("/v1/models/" + loop.model() + "/lineages"), Loop.ADMIN_KEY);
+    }
+
+    /** The experiments of this loop's model (detail views, with their histories), newest first. */
+    List<JsonNode> experimentsOfModel() throws InterruptedException {
+        List<JsonNode> ofModel = new ArrayList<>();
+        for (JsonNode experiment : experiments()) {
+            if (loop.model().equals(experiment.path("model").asText())) {
+                ofModel.add(json(
+                        loop.router().resolve("/v1/experiments/" + experiment.path("id").asText()),
+                        Loop.ADMIN_KEY));
+            }
+        }
+        return ofModel;
+    }
+
     /** The router's {@code GET /v1/experiments} (of every model in this Redis), newest first. */
     List<JsonNode> experiments() throws InterruptedException {
         List<JsonNode> experiments = new ArrayList<>();

@@ -11,6 +11,7 @@ import io.autoloop.simulator.http.RankResponse;
 import io.autoloop.testing.TopicRecord;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,18 +24,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The gray rollout end to end, as one scenario on one loop fed by the simulated app's users (world seed 42): a
- * challenger trained from their feedback is promoted step by step, then a broken version put into the registry is
- * rolled back. The second test starts from the champion the first one promoted.
+ * Lineages and the gray rollout end to end, as one scenario on one loop fed by the simulated app's users (world seed
+ * 42): the model's first lineage trains without the user × item cross and serves, refreshing itself; a second lineage
+ * with the cross, created through the retrainer's API, challenges it and is promoted by the controller while both
+ * arms keep refreshing within their lineages; then a broken version of a lineage nobody trains is rolled back. The
+ * second test starts from the champion the first one promoted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RolloutIT {
 
-    /** Samples the learner trains on before its state is published as the challenger. */
-    private static final long TRAINING_SAMPLES = 15_000;
-
-    private static final Set<String> OVER = Set.of("SUCCEEDED", "ROLLED_BACK", "STOPPED");
+    private static final Set<String> OVER = Set.of("SUCCEEDED", "ROLLED_BACK", "STOPPED", "NO_GAIN");
 
     private Loop loop;
     private LoopApi api;
@@ -43,13 +43,8 @@ class RolloutIT {
 
     @BeforeAll
     void startLoopAndTraffic() throws InterruptedException {
-        // Candidates only when a test asks (POST /v1/models/publish), so the challenger is exactly the version the
-        // test published and no newer version replaces it while it is tested.
-        loop = Loop.start(
-                "rollout",
-                Map.of(
-                        "retrainer",
-                        Map.of("retrainer.publish.every-samples", "1000000000", "retrainer.publish.every", "24h")));
+        // The default lineage trains without the user × item cross, so that the lineage with it has a real gain.
+        loop = Loop.start("rollout", Map.of("retrainer", Map.of("retrainer.features.crosses", "none")));
         api = new LoopApi(loop);
         redis = new RedisStore(Loop.redis());
         registry = new RegistryWriter(loop.model(), redis);
@@ -68,53 +63,78 @@ class RolloutIT {
 
     @Test
     @Order(1)
-    void challengerTrainedOnFeedbackIsPromotedStepByStepToAllTraffic() throws InterruptedException {
-        // Given: the retrainer's first version knows nothing (every weight 0) and became the champion,
+    void aLineageWithABetterConfigurationIsPromotedWhileBothArmsRefresh() throws InterruptedException {
+        // Given the first lineage's versions serving as champion, each refresh swapped in without an experiment,
+        Set<String> champions = new LinkedHashSet<>();
         Eventually.await(
-                "the first version 0.1.0 to become the champion",
-                Duration.ofMinutes(2),
+                "a second version of lineage 1 to refresh the champion",
+                Duration.ofMinutes(3),
                 Duration.ofSeconds(1),
                 loop::assertRunning,
-                registry::champion,
-                "0.1.0"::equals);
-        // and the learner has since trained on the feedback of the users it served.
-        Eventually.await(
-                TRAINING_SAMPLES + " trained samples",
-                Duration.ofMinutes(4),
+                () -> {
+                    String champion = registry.champion();
+                    if (champion != null) {
+                        champions.add(champion);
+                    }
+                    return champions;
+                },
+                seen -> seen.size() >= 2);
+        assertThat(champions).allMatch(version -> version.startsWith("1.")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(api.experimentsOfModel()).as("experiments before a second lineage").isEmpty();
+
+        // when a lineage with the user × item cross is created through the retrainer's API,
+        JsonNode lineage = api.createLineage(Map.of("name", "cross", "crosses", List.of("user*item")));
+        assertThat(lineage.path("ordinal").asInt()).isEqualTo(2);
+
+        // then its first gate-passed version challenges the first lineage, and the controller promotes it by itself.
+        JsonNode experiment = Eventually.await(
+                "the experiment of lineage 2 to end",
+                Duration.ofMinutes(10),
                 Duration.ofSeconds(2),
                 loop::assertRunning,
-                () -> api.models().path("trainer").path("samplesSeen").asLong(),
-                seen -> seen >= TRAINING_SAMPLES);
-
-        // When the learner's state is published as the next version,
-        JsonNode published = api.publish();
-        assertThat(published.path("outcome").asText()).as(published.toString()).isEqualTo("published");
-        String challenger = published.path("version").asText();
-
-        // then the controller tests it against the champion and promotes it through every step, by itself.
-        JsonNode experiment = awaitOver(challenger, Duration.ofMinutes(6));
+                () -> {
+                    String champion = registry.champion();
+                    if (champion != null) {
+                        champions.add(champion);
+                    }
+                    return api.experimentsOfModel().stream()
+                            .filter(e -> e.path("challenger").asText().startsWith("2."))
+                            .findFirst()
+                            .orElse(null);
+                },
+                e -> OVER.contains(e.path("phase").asText()));
         assertThat(experiment.path("phase").asText()).as(describe(experiment)).isEqualTo("SUCCEEDED");
-        List<Step> expected = List.of(
-                new Step("CREATE", 0.0),
-                new Step("START", 5.0),
-                new Step("ADVANCE", 10.0),
-                new Step("ADVANCE", 25.0),
-                new Step("ADVANCE", 50.0),
-                new Step("PROMOTE", 100.0),
-                new Step("COMPLETE", 100.0));
-        assertThat(steps(experiment)).as(describe(experiment)).isEqualTo(expected);
+        List<Step> rollout = steps(experiment).stream()
+                .filter(step -> !step.action().equals("REFRESH"))
+                .toList();
+        assertThat(rollout)
+                .as(describe(experiment))
+                .containsExactly(
+                        new Step("CREATE", 0.0),
+                        new Step("START", 5.0),
+                        new Step("ADVANCE", 10.0),
+                        new Step("ADVANCE", 25.0),
+                        new Step("ADVANCE", 50.0),
+                        new Step("PROMOTE", 100.0),
+                        new Step("COMPLETE", 100.0));
         assertThat(actors(experiment)).containsOnly("controller");
         assertThat(auditTrail(experiment.path("id").asText(), "experiment.complete"))
                 .extracting(AuditEntry::action)
-                .containsExactly(
-                        "experiment.create",
-                        "experiment.start",
-                        "experiment.advance",
-                        "experiment.advance",
-                        "experiment.advance",
-                        "experiment.promote",
-                        "experiment.complete");
-        assertThat(registry.champion()).isEqualTo(challenger);
+                .contains("experiment.create", "experiment.start", "experiment.promote", "experiment.complete");
+
+        // The champion now serves the second lineage; the first refreshed while it served, and is retired.
+        assertThat(registry.champion()).startsWith("2.");
+        assertThat(champions.stream().filter(version -> version.startsWith("1.")))
+                .as("lineage 1's champions over the run, %s", champions)
+                .hasSizeGreaterThanOrEqualTo(2);
+        JsonNode first = Eventually.await(
+                "lineage 1 to be retired",
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(2),
+                loop::assertRunning,
+                () -> api.lineages().get(0),
+                view -> "retired".equals(view.path("state").asText()));
+        assertThat(first.path("ordinal").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -122,9 +142,10 @@ class RolloutIT {
     void brokenChallengerIsRolledBackToNoTrafficAndTheAuditTrailSaysWhy() throws InterruptedException {
         // Given the champion trained from the feedback (promoted by the test before),
         String champion = registry.champion();
-        assertThat(champion).as("a trained champion").isNotNull().isNotEqualTo("0.1.0");
+        assertThat(champion).as("the promoted lineage's champion").isNotNull().startsWith("2.");
 
-        // when a copy of it with every weight negated is put into the registry and announced,
+        // when a copy of it with every weight negated is put into the registry and announced, as a version of a
+        // lineage nobody trains (so it challenges the champion instead of refreshing it),
         String[] semver = champion.split("\\.");
         ModelVersion broken = registry.publishNegated(champion, semver[0] + "." + semver[1] + ".1");
 
@@ -147,8 +168,9 @@ class RolloutIT {
                 .containsEntry("toWeight", 0.0)
                 .containsKeys("championImpressions", "challengerImpressions");
 
-        // The champion stays, and serves every user again.
-        assertThat(registry.champion()).isEqualTo(champion);
+        // The champion's lineage stays, and serves every user again.
+        String after = registry.champion();
+        assertThat(after).startsWith("2.");
         for (int user = 0; user < 20; user++) {
             RankResponse ranked = api.rank(new RankRequest(
                     "w42-u" + String.format("%05d", user),
@@ -156,7 +178,7 @@ class RolloutIT {
                     Map.of(),
                     List.of(new RankRequest.Candidate("w42-i0001", Map.of())),
                     1));
-            assertThat(ranked.modelVersion()).isEqualTo(champion);
+            assertThat(ranked.modelVersion()).startsWith("2.");
             assertThat(ranked.arm()).isEqualTo("champion");
         }
     }
