@@ -47,7 +47,8 @@ public final class DashboardSeed {
         Instant t0 = Instant.now().minus(Duration.ofHours(2));
         Registry registry = new Registry(redis);
         TestModels.Built champion = TestModels.build(model, "2.0.0-" + suffix, t0);
-        TestModels.Built trained = TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
+        TestModels.Built trained =
+                TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)), TestModels.CHALLENGER_LINEAGE);
         TestModels.Built challenger = new TestModels.Built(
                 trained.snapshot(),
                 trained.bytes(),

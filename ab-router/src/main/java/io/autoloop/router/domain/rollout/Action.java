@@ -10,5 +10,9 @@ public enum Action {
     ROLLBACK,
     PAUSE,
     RESUME,
-    STOP
+    STOP,
+    /** An arm moved to a newer version of its lineage; phase and weight stay. */
+    REFRESH,
+    /** The refresh guard moved an arm back to the version it served before a failed refresh. */
+    REVERT
 }
