@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * A router of its own model (a fresh {@code ctr-test-<uuid>} per start) whose controller analyses every second, needs
- * 200 impressions per arm and has no attribution lag. Latency and error guardrails need more requests than a test
- * sends, so they report no data instead of judging a cold JVM's first requests.
+ * 200 impressions per arm and has no attribution lag, and whose refresh guard watches a refresh for 20 s and judges
+ * reports of 200 samples. Latency and error guardrails need more requests than a test sends, so they report no data
+ * instead of judging a cold JVM's first requests.
  */
 public class FastRolloutProfile implements QuarkusTestProfile {
 
@@ -17,7 +18,9 @@ public class FastRolloutProfile implements QuarkusTestProfile {
                 "router.experiment.interval", "1s",
                 "router.experiment.min-impressions", "200",
                 "router.experiment.attribution-lag", "0s",
-                "router.guardrails.min-requests", "1000000000");
+                "router.guardrails.min-requests", "1000000000",
+                "router.refresh.window", "20s",
+                "router.refresh.min-samples", "200");
     }
 
     /** The same settings in a router of its own (another model name), for a second test class. */

@@ -59,15 +59,29 @@ public final class TestModels {
 
     /** Trains {@code name} {@code version} of {@code lineage}: clicks on {@link #FAVOURITE}, none on others. */
     public static Built build(String name, String version, Instant createdAt, LineageRef lineage) {
+        return train(name, version, createdAt, lineage, 1.0);
+    }
+
+    /**
+     * A model of {@code lineage} with the negated weights of {@link #build}'s: it ranks {@link #FAVOURITE} last and
+     * gives every item one minus the probability the good model gives it. It is trained on the flipped labels, which
+     * gives FTRL-Proximal (symmetric in the label, started at zero) exactly the negated weights.
+     */
+    public static Built negated(String name, String version, Instant createdAt, LineageRef lineage) {
+        return train(name, version, createdAt, lineage, 0.0);
+    }
+
+    private static Built train(
+            String name, String version, Instant createdAt, LineageRef lineage, double favouriteLabel) {
         FeatureSpec spec = new FeatureSpec(18, 0, List.of());
         FtrlLearner learner = new FtrlLearner(spec, FtrlParameters.defaults());
         FeatureHasher hasher = new FeatureHasher(spec);
         FeatureVector vector = new FeatureVector();
         for (int round = 0; round < 300; round++) {
             hasher.hash(Map.of("item", Map.of("id", FAVOURITE)), vector);
-            learner.learn(vector, 1.0);
+            learner.learn(vector, favouriteLabel);
             hasher.hash(Map.of("item", Map.of("id", "other-" + (round % 7))), vector);
-            learner.learn(vector, 0.0);
+            learner.learn(vector, 1.0 - favouriteLabel);
         }
         ModelSnapshot snapshot = learner.snapshot(name, version, null, Map.of(), createdAt);
         byte[] bytes = ModelCodec.write(snapshot);

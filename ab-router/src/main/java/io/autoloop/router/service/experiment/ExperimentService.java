@@ -159,10 +159,8 @@ public class ExperimentService {
      * marks every version of the watch as never to be applied again, and records it in the refresh history, on
      * {@code audit.log} and, during an experiment, in the experiment's history. A watch whose arm moved on (an
      * experiment ended, a new refresh) is ended or left to its newer version.
-     *
-     * @return whether anything was written
      */
-    public boolean settleWatch(Arm arm, String version, RefreshVerdict verdict, Instant now) {
+    public void settleWatch(Arm arm, String version, RefreshVerdict verdict, Instant now) {
         Outcome outcome = repository.transact(model, state -> settle(state, arm, version, verdict, now));
         publish(outcome);
         RefreshEntry entry = outcome.refresh();
@@ -171,22 +169,20 @@ public class ExperimentService {
                     "Model %s: the %s arm reverted from %s to %s: %s",
                     model, arm.wireName(), entry.from(), entry.to(), entry.reason());
         }
-        return outcome.decision() != CandidatePolicy.Decision.WAIT;
     }
 
     private Plan<Outcome> settle(RolloutState state, Arm arm, String version, RefreshVerdict verdict, Instant now) {
         RolloutWrites writes = new RolloutWrites();
         RefreshWatch watch = state.watches().get(arm);
-        Outcome nothing = new Outcome(CandidatePolicy.Decision.WAIT, version, null, List.of(), null);
+        Outcome nothing = new Outcome(CandidatePolicy.Decision.IGNORE, version, null, List.of(), null);
         if (watch == null || !watch.current().equals(version) || verdict.outcome() == RefreshVerdict.Outcome.WATCH) {
             return new Plan<>(writes, nothing);
         }
         Experiment running = state.running();
         String serving = arm == Arm.CHAMPION ? state.champion() : running == null ? null : running.challenger();
         writes.endWatch(arm);
-        Outcome ended = new Outcome(CandidatePolicy.Decision.IGNORE, version, null, List.of(), null);
         if (!version.equals(serving)) {
-            return new Plan<>(writes, ended);
+            return new Plan<>(writes, nothing);
         }
         if (verdict.outcome() == RefreshVerdict.Outcome.KEEP) {
             RefreshEntry kept = new RefreshEntry(

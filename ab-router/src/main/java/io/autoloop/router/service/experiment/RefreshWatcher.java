@@ -64,18 +64,16 @@ class RefreshWatcher {
                 guardrails.maxErrorRate());
     }
 
-    /** Judges every watched arm of {@code state}; returns whether a verdict changed the rollout state. */
-    boolean tick(RolloutState state) {
+    /** Judges every watched arm of {@code state} and hands each keep or revert to the experiment service. */
+    void tick(RolloutState state) {
         countsAtStart.keySet().retainAll(state.watches().values());
         Instant now = clock.instant();
-        boolean changed = false;
         for (RefreshWatch watch : state.watches().values()) {
             RefreshVerdict verdict = guard.judge(watch, evidence(watch), now);
             if (verdict.outcome() != RefreshVerdict.Outcome.WATCH) {
-                changed |= experiments.settleWatch(watch.arm(), watch.current(), verdict, now);
+                experiments.settleWatch(watch.arm(), watch.current(), verdict, now);
             }
         }
-        return changed;
     }
 
     private RefreshEvidence evidence(RefreshWatch watch) {
