@@ -30,8 +30,8 @@ import java.util.function.Function;
  * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, the newest
  * {@value #ANALYSES_KEPT} analyses of each as a list under {@code autoloop:experiment:{id}:analyses}, their ids in
  * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate; and the
- * model's refreshes ({@link RefreshKeys}: the arms the refresh guard watches, the versions it reverted, the refresh
- * history) and its retired lineages ({@code autoloop:model:{name}:lineages:retired}).
+ * model's refreshes (the arms the refresh guard watches, the versions it reverted, the newest {@value #REFRESHES_KEPT}
+ * entries of the refresh history) and its retired lineages ({@code autoloop:model:{name}:lineages:retired}).
  *
  * <p>Every change goes through {@link #transact}: it WATCHes the model's keys, reads the {@link RolloutState}, lets a
  * planner decide the {@link RolloutWrites}, and applies them in one MULTI/EXEC, retrying from the read when another
@@ -43,6 +43,9 @@ public class ExperimentRepository {
 
     /** Analyses kept per experiment: 8 h 20 min at the default 60 s interval; older ones are trimmed. */
     public static final int ANALYSES_KEPT = 500;
+
+    /** Refresh history entries kept per model; older ones are trimmed. */
+    public static final int REFRESHES_KEPT = 500;
 
     private static final int ATTEMPTS = 8;
     private static final ObjectMapper JSON =
@@ -120,8 +123,8 @@ public class ExperimentRepository {
                     RedisKeys.candidate(model),
                     RedisKeys.alias(model, Arm.CHAMPION),
                     RedisKeys.alias(model, Arm.CHALLENGER),
-                    RefreshKeys.watches(model),
-                    RefreshKeys.reverted(model),
+                    RedisKeys.refreshWatches(model),
+                    RedisKeys.refreshReverted(model),
                     RedisKeys.retiredLineages(model)));
             if (pointer != null) {
                 watched.add(RedisKeys.experiment(pointer));
@@ -185,26 +188,26 @@ public class ExperimentRepository {
         });
         writes.watches().forEach((arm, watch) -> {
             if (watch.isPresent()) {
-                tx.hash(String.class).hset(RefreshKeys.watches(model), arm.wireName(), writeJson(watch.get()));
+                tx.hash(String.class).hset(RedisKeys.refreshWatches(model), arm.wireName(), writeJson(watch.get()));
             } else {
-                tx.hash(String.class).hdel(RefreshKeys.watches(model), arm.wireName());
+                tx.hash(String.class).hdel(RedisKeys.refreshWatches(model), arm.wireName());
             }
         });
         if (!writes.revertedVersions().isEmpty()) {
-            tx.hash(String.class).hset(RefreshKeys.reverted(model), writes.revertedVersions());
+            tx.hash(String.class).hset(RedisKeys.refreshReverted(model), writes.revertedVersions());
         }
         if (!writes.retiredLineages().isEmpty()) {
             tx.hash(String.class).hset(RedisKeys.retiredLineages(model), writes.retiredLineages());
         }
         if (!writes.refreshes().isEmpty()) {
-            String key = RefreshKeys.history(model);
+            String key = RedisKeys.refreshHistory(model);
             tx.list(String.class)
                     .rpush(
                             key,
                             writes.refreshes().stream()
                                     .map(ExperimentRepository::writeJson)
                                     .toArray(String[]::new));
-            tx.list(String.class).ltrim(key, -RefreshKeys.ENTRIES_KEPT, -1);
+            tx.list(String.class).ltrim(key, -REFRESHES_KEPT, -1);
         }
         if (writes.candidatePointer() != null) {
             Optional<ModelVersion> candidate = writes.candidatePointer();
@@ -230,7 +233,7 @@ public class ExperimentRepository {
                 running == null ? null : read(ds.value(String.class).get(RedisKeys.experiment(running)));
         String candidate = values.get(RedisKeys.candidate(model));
         Map<Arm, RefreshWatch> watches = new EnumMap<>(Arm.class);
-        ds.hash(String.class).hgetall(RefreshKeys.watches(model)).values().stream()
+        ds.hash(String.class).hgetall(RedisKeys.refreshWatches(model)).values().stream()
                 .map(json -> readJson(json, RefreshWatch.class))
                 .forEach(watch -> watches.put(watch.arm(), watch));
         return new RolloutState(
@@ -240,13 +243,13 @@ public class ExperimentRepository {
                         ? null
                         : ContractJson.read(candidate.getBytes(StandardCharsets.UTF_8), ModelVersion.class),
                 watches,
-                Set.copyOf(ds.hash(String.class).hkeys(RefreshKeys.reverted(model))),
+                Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.refreshReverted(model))),
                 Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.retiredLineages(model))));
     }
 
     /** The model's refresh history, oldest first. */
     public List<RefreshEntry> refreshes(String model) {
-        return redis.list(String.class).lrange(RefreshKeys.history(model), 0, -1).stream()
+        return redis.list(String.class).lrange(RedisKeys.refreshHistory(model), 0, -1).stream()
                 .map(json -> readJson(json, RefreshEntry.class))
                 .toList();
     }
@@ -258,7 +261,7 @@ public class ExperimentRepository {
 
     /** The versions the refresh guard reverted: version → the reason, as a sentence. */
     public Map<String, String> reverted(String model) {
-        return redis.hash(String.class).hgetall(RefreshKeys.reverted(model));
+        return redis.hash(String.class).hgetall(RedisKeys.refreshReverted(model));
     }
 
     /** The JSON the state is stored as. */

@@ -11,7 +11,6 @@ import io.autoloop.contracts.ErrorReport;
 import io.autoloop.contracts.LineageRef;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
-import io.autoloop.router.repository.RefreshKeys;
 import io.autoloop.router.testing.AnalyzerStandIn;
 import io.autoloop.router.testing.Api;
 import io.autoloop.router.testing.FastRolloutProfile;
@@ -110,9 +109,9 @@ class ModelHotSwapTest {
                                     .extract()
                                     .<String>path("modelVersion"))
                             .isEqualTo(version(refresh)));
-            assertThat(redis.hash(String.class).hgetall(RefreshKeys.reverted(model)))
+            assertThat(redis.hash(String.class).hgetall(RedisKeys.refreshReverted(model)))
                     .containsOnlyKeys(version(negated));
-            JsonPath revert = JsonPath.from(redis.list(String.class).lindex(RefreshKeys.history(model), -1));
+            JsonPath revert = JsonPath.from(redis.list(String.class).lindex(RedisKeys.refreshHistory(model), -1));
             assertThat(revert.getString("kind")).isEqualTo("REVERT");
             assertThat(revert.getString("from")).isEqualTo(version(negated));
             assertThat(revert.getString("to")).isEqualTo(version(refresh));
@@ -200,7 +199,7 @@ class ModelHotSwapTest {
     }
 
     private Map<String, String> watches() {
-        return redis.hash(String.class).hgetall(RefreshKeys.watches(model));
+        return redis.hash(String.class).hgetall(RedisKeys.refreshWatches(model));
     }
 
     private boolean reportSeen(String version) {
