@@ -254,14 +254,7 @@ function renderExperiment(detail) {
 
   const points = detail.analyses;
   const t = (p) => Date.parse(p.at);
-  const ctrSeries = [
-    { ...CHAMPION, points: points.filter((p) => p.champion.impressions > 0).map((p) => ({ t: t(p), y: p.champion.ctr, lo: p.champion.ctrLower, hi: p.champion.ctrUpper })) },
-    { ...CHALLENGER, points: points.filter((p) => p.challenger.impressions > 0).map((p) => ({ t: t(p), y: p.challenger.ctr, lo: p.challenger.ctrLower, hi: p.challenger.ctrUpper })) },
-  ];
-  timeChart(document.getElementById("chart-ctr"), {
-    label: `CTR per arm over ${points.length} analyses`, series: ctrSeries, yFormat: (v) => `${(v * 100).toFixed(1)} %`,
-  });
-  document.getElementById("legend-ctr").replaceChildren(legend(ctrSeries));
+  drawArmCtr(points, document.getElementById("chart-ctr"), document.getElementById("legend-ctr"));
   const now = Date.now();
   const weights = detail.weights.map((w) => ({ t: Date.parse(w.at), y: w.weight }));
   timeChart(document.getElementById("chart-weight"), {
@@ -324,6 +317,19 @@ function renderExperiment(detail) {
   }
 }
 
+/** Each arm's cumulative CTR with its 95 % Wilson interval over an experiment's analyses, with its legend. */
+function drawArmCtr(points, svg, legendNode) {
+  const t = (p) => Date.parse(p.at);
+  const series = [
+    { ...CHAMPION, points: points.filter((p) => p.champion.impressions > 0).map((p) => ({ t: t(p), y: p.champion.ctr, lo: p.champion.ctrLower, hi: p.champion.ctrUpper })) },
+    { ...CHALLENGER, points: points.filter((p) => p.challenger.impressions > 0).map((p) => ({ t: t(p), y: p.challenger.ctr, lo: p.challenger.ctrLower, hi: p.challenger.ctrUpper })) },
+  ];
+  timeChart(svg, {
+    label: `CTR per arm over ${points.length} analyses`, series, yFormat: (v) => `${(v * 100).toFixed(1)} %`,
+  });
+  legendNode.replaceChildren(legend(series));
+}
+
 function numbers(values) {
   const entries = Object.entries(values || {});
   if (entries.length === 0) return "—";
@@ -384,6 +390,16 @@ const models = {
         <div class="scroll" id="versions"></div>
         <p class="note">Metrics are the retrainer's progressive validation (each sample scored before it was learned);
         the report columns are the error-analyzer's newest window from <code>analysis.reports</code>.</p></section>
+      <section aria-labelledby="arm-ctr-title"><h2 id="arm-ctr-title">Each arm's CTR over time</h2>
+        <div id="arm-ctr"><p>No running experiment: the arms' CTR is measured per experiment.</p></div>
+        <svg class="chart" id="models-chart-ctr" hidden></svg><div id="models-legend-ctr"></div>
+        <p class="note">Cumulative CTR of each arm of the running experiment with its 95 % Wilson interval, from its
+        analyses; a refresh swaps an arm's version without resetting its lineage's counts.</p></section>
+      <section aria-labelledby="lineages-title"><h2 id="lineages-title">Lineages</h2>
+        <div id="lineages"></div>
+        <p class="note">A lineage is one way of training the model. A newer version of the lineage an arm serves refreshes
+        that arm at once and is watched by the refresh guard; a version of another lineage challenges the champion in an
+        experiment, whose losing lineage retires.</p></section>
       <section aria-labelledby="calibration-title"><h2 id="calibration-title">Calibration (analysis.reports)</h2>
         <div class="cards" id="calibration"></div></section>`;
   },
@@ -393,8 +409,10 @@ const models = {
     setHtml(document.getElementById("models-summary"), `<section aria-labelledby="serving-title">
       <h2 id="serving-title">What each arm serves: model <code>${esc(view.model)}</code></h2>
       <dl class="facts">
-        <div><dt>Champion</dt><dd><code data-field="champion">${esc(view.champion || "none")}</code></dd></div>
-        <div><dt>Challenger</dt><dd><code data-field="challenger">${esc(view.challenger || "none")}</code></dd></div>
+        <div><dt>Champion</dt><dd><code data-field="champion">${esc(view.champion || "none")}</code>
+          ${lineageName(view.championLineage)}</dd></div>
+        <div><dt>Challenger</dt><dd><code data-field="challenger">${esc(view.challenger || "none")}</code>
+          ${lineageName(view.challengerLineage)}</dd></div>
         <div><dt>Challenger weight</dt><dd data-field="weight">${format.weight(view.challengerWeight)}</dd></div>
         <div><dt>Running experiment</dt><dd>${view.experimentId
           ? `<a href="#/experiments/${encodeURIComponent(view.experimentId)}">${esc(view.experimentId)}</a> ${phaseBadge(view.phase)}`
@@ -417,6 +435,20 @@ const models = {
           <td data-label="Report samples" class="num" data-field="report-samples">${format.int(v.report && v.report.samples)}</td>
           <td data-label="Observed ÷ predicted" class="num" data-field="observed-over-predicted">${format.decimal(v.report && v.report.observedOverPredicted, 3)}</td>
           <td data-label="Checksum"><code title="${esc(v.checksum)}">${esc(v.checksum.slice(0, 12))}…</code></td></tr>`).join("")}</tbody></table>`);
+    setHtml(document.getElementById("lineages"), view.lineages.length === 0 ? "<p>No lineage yet.</p>"
+      : view.lineages.map(lineageCard).join(""));
+    const chart = document.getElementById("models-chart-ctr");
+    if (view.experimentId) {
+      const detail = await getJson(`/v1/dashboard/experiments/${encodeURIComponent(view.experimentId)}`);
+      if (!document.getElementById("models-chart-ctr")) return;
+      setHtml(document.getElementById("arm-ctr"), `<p>Experiment <a href="#/experiments/${encodeURIComponent(view.experimentId)}">${esc(view.experimentId)}</a>.</p>`);
+      chart.hidden = false;
+      drawArmCtr(detail.analyses, chart, document.getElementById("models-legend-ctr"));
+    } else {
+      setHtml(document.getElementById("arm-ctr"), "<p>No running experiment: the arms' CTR is measured per experiment.</p>");
+      chart.hidden = true;
+      document.getElementById("models-legend-ctr").replaceChildren();
+    }
     const reported = view.versions.filter((v) => v.report && v.report.calibration.length > 0);
     const target = document.getElementById("calibration");
     const key = JSON.stringify(reported.map((v) => [v.version, v.serves, v.report]));
@@ -439,6 +471,43 @@ const models = {
     }));
   },
 };
+
+function lineageName(ref) {
+  return ref ? `<span data-field="lineage">of <strong>${esc(ref.name)}</strong></span>` : "";
+}
+
+/** The configuration of a lineage in one line: hash bits, crosses, FTRL's α, β, λ1, λ2 and the labelling version. */
+function configText(c) {
+  if (!c) return "not registered by the retrainer";
+  return `${c.hashBits} bits · crosses ${c.crosses.length ? c.crosses.join(", ") : "none"} · α ${c.alpha} · β ${c.beta}`
+    + ` · λ1 ${c.l1} · λ2 ${c.l2} · labelling v${c.labelling}`;
+}
+
+function lineageCard(l) {
+  const serves = l.serves.map((arm) => `<span class="badge">${esc(arm)}</span>`).join(" ");
+  const status = l.retired ? `<span class="status-FAIL" data-field="retired">retired: ${esc(l.retired)}</span>`
+    : `<span class="status-PASS" data-field="retired">training</span>`;
+  const reverted = l.reverted.length === 0 ? "none" : l.reverted.map((r) => `<code>${esc(r.from)}</code>`).join(", ");
+  const history = l.refreshes.length === 0 ? "<p>No refresh yet.</p>"
+    : `<table class="stack refreshes"><thead><tr><th scope="col">Time</th><th scope="col">What</th><th scope="col">Arm</th>
+      <th scope="col">Version</th><th scope="col">Reason</th><th scope="col">Numbers</th></tr></thead><tbody>${l.refreshes
+      .map((r) => `<tr data-kind="${esc(r.kind)}" data-to="${esc(r.to)}">
+        <td data-label="Time">${format.time(r.at)}</td>
+        <td data-label="What" data-field="kind">${format.name(r.kind)}</td>
+        <td data-label="Arm">${esc(r.arm)}</td>
+        <td data-label="Version" data-field="versions"><code>${esc(r.from || "—")}</code> → <code>${esc(r.to)}</code></td>
+        <td data-label="Reason" data-field="reason">${esc(r.reason)}</td>
+        <td data-label="Numbers">${numbers(r.numbers)}</td></tr>`).join("")}</tbody></table>`;
+  return `<article class="lineage" data-lineage="${esc(l.id)}" aria-labelledby="lineage-${esc(l.id)}">
+    <h3 id="lineage-${esc(l.id)}">${esc(l.name)} <code>${esc(l.id)}</code> ${serves}</h3>
+    <dl class="facts">
+      <div><dt>Current version</dt><dd><code data-field="current">${esc(l.current || "—")}</code></dd></div>
+      <div><dt>Status</dt><dd>${status}</dd></div>
+      <div><dt>Configuration</dt><dd data-field="config">${esc(configText(l.config))}</dd></div>
+      <div><dt>Reverted refreshes</dt><dd data-field="reverted">${reverted}</dd></div>
+    </dl>
+    <h4>Refresh history</h4><div class="scroll">${history}</div></article>`;
+}
 
 // ---- Training banner ----------------------------------------------------------------------------------------------
 

@@ -96,6 +96,31 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash: the arms the ab-router's refresh guard watches after a refresh, field = arm wire name, value = the router's
+     * watch JSON (the version served before, the refreshes since, the previous version's CTR). Written and read by the
+     * router's controller.
+     */
+    public static String refreshWatches(String name) {
+        return MODEL + name + ":refresh:watches";
+    }
+
+    /**
+     * Hash: the versions the ab-router's refresh guard reverted, which it never applies again; field = version, value =
+     * the reason as a sentence. Written and read by the router's controller.
+     */
+    public static String refreshReverted(String name) {
+        return MODEL + name + ":refresh:reverted";
+    }
+
+    /**
+     * List: the newest refreshes, keeps and reverts of the model's arms as JSON, oldest first. Written by the
+     * ab-router's controller, read by its dashboard.
+     */
+    public static String refreshHistory(String name) {
+        return MODEL + name + ":refresh:history";
+    }
+
+    /**
      * String with an expiry: the {@link TrainerHealth} JSON of a model's active trainer (healthy, stalled or failing,
      * with its numbers). Written by the retrainer's lease holder only (a fenced script) every
      * {@code retrainer.alert.report-every} and whenever its training loop fails, expiring a day after the last write;

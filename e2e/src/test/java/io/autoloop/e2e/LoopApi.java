@@ -94,8 +94,8 @@ final class LoopApi {
                 Loop.ADMIN_KEY,
                 () -> configuration);
         if (reply.status() != 201 && reply.status() != 200) {
-            throw new AssertionError("POST /v1/models/" + loop.model() + "/lineages answered " + reply.status() + ": "
-                    + text(reply));
+            throw new AssertionError(
+                    "POST /v1/models/" + loop.model() + "/lineages answered " + reply.status() + ": " + text(reply));
         }
         return tree(reply);
     }
@@ -111,7 +111,9 @@ final class LoopApi {
         for (JsonNode experiment : experiments()) {
             if (loop.model().equals(experiment.path("model").asText())) {
                 ofModel.add(json(
-                        loop.router().resolve("/v1/experiments/" + experiment.path("id").asText()),
+                        loop.router()
+                                .resolve("/v1/experiments/"
+                                        + experiment.path("id").asText()),
                         Loop.ADMIN_KEY));
             }
         }

@@ -26,7 +26,9 @@ import org.apache.commons.codec.digest.DigestUtils;
 /**
  * Puts versions of one model into the Redis registry by hand, the way the retrainer publishes (bytes, {@code :meta},
  * the {@code versions} sorted set scored by creation time in ms), and announces each on {@code model.versions} keyed by
- * the model name, where the router takes it as its next candidate.
+ * the model name, where the router takes it as its next candidate. A version's lineage follows its major number, as
+ * the retrainer's do ({@code 1.x.y} refresh one another, {@code 2.1.0} challenges them), but is a lineage of this
+ * writer's own: no retrainer trains it, so a version written here always challenges the retrainer's versions.
  */
 final class RegistryWriter {
 
@@ -86,6 +88,13 @@ final class RegistryWriter {
         return publish(version, source, createdAt, parent.samplesSeen(), parent.metrics(), ModelCodec.write(broken));
     }
 
+    /** The writer's lineage of {@code version}: one per major number. */
+    static LineageRef lineageOf(String version) {
+        String major = version.substring(0, version.indexOf('.'));
+        return new LineageRef(
+                DigestUtils.sha256Hex("registry-writer-" + major).substring(0, 16), "registry-writer-" + major);
+    }
+
     private ModelVersion publish(
             String version, String parent, Instant createdAt, long samplesSeen, ModelMetrics metrics, byte[] bytes) {
         ModelVersion meta = new ModelVersion(
@@ -98,7 +107,7 @@ final class RegistryWriter {
                 metrics,
                 DigestUtils.sha256Hex(bytes),
                 bytesKey(version),
-                new LineageRef("0123456789abcdef", "default"));
+                lineageOf(version));
         redis.set(bytesKey(version), bytes);
         redis.set(RedisKeys.modelMeta(model, version), new String(ContractJson.write(meta), StandardCharsets.UTF_8));
         redis.zadd(RedisKeys.modelVersions(model), createdAt.toEpochMilli(), version);

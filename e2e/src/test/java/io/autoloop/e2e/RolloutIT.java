@@ -80,7 +80,9 @@ class RolloutIT {
                 },
                 seen -> seen.size() >= 2);
         assertThat(champions).allMatch(version -> version.startsWith("1.")).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(api.experimentsOfModel()).as("experiments before a second lineage").isEmpty();
+        assertThat(api.experimentsOfModel())
+                .as("experiments before a second lineage")
+                .isEmpty();
 
         // when a lineage with the user × item cross is created through the retrainer's API,
         JsonNode lineage = api.createLineage(Map.of("name", "cross", "crosses", List.of("user*item")));

@@ -42,7 +42,8 @@ class RouterRestartIT {
     /** How far apart two readings of the served arms must agree: eight of the router's routing-table refreshes. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
-    private static final String CHALLENGER = "1.1.0";
+    /** A version of another lineage than the champion's 1.0.0, so it challenges it. */
+    private static final String CHALLENGER = "2.1.0";
 
     private StandaloneRouter router;
     private RedisStore redis;

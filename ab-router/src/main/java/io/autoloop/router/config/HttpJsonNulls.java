@@ -3,8 +3,10 @@ package io.autoloop.router.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.autoloop.contracts.Problem;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.dashboard.LineageView;
 import io.autoloop.router.domain.dashboard.ModelCard;
 import io.autoloop.router.domain.guardrail.GuardrailReading;
+import io.autoloop.router.domain.refresh.RefreshEntry;
 import io.autoloop.router.domain.rollout.Transition;
 import io.autoloop.router.rest.ExperimentOverview;
 import io.autoloop.router.rest.ExperimentView;
@@ -25,6 +27,7 @@ import io.quarkus.jackson.JacksonMixin;
     ExperimentOverview.class,
     ExperimentView.Lift.class,
     GuardrailReading.class,
+    LineageView.class,
     ModelCard.class,
     ModelCard.Bucket.class,
     ModelCard.Metrics.class,
@@ -33,6 +36,7 @@ import io.quarkus.jackson.JacksonMixin;
     Problem.class,
     RankRequest.class,
     RankRequest.Candidate.class,
+    RefreshEntry.class,
     Transition.class
 })
 @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -38,6 +38,8 @@ public interface RouterConfig {
 
     Guardrails guardrails();
 
+    Refresh refresh();
+
     Bench bench();
 
     /** How candidates are ranked. */
@@ -212,6 +214,32 @@ public interface RouterConfig {
         /** Failed analyses in a row of one guardrail that roll the challenger back. Default 3. */
         @WithDefault("3")
         int failuresToRollback();
+    }
+
+    /**
+     * The refresh guard, which watches an arm after a newer version of its lineage was swapped in and reverts it when
+     * a guardrail fails. Its calibration and error-rate limits are those of {@code router.guardrails}
+     * ({@code calibration-low}, {@code calibration-high}, {@code max-error-rate}, {@code min-requests}).
+     */
+    interface Refresh {
+
+        /**
+         * How long an arm is watched after its first refresh; at least the analyzer's attribution window, grace and
+         * report window, so that the first error reports of the refresh arrive inside it. Default 45 min.
+         */
+        @WithDefault("45m")
+        Duration window();
+
+        /**
+         * Labelled samples the refreshes' error reports need before their CTR and calibration are judged, and the
+         * previous version's report before its CTR is the baseline. Default 1,000.
+         */
+        @WithDefault("1000")
+        long minSamples();
+
+        /** The largest acceptable relative drop of CTR against the previous version's. Default 0.2 (-20 %). */
+        @WithDefault("0.2")
+        double maxCtrDrop();
     }
 
     /** The benchmark's baseline endpoint. */

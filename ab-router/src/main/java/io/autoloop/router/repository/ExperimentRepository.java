@@ -8,6 +8,8 @@ import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.refresh.RefreshEntry;
+import io.autoloop.router.domain.refresh.RefreshWatch;
 import io.autoloop.router.domain.rollout.Experiment;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
@@ -16,17 +18,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, the newest
  * {@value #ANALYSES_KEPT} analyses of each as a list under {@code autoloop:experiment:{id}:analyses}, their ids in
- * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate.
+ * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate; and the
+ * model's refreshes (the arms the refresh guard watches, the versions it reverted, the newest {@value #REFRESHES_KEPT}
+ * entries of the refresh history) and its retired lineages ({@code autoloop:model:{name}:lineages:retired}).
  *
  * <p>Every change goes through {@link #transact}: it WATCHes the model's keys, reads the {@link RolloutState}, lets a
  * planner decide the {@link RolloutWrites}, and applies them in one MULTI/EXEC, retrying from the read when another
@@ -40,6 +46,9 @@ public class ExperimentRepository {
 
     /** Analyses kept per experiment: 8 h 20 min at the default 60 s interval; older ones are trimmed. */
     public static final int ANALYSES_KEPT = 500;
+
+    /** Refresh history entries kept per model; older ones are trimmed. */
+    public static final int REFRESHES_KEPT = 500;
 
     private static final int ATTEMPTS = 8;
     private static final ObjectMapper JSON =
@@ -124,7 +133,10 @@ public class ExperimentRepository {
                     RedisKeys.runningExperiment(model),
                     RedisKeys.candidate(model),
                     RedisKeys.alias(model, Arm.CHAMPION),
-                    RedisKeys.alias(model, Arm.CHALLENGER)));
+                    RedisKeys.alias(model, Arm.CHALLENGER),
+                    RedisKeys.refreshWatches(model),
+                    RedisKeys.refreshReverted(model),
+                    RedisKeys.retiredLineages(model)));
             if (pointer != null) {
                 watched.add(RedisKeys.experiment(pointer));
             }
@@ -185,6 +197,29 @@ public class ExperimentRepository {
                 tx.key().del(RedisKeys.alias(model, arm));
             }
         });
+        writes.watches().forEach((arm, watch) -> {
+            if (watch.isPresent()) {
+                tx.hash(String.class).hset(RedisKeys.refreshWatches(model), arm.wireName(), writeJson(watch.get()));
+            } else {
+                tx.hash(String.class).hdel(RedisKeys.refreshWatches(model), arm.wireName());
+            }
+        });
+        if (!writes.revertedVersions().isEmpty()) {
+            tx.hash(String.class).hset(RedisKeys.refreshReverted(model), writes.revertedVersions());
+        }
+        if (!writes.retiredLineages().isEmpty()) {
+            tx.hash(String.class).hset(RedisKeys.retiredLineages(model), writes.retiredLineages());
+        }
+        if (!writes.refreshes().isEmpty()) {
+            String key = RedisKeys.refreshHistory(model);
+            tx.list(String.class)
+                    .rpush(
+                            key,
+                            writes.refreshes().stream()
+                                    .map(ExperimentRepository::writeJson)
+                                    .toArray(String[]::new));
+            tx.list(String.class).ltrim(key, -REFRESHES_KEPT, -1);
+        }
         if (writes.candidatePointer() != null) {
             Optional<ModelVersion> candidate = writes.candidatePointer();
             if (candidate.isPresent()) {
@@ -208,12 +243,36 @@ public class ExperimentRepository {
         Experiment experiment =
                 running == null ? null : read(ds.value(String.class).get(RedisKeys.experiment(running)));
         String candidate = values.get(RedisKeys.candidate(model));
+        Map<Arm, RefreshWatch> watches = new EnumMap<>(Arm.class);
+        ds.hash(String.class).hgetall(RedisKeys.refreshWatches(model)).values().stream()
+                .map(json -> readJson(json, RefreshWatch.class))
+                .forEach(watch -> watches.put(watch.arm(), watch));
         return new RolloutState(
                 values.get(RedisKeys.alias(model, Arm.CHAMPION)),
                 experiment,
                 candidate == null
                         ? null
-                        : ContractJson.read(candidate.getBytes(StandardCharsets.UTF_8), ModelVersion.class));
+                        : ContractJson.read(candidate.getBytes(StandardCharsets.UTF_8), ModelVersion.class),
+                watches,
+                Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.refreshReverted(model))),
+                Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.retiredLineages(model))));
+    }
+
+    /** The model's refresh history, oldest first. */
+    public List<RefreshEntry> refreshes(String model) {
+        return redis.list(String.class).lrange(RedisKeys.refreshHistory(model), 0, -1).stream()
+                .map(json -> readJson(json, RefreshEntry.class))
+                .toList();
+    }
+
+    /** The model's retired lineages: id → the reason, as a sentence. */
+    public Map<String, String> retiredLineages(String model) {
+        return redis.hash(String.class).hgetall(RedisKeys.retiredLineages(model));
+    }
+
+    /** The versions the refresh guard reverted: version → the reason, as a sentence. */
+    public Map<String, String> reverted(String model) {
+        return redis.hash(String.class).hgetall(RedisKeys.refreshReverted(model));
     }
 
     /** The JSON the state is stored as. */

@@ -1,6 +1,7 @@
 package io.autoloop.router.repository;
 
 import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.Lineage;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.TrainerHealth;
@@ -15,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Reads the model registry the retrainer writes to Redis: model bytes, {@link ModelVersion} metadata, the versions by
- * creation time, the aliases the controller writes, and the {@link TrainerHealth} the active retrainer reports. Every
- * call blocks; none is made on the ranking path.
+ * creation time, the model's {@link Lineage}s, the aliases the controller writes, and the {@link TrainerHealth} the
+ * active retrainer reports. Every call blocks; none is made on the ranking path.
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -60,6 +61,13 @@ public class ModelRegistry {
                 new ArrayList<>(redis.sortedSet(String.class).zrange(RedisKeys.modelVersions(name), -limit, -1));
         Collections.reverse(versions);
         return versions;
+    }
+
+    /** The model's lineages as the retrainer registered them, in no particular order. */
+    public List<Lineage> lineages(String name) {
+        return redis.hash(String.class).hgetall(RedisKeys.lineages(name)).values().stream()
+                .map(json -> ContractJson.read(json.getBytes(StandardCharsets.UTF_8), Lineage.class))
+                .toList();
     }
 
     /** The version an alias names, empty when unset. */

@@ -3,6 +3,8 @@ package io.autoloop.router.repository;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.refresh.RefreshEntry;
+import io.autoloop.router.domain.refresh.RefreshWatch;
 import io.autoloop.router.domain.rollout.Experiment;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,14 +15,19 @@ import java.util.Optional;
 
 /**
  * The writes one rollout transaction makes, all or none: experiment states (each at the next revision), the analyses
- * appended to their time series, the running experiment pointer, the aliases and the waiting candidate. A value of
- * {@link Optional#empty()} deletes the key.
+ * appended to their time series, the running experiment pointer, the aliases, the waiting candidate, the arms the
+ * refresh guard watches, the versions it reverted, the refresh history and the lineages retired. A value of
+ * {@link Optional#empty()} deletes the key (or the field).
  */
 public final class RolloutWrites {
 
     private final List<Experiment> experiments = new ArrayList<>();
     private final Map<String, List<AnalysisPoint>> analyses = new LinkedHashMap<>();
     private final Map<Arm, Optional<String>> aliases = new EnumMap<>(Arm.class);
+    private final Map<Arm, Optional<RefreshWatch>> watches = new EnumMap<>(Arm.class);
+    private final Map<String, String> reverted = new LinkedHashMap<>();
+    private final Map<String, String> retired = new LinkedHashMap<>();
+    private final List<RefreshEntry> refreshes = new ArrayList<>();
     private Optional<String> running;
     private Optional<ModelVersion> candidate;
 
@@ -61,8 +68,46 @@ public final class RolloutWrites {
         return this;
     }
 
+    /** Makes {@code watch} the refresh guard's watch of its arm. */
+    public RolloutWrites watch(RefreshWatch watch) {
+        watches.put(watch.arm(), Optional.of(watch));
+        return this;
+    }
+
+    /** Ends the refresh guard's watch of {@code arm}, if any. */
+    public RolloutWrites endWatch(Arm arm) {
+        watches.put(arm, Optional.empty());
+        return this;
+    }
+
+    /** Records that the refresh guard reverted {@code version}, with why, so that it is never applied again. */
+    public RolloutWrites reverted(String version, String reason) {
+        reverted.put(version, reason);
+        return this;
+    }
+
+    /** Appends {@code entry} to the model's refresh history. */
+    public RolloutWrites refresh(RefreshEntry entry) {
+        refreshes.add(entry);
+        return this;
+    }
+
+    /** Retires the lineage {@code lineageId} with why: the retrainer stops training it. */
+    public RolloutWrites retire(String lineageId, String reason) {
+        retired.put(lineageId, reason);
+        return this;
+    }
+
     public boolean isEmpty() {
-        return experiments.isEmpty() && analyses.isEmpty() && aliases.isEmpty() && running == null && candidate == null;
+        return experiments.isEmpty()
+                && analyses.isEmpty()
+                && aliases.isEmpty()
+                && running == null
+                && candidate == null
+                && watches.isEmpty()
+                && reverted.isEmpty()
+                && retired.isEmpty()
+                && refreshes.isEmpty();
     }
 
     List<Experiment> experiments() {
@@ -83,5 +128,21 @@ public final class RolloutWrites {
 
     Optional<ModelVersion> candidatePointer() {
         return candidate;
+    }
+
+    Map<Arm, Optional<RefreshWatch>> watches() {
+        return watches;
+    }
+
+    Map<String, String> revertedVersions() {
+        return reverted;
+    }
+
+    Map<String, String> retiredLineages() {
+        return retired;
+    }
+
+    List<RefreshEntry> refreshes() {
+        return refreshes;
     }
 }

@@ -12,9 +12,11 @@ import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.Problem;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
+import io.autoloop.router.domain.dashboard.LineageView;
 import io.autoloop.router.domain.dashboard.ModelCard;
 import io.autoloop.router.domain.guardrail.Guardrail;
 import io.autoloop.router.domain.guardrail.GuardrailReading;
+import io.autoloop.router.domain.refresh.RefreshEntry;
 import io.autoloop.router.domain.rollout.Action;
 import io.autoloop.router.domain.rollout.Phase;
 import io.autoloop.router.domain.rollout.Transition;
@@ -128,11 +130,35 @@ class HttpJsonNullsTest {
                                 null,
                                 null,
                                 null,
+                                null,
+                                null,
                                 0.0,
-                                List.of(ModelCard.of(untrained, null, null, oneClass))),
+                                List.of(ModelCard.of(untrained, null, null, oneClass)),
+                                List.of(new LineageView(
+                                        "0123456789abcdef",
+                                        "unregistered",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        List.of(),
+                                        null,
+                                        null,
+                                        List.of(new RefreshEntry(
+                                                T0,
+                                                RefreshEntry.Kind.REFRESH,
+                                                Arm.CHAMPION,
+                                                "0123456789abcdef",
+                                                null,
+                                                "0.1.0",
+                                                "A first refresh.",
+                                                Map.of())),
+                                        List.of()))),
                         List.of(
                                 "/champion",
+                                "/championLineage",
                                 "/challenger",
+                                "/challengerLineage",
                                 "/experimentId",
                                 "/phase",
                                 "/versions/0/parent",
@@ -144,7 +170,14 @@ class HttpJsonNullsTest {
                                 "/versions/0/rejection",
                                 "/versions/0/report/auc",
                                 "/versions/0/report/calibration/0/meanPredicted",
-                                "/versions/0/report/calibration/0/observedRate")),
+                                "/versions/0/report/calibration/0/observedRate",
+                                "/lineages/0/config",
+                                "/lineages/0/ordinal",
+                                "/lineages/0/createdAt",
+                                "/lineages/0/origin",
+                                "/lineages/0/current",
+                                "/lineages/0/retired",
+                                "/lineages/0/refreshes/0/from")),
                 Arguments.of(
                         "a problem",
                         Problem.of(401, "Unauthorized", "The API key is not valid.", List.of()),

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoloop.contracts.ErrorReport;
+import io.autoloop.contracts.Lineage;
+import io.autoloop.contracts.LineageConfig;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.TrainerHealth;
 import io.autoloop.contracts.json.ContractJson;
@@ -17,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -364,6 +368,69 @@ class DashboardBrowserTest {
     }
 
     /** Writes the retrainer's report on the training, as its active trainer would. */
+    @Test
+    @Order(8)
+    void modelsPageShowsEachLineageWithItsConfigurationRefreshesAndRevertsAndEachArmsCtr() {
+        JsonPath api = given().get("/v1/dashboard/models")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        open("#/models");
+        waitFor(By.cssSelector("#lineages article.lineage"));
+
+        // Which lineage each arm serves, in the summary.
+        assertThat(browser.findElements(By.cssSelector("#models-summary [data-field='lineage']")))
+                .extracting(WebElement::getText)
+                .containsExactly(
+                        "of " + api.getString("championLineage.name"), "of " + api.getString("challengerLineage.name"));
+
+        // Each registered lineage with its configuration, current version and status, as the API has them.
+        for (Lineage lineage : seeded.lineages()) {
+            String id = lineage.ref().id();
+            Map<String, Object> expected = api.getMap("lineages.find { it.id == '" + id + "' }");
+            WebElement card = browser.findElement(By.cssSelector("article[data-lineage='" + id + "']"));
+            assertThat(field(card, "current")).isEqualTo(expected.get("current"));
+            assertThat(field(card, "config")).isEqualTo(configText(lineage.config()));
+            assertThat(field(card, "retired")).isEqualTo("training");
+        }
+        WebElement champions = browser.findElement(By.cssSelector(
+                "article[data-lineage='" + seeded.lineages().get(0).ref().id() + "']"));
+        assertThat(field(champions, "current")).isEqualTo(seeded.champion().version());
+        assertThat(field(champions, "reverted")).isEqualTo(seeded.reverted().version());
+
+        // Its refresh history, newest first: the refresh with its gate numbers, then the guard's revert.
+        String path =
+                "lineages.find { it.id == '" + seeded.lineages().get(0).ref().id() + "' }.refreshes";
+        assertThat(champions.findElements(By.cssSelector("table.refreshes tbody tr")))
+                .extracting(row -> row.getAttribute("data-kind"))
+                .containsExactlyElementsOf(api.getList(path + ".kind", String.class))
+                .containsExactly("REVERT", "REFRESH");
+        WebElement revert = champions.findElement(By.cssSelector("tr[data-kind='REVERT']"));
+        assertThat(field(revert, "versions"))
+                .isEqualTo(
+                        seeded.reverted().version() + " → " + seeded.champion().version());
+        assertThat(field(revert, "reason"))
+                .isEqualTo(api.getString(path + "[0].reason"))
+                .contains("miscalibrated");
+        String gate = champions
+                .findElement(By.cssSelector("tr[data-kind='REFRESH'] details"))
+                .getAttribute("textContent");
+        assertThat(gate)
+                .contains("logLoss" + precision3(seeded.reverted().metrics().logLoss()))
+                .contains("auc" + precision3(seeded.reverted().metrics().auc()));
+        // Each arm's CTR over time, from the running experiment's analyses.
+        assertThat(browser.findElements(By.cssSelector("#models-chart-ctr [data-series='champion'] .point")))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(browser.findElements(By.cssSelector("#models-chart-ctr [data-series='challenger'] .point")))
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(screenshot("lineages", DESKTOP)).isRegularFile();
+        assertThat(overflowing()).isEmpty();
+        assertThat(screenshot("lineages-phone", PHONE)).isRegularFile();
+        assertThat(overflowing()).isEmpty();
+        browser.manage().window().setSize(new Dimension(DESKTOP, 900));
+    }
+
     private void reportTraining(TrainerHealth.State state, String detail, Instant staleAt) {
         Instant at = Instant.now();
         TrainerHealth report = new TrainerHealth(
@@ -459,6 +526,23 @@ class DashboardBrowserTest {
 
     private static String count(Object number) {
         return String.format(Locale.US, "%,d", ((Number) number).longValue());
+    }
+
+    /** dashboard.js `configText`: JavaScript prints 1.0 as "1". */
+    private static String configText(LineageConfig config) {
+        return config.hashBits() + " bits · crosses "
+                + (config.crosses().isEmpty() ? "none" : String.join(", ", config.crosses())) + " · α "
+                + js(config.alpha()) + " · β " + js(config.beta()) + " · λ1 " + js(config.l1()) + " · λ2 "
+                + js(config.l2()) + " · labelling v" + config.labelling();
+    }
+
+    private static String js(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** dashboard.js `numbers`: a fraction to three significant digits. */
+    private static String precision3(double value) {
+        return new BigDecimal(value).round(new MathContext(3)).toPlainString();
     }
 
     private static String decimal(double value, int digits) {

@@ -135,7 +135,8 @@ class ExperimentResourceTest {
         Instant t0 = Instant.now().minus(Duration.ofHours(2));
         Registry registry = new Registry(redis);
         TestModels.Built champion = TestModels.build(model, "2.0.0-" + suffix, t0);
-        TestModels.Built challenger = TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
+        TestModels.Built challenger = TestModels.build(
+                model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)), TestModels.lineage("challenger-" + suffix));
         registry.publish(champion);
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());
         await().atMost(Duration.ofSeconds(60))

@@ -7,13 +7,16 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.CalibrationBucket;
 import io.autoloop.contracts.ErrorReport;
+import io.autoloop.contracts.Lineage;
 import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.Topics;
+import io.autoloop.contracts.json.ContractJson;
 import io.autoloop.testing.TopicWriter;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +25,11 @@ import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Gives a running router an experiment with history, as the other services would: the retrainer publishes a champion
- * and a challenger fine-tuned from it (registry and {@code model.versions}), the analyzer publishes arm stats of a
- * +30 % challenger on {@code experiment.arm-stats} until the controller has advanced it twice (5 → 10 → 25 %), and an
+ * Gives a running router an experiment with history, as the other services would: the retrainer registers two
+ * lineages ({@code autoloop:model:{name}:lineages}) and publishes a champion of the first, a refresh of it that the
+ * analyzer's report shows miscalibrated (so the refresh guard reverts it), and a challenger of the second fine-tuned
+ * from the champion (registry and {@code model.versions}); the analyzer publishes arm stats of a +30 % challenger on
+ * {@code experiment.arm-stats} until the controller has advanced it twice (5 → 10 → 25 %), and an
  * {@link ErrorReport} of each version on {@code analysis.reports}.
  */
 public final class DashboardSeed {
@@ -32,9 +37,19 @@ public final class DashboardSeed {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final long IMPRESSIONS_PER_WINDOW = 50_000;
 
-    /** What was seeded. */
+    /**
+     * What was seeded.
+     *
+     * @param reverted the champion's refresh the guard reverted
+     * @param lineages the champion's lineage, then the challenger's
+     */
     public record Seeded(
-            String experimentId, ModelVersion champion, ModelVersion challenger, List<ErrorReport> reports) {}
+            String experimentId,
+            ModelVersion champion,
+            ModelVersion challenger,
+            List<ErrorReport> reports,
+            ModelVersion reverted,
+            List<Lineage> lineages) {}
 
     private DashboardSeed() {}
 
@@ -47,7 +62,8 @@ public final class DashboardSeed {
         Instant t0 = Instant.now().minus(Duration.ofHours(2));
         Registry registry = new Registry(redis);
         TestModels.Built champion = TestModels.build(model, "2.0.0-" + suffix, t0);
-        TestModels.Built trained = TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
+        TestModels.Built trained =
+                TestModels.build(model, "2.1.0-" + suffix, t0.plus(Duration.ofHours(1)), TestModels.CHALLENGER_LINEAGE);
         TestModels.Built challenger = new TestModels.Built(
                 trained.snapshot(),
                 trained.bytes(),
@@ -63,12 +79,53 @@ public final class DashboardSeed {
                         trained.metadata().registryKey(),
                         trained.metadata().lineage()));
 
+        List<Lineage> lineages = List.of(
+                new Lineage(
+                        Lineage.SCHEMA_VERSION,
+                        model,
+                        TestModels.LINEAGE,
+                        TestModels.DEFAULT_CONFIG,
+                        1,
+                        t0.minus(Duration.ofHours(1)),
+                        "config"),
+                new Lineage(
+                        Lineage.SCHEMA_VERSION,
+                        model,
+                        TestModels.CHALLENGER_LINEAGE,
+                        TestModels.CHALLENGER_CONFIG,
+                        2,
+                        t0,
+                        "admin"));
+        lineages.forEach(lineage -> redis.hash(String.class)
+                .hset(
+                        RedisKeys.lineages(model),
+                        lineage.ref().id(),
+                        new String(ContractJson.write(lineage), StandardCharsets.UTF_8)));
+        TestModels.Built built = TestModels.build(model, "2.0.1-" + suffix, t0.plus(Duration.ofMinutes(30)));
+        TestModels.Built refresh = new TestModels.Built(
+                built.snapshot(),
+                built.bytes(),
+                new ModelVersion(
+                        ModelVersion.SCHEMA_VERSION,
+                        model,
+                        built.metadata().version(),
+                        champion.metadata().version(),
+                        built.metadata().createdAt(),
+                        31_400,
+                        new ModelMetrics(31_400, 0.2187, 0.7291, 0.987, 0.2245),
+                        built.metadata().checksum(),
+                        built.metadata().registryKey(),
+                        built.metadata().lineage()));
+
         registry.publish(champion);
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());
-        await().atMost(WAIT)
-                .until(() -> champion.metadata()
-                        .version()
-                        .equals(redis.value(String.class).get(RedisKeys.alias(model, Arm.CHAMPION))));
+        awaitChampion(redis, model, champion.metadata().version());
+        registry.publish(refresh);
+        TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, refresh.metadata());
+        awaitChampion(redis, model, refresh.metadata().version());
+        ErrorReport miscalibrated = report(refresh.metadata().version(), 0.01, 0.5);
+        TopicWriter.writeOne(Topics.ANALYSIS_REPORTS, miscalibrated.modelVersion(), miscalibrated);
+        awaitChampion(redis, model, champion.metadata().version());
         registry.publish(challenger);
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, challenger.metadata());
         String id = advanceTwice(base, challenger.metadata().version());
@@ -85,7 +142,12 @@ public final class DashboardSeed {
                     .jsonPath();
             return models.getList("versions.findAll { it.report != null }").size() >= 2;
         });
-        return new Seeded(id, champion.metadata(), challenger.metadata(), reports);
+        return new Seeded(id, champion.metadata(), challenger.metadata(), reports, refresh.metadata(), lineages);
+    }
+
+    private static void awaitChampion(RedisDataSource redis, String model, String version) {
+        await().atMost(WAIT)
+                .until(() -> version.equals(redis.value(String.class).get(RedisKeys.alias(model, Arm.CHAMPION))));
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * A router of its own model (a fresh {@code ctr-test-<uuid>} per start) whose controller analyses every second, needs
- * 200 impressions per arm (100 of the challenger's per safety step) and no settle time. Error rate and latency are
- * judged from a single request, with a latency limit a cold JVM on a loaded machine meets: the safety steps need them
- * measured, and they must not judge the machine.
+ * 200 impressions per arm (100 of the challenger's per safety step) and no settle time, and whose refresh guard watches
+ * a refresh for 20 s and judges reports of 200 samples. Error rate and latency are judged from a single request, with
+ * a latency limit a cold JVM on a loaded machine meets: the safety steps need them measured, and they must not judge
+ * the machine.
  */
 public class FastRolloutProfile implements QuarkusTestProfile {
 
@@ -20,7 +21,9 @@ public class FastRolloutProfile implements QuarkusTestProfile {
                 "router.experiment.min-exposure", "100",
                 "router.experiment.settle-time", "0s",
                 "router.guardrails.min-requests", "1",
-                "router.guardrails.max-p99-latency", "10s");
+                "router.guardrails.max-p99-latency", "10s",
+                "router.refresh.window", "20s",
+                "router.refresh.min-samples", "200");
     }
 
     /** The same settings in a router of its own (another model name), for a second test class. */

@@ -44,7 +44,8 @@ public class PreviousRun implements QuarkusTestResourceLifecycleManager {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Instant t0 = Instant.now().minus(Duration.ofHours(2));
         TestModels.Built champion = TestModels.build(model, "3.0.0-" + suffix, t0);
-        TestModels.Built challenger = TestModels.build(model, "3.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
+        TestModels.Built challenger =
+                TestModels.build(model, "3.1.0-" + suffix, t0.plus(Duration.ofHours(1)), TestModels.CHALLENGER_LINEAGE);
         Rollout rollout = new Rollout(RolloutFixtures.policy(Duration.ZERO));
         Instant created = Instant.now().minus(Duration.ofMinutes(30));
         Experiment state = rollout.create(

@@ -12,5 +12,9 @@ public enum Action {
     RESUME,
     STOP,
     /** The decision step ended without a gain worth promoting. */
-    END
+    END,
+    /** An arm moved to a newer version of its lineage; phase and weight stay. */
+    REFRESH,
+    /** The refresh guard moved an arm back to the version it served before a failed refresh. */
+    REVERT
 }

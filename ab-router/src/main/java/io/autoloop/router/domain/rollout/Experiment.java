@@ -76,6 +76,16 @@ public record Experiment(
         return Bucketing.percentOf(challengerBuckets);
     }
 
+    /** This state with {@code newChampion} as the champion's version (a refresh of its lineage, or its revert). */
+    public Experiment withChampion(String newChampion) {
+        return with(draft -> draft.champion = newChampion);
+    }
+
+    /** This state with {@code newChallenger} as the challenger's version (a refresh of its lineage, or its revert). */
+    public Experiment withChallenger(String newChallenger) {
+        return with(draft -> draft.challenger = newChallenger);
+    }
+
     /** This state in {@code newPhase}. */
     public Experiment withPhase(Phase newPhase) {
         return with(draft -> draft.phase = newPhase);
@@ -152,8 +162,8 @@ public record Experiment(
     private static final class Draft {
         private final String id;
         private final String model;
-        private final String champion;
-        private final String challenger;
+        private String champion;
+        private String challenger;
         private final String seed;
         private Phase phase;
         private int step;

@@ -1,5 +1,6 @@
 package io.autoloop.router.domain.rollout;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.router.domain.guardrail.ChallengerHealth;
 import io.autoloop.router.domain.guardrail.Guardrail;
 import io.autoloop.router.domain.guardrail.GuardrailLimits;
@@ -128,6 +129,40 @@ public final class Rollout {
                 null,
                 null,
                 List.of(created));
+    }
+
+    /**
+     * The state after {@code arm} of the running {@code experiment} moved to {@code version} of its lineage: a
+     * {@link Action#REFRESH} or, by the refresh guard, a {@link Action#REVERT}. The phase, weight, counts and segments
+     * stay: they are the lineage's, not one version's.
+     *
+     * @throws IllegalTransitionException when the experiment is over
+     * @throws IllegalArgumentException for an action other than a refresh or a revert
+     */
+    public Change swap(
+            Experiment experiment,
+            Arm arm,
+            String version,
+            Action action,
+            Instant at,
+            String reason,
+            Map<String, Object> numbers) {
+        if (action != Action.REFRESH && action != Action.REVERT) {
+            throw new IllegalArgumentException(
+                    "An arm's version moves by a refresh or a revert, not by " + action + ".");
+        }
+        if (experiment.phase().isTerminal()) {
+            throw new IllegalTransitionException("Experiment " + experiment.id() + " is already "
+                    + name(experiment.phase()) + "; its arms no longer change versions.");
+        }
+        String from = arm == Arm.CHAMPION ? experiment.champion() : experiment.challenger();
+        Experiment swapped =
+                arm == Arm.CHAMPION ? experiment.withChampion(version) : experiment.withChallenger(version);
+        Map<String, Object> recorded = new LinkedHashMap<>(numbers);
+        recorded.put("arm", arm.wireName());
+        recorded.put("from", from);
+        recorded.put("to", version);
+        return transition(experiment, swapped.withUpdatedAt(at), action, at, CONTROLLER, reason, recorded);
     }
 
     /**

@@ -83,13 +83,8 @@ class ExperimentController {
             return;
         }
         Instant now = clock.instant();
-        if (state.candidate() != null) {
-            Instant championCreatedAt = models.get(state.champion())
-                    .map(loaded -> loaded.metadata().createdAt())
-                    .orElse(null);
-            if (experiments.handleCandidate(championCreatedAt, now) != CandidatePolicy.Decision.WAIT) {
-                return;
-            }
+        if (state.candidate() != null && experiments.handleCandidate(now) != CandidatePolicy.Decision.WAIT) {
+            return;
         }
         Experiment running = state.running();
         if (running == null) {

@@ -1,10 +1,16 @@
 package io.autoloop.router.service.experiment;
 
 import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.ErrorReport;
+import io.autoloop.contracts.ModelMetrics;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
 import io.autoloop.router.domain.guardrail.GuardrailLimits;
+import io.autoloop.router.domain.refresh.RefreshEntry;
+import io.autoloop.router.domain.refresh.RefreshVerdict;
+import io.autoloop.router.domain.refresh.RefreshWatch;
+import io.autoloop.router.domain.rollout.Action;
 import io.autoloop.router.domain.rollout.Analysis;
 import io.autoloop.router.domain.rollout.CandidatePolicy;
 import io.autoloop.router.domain.rollout.Change;
@@ -18,11 +24,13 @@ import io.autoloop.router.domain.serving.Bucketing;
 import io.autoloop.router.messaging.AuditLog;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.repository.ExperimentRepository.Plan;
+import io.autoloop.router.repository.ModelRegistry;
 import io.autoloop.router.repository.RolloutState;
 import io.autoloop.router.repository.RolloutWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +43,13 @@ import org.jboss.logging.Logger;
  *
  * <p>Side effects of phases: creating an experiment sets the challenger alias; reaching {@code PROMOTING} completes
  * the promotion in the same transaction (champion alias := challenger, challenger alias removed); rolling back
- * removes the challenger alias; an experiment that ends stops being the model's running experiment.
+ * removes the challenger alias; an experiment that ends stops being the model's running experiment. An experiment
+ * that served its challenger and ended retires the losing lineage ({@code autoloop:model:{name}:lineages:retired}):
+ * the champion's on a promotion, the challenger's on a rollback.
+ *
+ * <p>Refreshes ({@link CandidatePolicy}): a candidate of an arm's lineage moves that arm (its alias, and the running
+ * experiment's champion or challenger with a {@code REFRESH} transition) in the same transaction, starts or extends
+ * the refresh guard's watch of the arm and appends to the refresh history; {@link #settleWatch} keeps or reverts it.
  */
 @ApplicationScoped
 public class ExperimentService {
@@ -43,13 +57,20 @@ public class ExperimentService {
     private static final Logger LOG = Logger.getLogger(ExperimentService.class);
 
     private final ExperimentRepository repository;
+    private final ModelRegistry registry;
     private final AuditLog audit;
     private final AnalyzerFeed feed;
     private final Rollout rollout;
     private final String model;
 
-    public ExperimentService(ExperimentRepository repository, AuditLog audit, AnalyzerFeed feed, RouterConfig config) {
+    public ExperimentService(
+            ExperimentRepository repository,
+            ModelRegistry registry,
+            AuditLog audit,
+            AnalyzerFeed feed,
+            RouterConfig config) {
         this.repository = repository;
+        this.registry = registry;
         this.audit = audit;
         this.feed = feed;
         this.rollout = new Rollout(policyOf(config));
@@ -110,21 +131,21 @@ public class ExperimentService {
             }
             RolloutWrites writes = new RolloutWrites();
             List<Recorded> recorded = new ArrayList<>();
-            Experiment saved = advance(running, event, writes, recorded);
-            return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.IGNORE, null, saved, recorded));
+            Experiment saved = advance(running, event, state.watches(), writes, recorded);
+            return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.IGNORE, null, saved, recorded, null));
         });
         publish(outcome);
         return outcome.experiment();
     }
 
     /**
-     * Decides what becomes of the waiting candidate ({@link CandidatePolicy}) and applies it.
-     *
-     * @param championCreatedAt when the champion was created, or null when unknown; a candidate that is not newer is
-     *     dropped (a replayed announcement)
+     * Decides what becomes of the waiting candidate ({@link CandidatePolicy}, by the lineages of the arms read from
+     * the registry's metadata) and applies it. A candidate is dropped when the refresh guard reverted it before, when
+     * it challenges from a retired lineage, or when it would refresh an arm that already serves a version of its
+     * lineage created no earlier (a replayed announcement).
      */
-    public CandidatePolicy.Decision handleCandidate(Instant championCreatedAt, Instant now) {
-        Outcome outcome = repository.transact(model, state -> decide(state, championCreatedAt, now));
+    public CandidatePolicy.Decision handleCandidate(Instant now) {
+        Outcome outcome = repository.transact(model, state -> decide(state, now));
         publish(outcome);
         if (outcome.decision() == CandidatePolicy.Decision.BECOME_CHAMPION) {
             audit.recordModel(
@@ -135,6 +156,74 @@ public class ExperimentService {
                     Map.of("version", outcome.version()));
         }
         return outcome.decision();
+    }
+
+    /**
+     * Applies the refresh guard's {@code verdict} on the watch of {@code arm}, provided it still watches
+     * {@code version}: a keep ends the watch; a revert moves the arm back to the version it served before the watch,
+     * marks every version of the watch as never to be applied again, and records it in the refresh history, on
+     * {@code audit.log} and, during an experiment, in the experiment's history. A watch whose arm moved on (an
+     * experiment ended, a new refresh) is ended or left to its newer version.
+     */
+    public void settleWatch(Arm arm, String version, RefreshVerdict verdict, Instant now) {
+        Outcome outcome = repository.transact(model, state -> settle(state, arm, version, verdict, now));
+        publish(outcome);
+        RefreshEntry entry = outcome.refresh();
+        if (entry != null && entry.kind() == RefreshEntry.Kind.REVERT) {
+            LOG.warnf(
+                    "Model %s: the %s arm reverted from %s to %s: %s",
+                    model, arm.wireName(), entry.from(), entry.to(), entry.reason());
+        }
+    }
+
+    private Plan<Outcome> settle(RolloutState state, Arm arm, String version, RefreshVerdict verdict, Instant now) {
+        RolloutWrites writes = new RolloutWrites();
+        RefreshWatch watch = state.watches().get(arm);
+        Outcome nothing = new Outcome(CandidatePolicy.Decision.IGNORE, version, null, List.of(), null);
+        if (watch == null || !watch.current().equals(version) || verdict.outcome() == RefreshVerdict.Outcome.WATCH) {
+            return new Plan<>(writes, nothing);
+        }
+        Experiment running = state.running();
+        String serving = arm == Arm.CHAMPION ? state.champion() : running == null ? null : running.challenger();
+        writes.endWatch(arm);
+        if (!version.equals(serving)) {
+            return new Plan<>(writes, nothing);
+        }
+        if (verdict.outcome() == RefreshVerdict.Outcome.KEEP) {
+            RefreshEntry kept = new RefreshEntry(
+                    now,
+                    RefreshEntry.Kind.KEEP,
+                    arm,
+                    watch.lineage(),
+                    watch.previous(),
+                    version,
+                    verdict.reason(),
+                    verdict.numbers());
+            writes.refresh(kept);
+            return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.IGNORE, version, null, List.of(), kept));
+        }
+        String reason = verdict.reason() + " The " + arm.wireName() + " arm goes back to " + watch.previous() + ".";
+        watch.versions().forEach(reverted -> writes.reverted(reverted, reason));
+        writes.alias(arm, watch.previous());
+        RefreshEntry entry = new RefreshEntry(
+                now,
+                RefreshEntry.Kind.REVERT,
+                arm,
+                watch.lineage(),
+                version,
+                watch.previous(),
+                reason,
+                verdict.numbers());
+        writes.refresh(entry);
+        List<Recorded> recorded = new ArrayList<>();
+        Experiment saved = null;
+        if (running != null) {
+            Change change = rollout.swap(running, arm, watch.previous(), Action.REVERT, now, reason, verdict.numbers());
+            saved = writes.save(change.experiment());
+            Experiment recordedState = saved;
+            change.transition().ifPresent(transition -> recorded.add(new Recorded(recordedState, transition)));
+        }
+        return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.IGNORE, version, saved, recorded, entry));
     }
 
     /** Makes {@code version} the champion when the model has neither a champion nor a running experiment. */
@@ -156,21 +245,27 @@ public class ExperimentService {
         return adopted;
     }
 
-    private Plan<Outcome> decide(RolloutState state, Instant championCreatedAt, Instant now) {
+    private Plan<Outcome> decide(RolloutState state, Instant now) {
         ModelVersion candidate = state.candidate();
         RolloutWrites writes = new RolloutWrites();
         if (candidate == null) {
-            return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.WAIT, null, null, List.of()));
+            return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.WAIT, null, null, List.of(), null));
         }
-        CandidatePolicy.Decision decision =
-                CandidatePolicy.decide(state.champion(), state.running(), candidate.version());
-        if (championCreatedAt != null
-                && !candidate.createdAt().isAfter(championCreatedAt)
-                && decision != CandidatePolicy.Decision.BECOME_CHAMPION) {
+        Experiment running = state.running();
+        ModelVersion champion = metadata(state.champion());
+        ModelVersion challenger = running == null ? null : metadata(running.challenger());
+        CandidatePolicy.Serving serving =
+                new CandidatePolicy.Serving(state.champion(), lineageOf(champion), running, lineageOf(challenger));
+        CandidatePolicy.Decision decision = CandidatePolicy.decide(
+                serving, candidate.version(), candidate.lineage().id());
+        String dropped = dropReason(state, candidate, decision, champion, challenger);
+        if (dropped != null) {
+            LOG.infof("Model %s: the candidate %s is dropped: %s", model, candidate.version(), dropped);
             decision = CandidatePolicy.Decision.IGNORE;
         }
         List<Recorded> recorded = new ArrayList<>();
         Experiment saved = null;
+        RefreshEntry refresh = null;
         switch (decision) {
             case BECOME_CHAMPION ->
                 writes.alias(Arm.CHAMPION, candidate.version()).clearCandidate();
@@ -178,9 +273,42 @@ public class ExperimentService {
             case WAIT -> {
                 // The running challenger already serves traffic: the candidate keeps waiting for the experiment to end.
             }
+            case REFRESH_CHAMPION, REFRESH_CHALLENGER -> {
+                Arm arm = decision == CandidatePolicy.Decision.REFRESH_CHAMPION ? Arm.CHAMPION : Arm.CHALLENGER;
+                String previous = arm == Arm.CHAMPION ? state.champion() : running.challenger();
+                refresh = refreshEntry(candidate, arm, previous, now);
+                RefreshWatch watch = state.watches().get(arm);
+                writes.watch(
+                                watch != null
+                                                && watch.lineage().equals(refresh.lineage())
+                                                && watch.current().equals(previous)
+                                        ? watch.refreshedTo(candidate.version())
+                                        : startWatch(arm, refresh.lineage(), previous, candidate.version(), now))
+                        .alias(arm, candidate.version())
+                        .refresh(refresh)
+                        .clearCandidate();
+                if (running != null) {
+                    Change change = rollout.swap(
+                            running,
+                            arm,
+                            candidate.version(),
+                            Action.REFRESH,
+                            now,
+                            refresh.reason(),
+                            refresh.numbers());
+                    saved = writes.save(change.experiment());
+                    Experiment recordedState = saved;
+                    change.transition().ifPresent(transition -> recorded.add(new Recorded(recordedState, transition)));
+                }
+            }
             case START_EXPERIMENT, REPLACE_CHALLENGER -> {
                 if (decision == CandidatePolicy.Decision.REPLACE_CHALLENGER) {
-                    advance(state.running(), new RolloutEvent.Superseded(now, candidate.version()), writes, recorded);
+                    advance(
+                            running,
+                            new RolloutEvent.Superseded(now, candidate.version()),
+                            state.watches(),
+                            writes,
+                            recorded);
                 }
                 Experiment created = rollout.create(
                         model + "-" + candidate.version() + "-"
@@ -190,7 +318,8 @@ public class ExperimentService {
                         candidate.version(),
                         UUID.randomUUID().toString(),
                         now,
-                        "The version " + candidate.version() + " passed the retrainer's gate; it challenges "
+                        "The version " + candidate.version() + " of the lineage "
+                                + candidate.lineage().name() + " passed the retrainer's gate; it challenges "
                                 + state.champion() + ".");
                 saved = writes.save(created);
                 recorded.add(new Recorded(saved, created.history().get(0)));
@@ -199,7 +328,87 @@ public class ExperimentService {
                         .clearCandidate();
             }
         }
-        return new Plan<>(writes, new Outcome(decision, candidate.version(), saved, recorded));
+        return new Plan<>(writes, new Outcome(decision, candidate.version(), saved, recorded, refresh));
+    }
+
+    /** Why {@code candidate} must not be applied although the policy decided {@code decision}; null when it may. */
+    private static String dropReason(
+            RolloutState state,
+            ModelVersion candidate,
+            CandidatePolicy.Decision decision,
+            ModelVersion champion,
+            ModelVersion challenger) {
+        if (state.reverted().contains(candidate.version())) {
+            return "the refresh guard reverted it before.";
+        }
+        return switch (decision) {
+            case REFRESH_CHAMPION -> notNewer(candidate, champion);
+            case REFRESH_CHALLENGER -> notNewer(candidate, challenger);
+            case START_EXPERIMENT, REPLACE_CHALLENGER, WAIT ->
+                state.retiredLineages().contains(candidate.lineage().id())
+                        ? "its lineage " + candidate.lineage().name() + " is retired."
+                        : null;
+            case BECOME_CHAMPION, IGNORE -> null;
+        };
+    }
+
+    private static String notNewer(ModelVersion candidate, ModelVersion serving) {
+        return serving != null && !candidate.createdAt().isAfter(serving.createdAt())
+                ? "the arm already serves " + serving.version() + " of its lineage, created no earlier."
+                : null;
+    }
+
+    private RefreshEntry refreshEntry(ModelVersion candidate, Arm arm, String previous, Instant now) {
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("lineage", candidate.lineage().name());
+        numbers.put("samplesSeen", candidate.samplesSeen());
+        ModelMetrics metrics = candidate.metrics();
+        if (metrics != null) {
+            numbers.put("gateSamples", metrics.samples());
+            putFinite(numbers, "logLoss", metrics.logLoss());
+            putFinite(numbers, "auc", metrics.auc());
+            putFinite(numbers, "calibration", metrics.calibration());
+            putFinite(numbers, "holdoutLogLoss", metrics.holdoutLogLoss());
+        }
+        String reason = "The version " + candidate.version() + " of the lineage "
+                + candidate.lineage().name()
+                + " passed the retrainer's gate; it refreshes the " + arm.wireName() + " (" + previous + " -> "
+                + candidate.version() + ").";
+        return new RefreshEntry(
+                now,
+                RefreshEntry.Kind.REFRESH,
+                arm,
+                candidate.lineage().id(),
+                previous,
+                candidate.version(),
+                reason,
+                numbers);
+    }
+
+    private RefreshWatch startWatch(Arm arm, String lineage, String previous, String version, Instant now) {
+        ErrorReport baseline = feed.report(previous).orElse(null);
+        return RefreshWatch.start(
+                arm,
+                lineage,
+                previous,
+                version,
+                now,
+                baseline == null ? null : baseline.observedCtr(),
+                baseline == null ? 0 : baseline.samples());
+    }
+
+    private static void putFinite(Map<String, Object> numbers, String key, double value) {
+        if (Double.isFinite(value)) {
+            numbers.put(key, value);
+        }
+    }
+
+    private ModelVersion metadata(String version) {
+        return version == null ? null : registry.metadata(model, version).orElse(null);
+    }
+
+    private static String lineageOf(ModelVersion version) {
+        return version == null ? null : version.lineage().id();
     }
 
     /**
@@ -207,7 +416,11 @@ public class ExperimentService {
      * analysis is also appended to the experiment's time series, at the phase and weight it was made at.
      */
     private Experiment advance(
-            Experiment experiment, RolloutEvent event, RolloutWrites writes, List<Recorded> recorded) {
+            Experiment experiment,
+            RolloutEvent event,
+            Map<Arm, RefreshWatch> watches,
+            RolloutWrites writes,
+            List<Recorded> recorded) {
         Change change = rollout.next(experiment, event);
         List<Transition> transitions = new ArrayList<>();
         change.transition().ifPresent(transitions::add);
@@ -225,11 +438,53 @@ public class ExperimentService {
             writes.alias(Arm.CHAMPION, next.challenger());
         }
         if (next.phase().isTerminal()) {
-            writes.alias(Arm.CHALLENGER, null).running(null);
+            writes.alias(Arm.CHALLENGER, null).running(null).endWatch(Arm.CHALLENGER);
+            endArms(next, watches, transitions.get(transitions.size() - 1), writes);
         }
         Experiment saved = writes.save(next);
         transitions.forEach(transition -> recorded.add(new Recorded(saved, transition)));
         return saved;
+    }
+
+    /**
+     * The arms after {@code ended} ended with {@code last}: a promotion hands the challenger's watch to the champion
+     * and retires the old champion's lineage; a rollback of a challenger that served retires its lineage. An
+     * experiment whose challenger never served (rejected, superseded) compared nothing and retires nothing.
+     */
+    private void endArms(Experiment ended, Map<Arm, RefreshWatch> watches, Transition last, RolloutWrites writes) {
+        if (ended.phase() == Phase.SUCCEEDED) {
+            RefreshWatch challengerWatch = watches.get(Arm.CHALLENGER);
+            if (challengerWatch != null && challengerWatch.current().equals(ended.challenger())) {
+                writes.watch(new RefreshWatch(
+                        Arm.CHAMPION,
+                        challengerWatch.lineage(),
+                        challengerWatch.previous(),
+                        challengerWatch.versions(),
+                        challengerWatch.since(),
+                        challengerWatch.baselineCtr(),
+                        challengerWatch.baselineSamples()));
+            } else {
+                writes.endWatch(Arm.CHAMPION);
+            }
+            retire(ended.champion(), ended.challenger(), ended, last, writes);
+        } else if (ended.startedAt() != null) {
+            retire(ended.challenger(), ended.champion(), ended, last, writes);
+        }
+    }
+
+    private void retire(String loser, String winner, Experiment ended, Transition last, RolloutWrites writes) {
+        ModelVersion losing = metadata(loser);
+        ModelVersion winning = metadata(winner);
+        if (losing == null || (winning != null && winning.lineage().equals(losing.lineage()))) {
+            return;
+        }
+        writes.retire(
+                losing.lineage().id(),
+                "The lineage " + losing.lineage().name() + " (" + loser + ") lost experiment " + ended.id() + " to "
+                        + (winning == null
+                                ? winner
+                                : "the lineage " + winning.lineage().name() + " (" + winner + ")")
+                        + ": " + last.reason());
     }
 
     private void publish(Outcome outcome) {
@@ -248,12 +503,37 @@ public class ExperimentService {
                 feed.forget(entry.experiment().id());
             }
         }
+        RefreshEntry refresh = outcome.refresh();
+        if (refresh != null) {
+            LOG.infof(
+                    "Model %s: %s of the %s arm %s -> %s: %s",
+                    model, refresh.kind(), refresh.arm().wireName(), refresh.from(), refresh.to(), refresh.reason());
+            if (outcome.experiment() == null && refresh.kind() != RefreshEntry.Kind.KEEP) {
+                Map<String, Object> details = new LinkedHashMap<>(refresh.numbers());
+                details.put("arm", refresh.arm().wireName());
+                details.put("from", refresh.from());
+                details.put("to", refresh.to());
+                audit.recordModel(
+                        model,
+                        refresh.kind() == RefreshEntry.Kind.REFRESH ? "model.refresh" : "model.refresh.revert",
+                        Rollout.CONTROLLER,
+                        refresh.reason(),
+                        details);
+            }
+        }
     }
 
     /** A transition and the experiment state it led to, as saved. */
     private record Recorded(Experiment experiment, Transition transition) {}
 
-    /** What one transaction did: the candidate decision, the experiment it saved and the transitions taken. */
+    /**
+     * What one transaction did: the candidate decision, the experiment it saved, the transitions taken and the refresh
+     * entry it appended, if any.
+     */
     private record Outcome(
-            CandidatePolicy.Decision decision, String version, Experiment experiment, List<Recorded> recorded) {}
+            CandidatePolicy.Decision decision,
+            String version,
+            Experiment experiment,
+            List<Recorded> recorded,
+            RefreshEntry refresh) {}
 }

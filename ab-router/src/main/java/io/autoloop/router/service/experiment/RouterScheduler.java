@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs the replica's background loop on one thread, every {@code router.experiment.refresh-interval}: refresh the
- * {@link Routing} from Redis, then give the {@link ExperimentController} its tick. Starts with the application and
- * releases the controller lease when it stops.
+ * {@link Routing} from Redis, give the {@link ExperimentController} its tick, and, on the controller's replica, the
+ * {@link RefreshWatcher} its. Starts with the application and releases the controller lease when it stops.
  */
 @ApplicationScoped
 class RouterScheduler {
@@ -24,6 +24,7 @@ class RouterScheduler {
 
     private final Routing routing;
     private final ExperimentController controller;
+    private final RefreshWatcher refreshes;
     private final long periodMillis;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "router-controller");
@@ -31,9 +32,10 @@ class RouterScheduler {
         return thread;
     });
 
-    RouterScheduler(Routing routing, ExperimentController controller, RouterConfig config) {
+    RouterScheduler(Routing routing, ExperimentController controller, RefreshWatcher refreshes, RouterConfig config) {
         this.routing = routing;
         this.controller = controller;
+        this.refreshes = refreshes;
         this.periodMillis = config.experiment().refreshInterval().toMillis();
     }
 
@@ -54,6 +56,9 @@ class RouterScheduler {
         try {
             RolloutState state = routing.refresh();
             controller.tick(state);
+            if (state != null && controller.isLeader()) {
+                refreshes.tick(state);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("The controller tick failed and will be retried: %s", e.toString());
         }

@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
 /**
  * Follows the model's aliases and running experiment in Redis and keeps the {@link RoutingTable} every ranking request
  * reads: asks the {@link ModelLoader} for the versions it needs and swaps a new table in once they are verified. When
- * Redis cannot be read, the last table keeps serving; a new champion replaces the old one only once it is loaded.
+ * Redis cannot be read, the last table keeps serving; a new champion, or a refreshed challenger of the same
+ * experiment, replaces the old one only once it is loaded. It also keeps loaded the waiting candidate (a refresh
+ * swaps in at once) and the version each refresh watch would revert to (a revert swaps back at once).
  */
 @ApplicationScoped
 public class Routing {
@@ -77,33 +79,41 @@ public class Routing {
             LOG.infof("Reading the rollout state of %s again.", model);
             failing = false;
         }
-        apply(champion, state.running());
+        Set<String> standby = new HashSet<>();
+        if (state.candidate() != null) {
+            standby.add(state.candidate().version());
+        }
+        state.watches().values().forEach(watch -> standby.add(watch.previous()));
+        apply(champion, state.running(), standby);
         return state;
     }
 
-    private void apply(String champion, Experiment running) {
+    private void apply(String champion, Experiment running, Set<String> standby) {
         loader.request(champion, null);
         if (running != null && !running.phase().isTerminal()) {
             loader.request(running.challenger(), null);
         }
+        standby.forEach(version -> loader.request(version, null));
         RoutingTable previous = table.get();
         LoadedModel championModel = store.get(champion).orElse(previous.champion());
+        LoadedModel challengerModel = null;
         RoutingTable next;
         if (running != null && running.phase().servesChallenger()) {
+            challengerModel = store.get(running.challenger())
+                    .orElse(running.id().equals(previous.experimentId()) ? previous.challenger() : null);
             next = new RoutingTable(
-                    championModel,
-                    running.id(),
-                    running.seed(),
-                    running.challengerBuckets(),
-                    store.get(running.challenger()).orElse(null));
+                    championModel, running.id(), running.seed(), running.challengerBuckets(), challengerModel);
         } else {
             next = new RoutingTable(championModel, null, null, 0, null);
         }
         table.set(next);
-        Set<String> keep = new HashSet<>();
+        Set<String> keep = new HashSet<>(standby);
         keep.add(champion);
         if (championModel != null) {
             keep.add(championModel.version());
+        }
+        if (challengerModel != null) {
+            keep.add(challengerModel.version());
         }
         if (running != null && !running.phase().isTerminal()) {
             keep.add(running.challenger());

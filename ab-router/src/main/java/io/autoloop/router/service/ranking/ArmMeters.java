@@ -85,6 +85,15 @@ public class ArmMeters {
         return served == 0 ? 1.0 : Math.max(1.0, (double) impressions.sum() / served);
     }
 
+    /** The ranking requests of one arm since this replica started, and those that failed. */
+    public record Totals(long requests, long errors) {}
+
+    /** The requests and failures of {@code arm} since this replica started. */
+    public Totals totals(Arm arm) {
+        long failures = (long) errors.get(arm).count();
+        return new Totals((long) ok.get(arm).count() + failures, failures);
+    }
+
     /** Records a failed request of {@code arm}. */
     public void failed(Arm arm, long startNanos) {
         latency.get(arm).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);

@@ -56,8 +56,10 @@ class ExperimentControllerTest {
         Instant t0 = Instant.now().minus(Duration.ofHours(3));
         Registry registry = new Registry(redis);
         TestModels.Built champion = TestModels.build(model, "1.0.0-" + suffix, t0);
-        TestModels.Built better = TestModels.build(model, "1.1.0-" + suffix, t0.plus(Duration.ofHours(1)));
-        TestModels.Built worse = TestModels.build(model, "1.2.0-" + suffix, t0.plus(Duration.ofHours(2)));
+        TestModels.Built better = TestModels.build(
+                model, "1.1.0-" + suffix, t0.plus(Duration.ofHours(1)), TestModels.lineage("better-" + suffix));
+        TestModels.Built worse = TestModels.build(
+                model, "1.2.0-" + suffix, t0.plus(Duration.ofHours(2)), TestModels.lineage("worse-" + suffix));
         registry.publish(champion);
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, champion.metadata());
         await().atMost(WAIT).until(() -> champion.metadata().version().equals(alias(Arm.CHAMPION)));
@@ -79,6 +81,12 @@ class ExperimentControllerTest {
         assertThat(experiment.getDouble("lift.lower")).isPositive();
         assertThat(alias(Arm.CHAMPION)).isEqualTo(better.metadata().version());
         assertThat(alias(Arm.CHALLENGER)).isNull();
+        assertThat(retired())
+                .as("the losing lineage stops training")
+                .containsOnlyKeys(champion.metadata().lineage().id())
+                .extractingByKey(champion.metadata().lineage().id())
+                .asString()
+                .contains(promoted, better.metadata().lineage().name());
         TopicReader<AuditEntry> auditLog = TopicReader.of(Topics.AUDIT_LOG);
         assertThat(auditLog.read(auditLog.beginningOffsets(), r -> r.hasKey(promoted), 7, WAIT))
                 .extracting(r -> r.value().action())
@@ -102,6 +110,13 @@ class ExperimentControllerTest {
         assertThat(failed.getString("history[-1].reason")).contains("significantly worse");
         assertThat(alias(Arm.CHAMPION)).isEqualTo(better.metadata().version());
         assertThat(alias(Arm.CHALLENGER)).isNull();
+        assertThat(retired())
+                .containsOnlyKeys(
+                        champion.metadata().lineage().id(),
+                        worse.metadata().lineage().id())
+                .extractingByKey(worse.metadata().lineage().id())
+                .asString()
+                .contains(rolledBack, "significantly worse");
         List<AuditEntry> audit = auditLog.read(auditLog.beginningOffsets(), r -> r.hasKey(rolledBack), 3, WAIT).stream()
                 .map(TopicRecord::value)
                 .toList();
@@ -182,6 +197,10 @@ class ExperimentControllerTest {
                 .map(e ->
                         Api.experiment(e.get("id").toString()).then().extract().jsonPath())
                 .orElse(new JsonPath("{\"phase\": \"NONE\", \"step\": 0}"));
+    }
+
+    private Map<String, String> retired() {
+        return redis.hash(String.class).hgetall(RedisKeys.retiredLineages(model));
     }
 
     private String alias(Arm arm) {

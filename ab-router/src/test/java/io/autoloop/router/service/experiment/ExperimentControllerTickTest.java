@@ -42,7 +42,7 @@ class ExperimentControllerTickTest {
     private Experiment running;
     private CandidatePolicy.Decision candidateDecision = CandidatePolicy.Decision.WAIT;
 
-    private final ExperimentService experiments = new ExperimentService(null, null, null, config) {
+    private final ExperimentService experiments = new ExperimentService(null, null, null, null, config) {
         @Override
         public Experiment apply(String id, RolloutEvent event) {
             applied.add(event);
@@ -50,7 +50,7 @@ class ExperimentControllerTickTest {
         }
 
         @Override
-        public CandidatePolicy.Decision handleCandidate(Instant championCreatedAt, Instant now) {
+        public CandidatePolicy.Decision handleCandidate(Instant now) {
             return candidateDecision;
         }
     };

@@ -1,0 +1,139 @@
+package io.autoloop.router.domain.refresh;
+
+import io.autoloop.router.domain.refresh.RefreshVerdict.Outcome;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Judges a refreshed arm from its {@link RefreshWatch} and the {@link RefreshEvidence} gathered since: a pure function
+ * that reads no clock and does no I/O. In this order of precedence:
+ *
+ * <ol>
+ *   <li>a watched version that failed verification reverts at once (it never served);
+ *   <li>an error rate above {@code maxErrorRate} once the arm served {@code minRequests} requests reverts;
+ *   <li>a calibration (observed over predicted clicks) outside {@code [calibrationLow, calibrationHigh]} once the
+ *       reports hold {@code minSamples} samples reverts;
+ *   <li>a CTR more than {@code maxCtrDrop} below the previous version's, once both hold {@code minSamples} samples,
+ *       reverts;
+ *   <li>once {@code window} has passed since the first refresh, the refresh is kept;
+ *   <li>otherwise the arm stays watched.
+ * </ol>
+ *
+ * A guardrail without its minimum of data never decides: a revert always rests on enough evidence, and a window that
+ * passes without any keeps the refresh, which passed the retrainer's gate.
+ */
+public final class RefreshGuard {
+
+    private final RefreshLimits limits;
+
+    public RefreshGuard(RefreshLimits limits) {
+        this.limits = limits;
+    }
+
+    public RefreshLimits limits() {
+        return limits;
+    }
+
+    /** The verdict on {@code watch} at {@code now} given {@code evidence}. */
+    public RefreshVerdict judge(RefreshWatch watch, RefreshEvidence evidence, Instant now) {
+        Map<String, Object> numbers = numbersOf(watch, evidence);
+        String version = watch.current();
+        if (evidence.rejection() != null) {
+            return revert(
+                    numbers,
+                    "The refresh " + version + " failed verification and never serves: " + evidence.rejection());
+        }
+        if (evidence.requests() >= limits.minRequests() && evidence.errorRate() > limits.maxErrorRate()) {
+            return revert(
+                    numbers,
+                    String.format(
+                            Locale.ROOT,
+                            "The %s arm failed %d of %d rankings since the refresh to %s (%.4f > %s).",
+                            armName(watch),
+                            evidence.errors(),
+                            evidence.requests(),
+                            version,
+                            evidence.errorRate(),
+                            limits.maxErrorRate()));
+        }
+        boolean enoughSamples = evidence.samples() >= limits.minSamples();
+        double calibration = evidence.calibration();
+        if (enoughSamples
+                && (Double.isNaN(calibration)
+                        || calibration < limits.calibrationLow()
+                        || calibration > limits.calibrationHigh())) {
+            return revert(
+                    numbers,
+                    String.format(
+                            Locale.ROOT,
+                            "The refresh to %s is miscalibrated: observed over predicted clicks %.3f outside [%s, %s]"
+                                    + " over %d samples.",
+                            version,
+                            calibration,
+                            limits.calibrationLow(),
+                            limits.calibrationHigh(),
+                            evidence.samples()));
+        }
+        if (enoughSamples
+                && watch.baselineCtr() != null
+                && watch.baselineSamples() >= limits.minSamples()
+                && evidence.ctr() < watch.baselineCtr() * (1.0 - limits.maxCtrDrop())) {
+            return revert(
+                    numbers,
+                    String.format(
+                            Locale.ROOT,
+                            "The refresh to %s lowered the CTR from %.4f (%s) to %.4f over %d samples, more than the"
+                                    + " %.0f %% allowed.",
+                            version,
+                            watch.baselineCtr(),
+                            watch.previous(),
+                            evidence.ctr(),
+                            evidence.samples(),
+                            limits.maxCtrDrop() * 100.0));
+        }
+        if (!now.isBefore(watch.since().plus(limits.window()))) {
+            return new RefreshVerdict(
+                    Outcome.KEEP,
+                    "The refresh to " + version + " passed its " + limits.window() + " watch"
+                            + (enoughSamples ? "." : " without enough samples to judge its CTR and calibration."),
+                    numbers);
+        }
+        return new RefreshVerdict(Outcome.WATCH, "Watching the refresh to " + version + ".", numbers);
+    }
+
+    private static RefreshVerdict revert(Map<String, Object> numbers, String reason) {
+        return new RefreshVerdict(Outcome.REVERT, reason, numbers);
+    }
+
+    private static Map<String, Object> numbersOf(RefreshWatch watch, RefreshEvidence evidence) {
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        numbers.put("arm", armName(watch));
+        numbers.put("lineage", watch.lineage());
+        numbers.put("version", watch.current());
+        numbers.put("previous", watch.previous());
+        numbers.put("samples", evidence.samples());
+        numbers.put("positives", evidence.positives());
+        putFinite(numbers, "ctr", evidence.ctr());
+        putFinite(numbers, "calibration", evidence.calibration());
+        if (watch.baselineCtr() != null) {
+            numbers.put("baselineCtr", watch.baselineCtr());
+            numbers.put("baselineSamples", watch.baselineSamples());
+        }
+        numbers.put("requests", evidence.requests());
+        numbers.put("errors", evidence.errors());
+        putFinite(numbers, "errorRate", evidence.errorRate());
+        return numbers;
+    }
+
+    private static void putFinite(Map<String, Object> numbers, String key, double value) {
+        if (Double.isFinite(value)) {
+            numbers.put(key, value);
+        }
+    }
+
+    private static String armName(RefreshWatch watch) {
+        return watch.arm().wireName();
+    }
+}
