@@ -80,7 +80,12 @@ class HttpJsonNullsTest {
                 Arguments.of(
                         "a ranking before any model",
                         new RankResponse(
-                                "d-1", null, Arm.CHAMPION, null, List.of(new RankResponse.RankedItem("a", null, 1))),
+                                "d-1",
+                                null,
+                                Arm.CHAMPION,
+                                null,
+                                List.of(new RankResponse.RankedItem("a", null, 1)),
+                                false),
                         List.of("/experimentId", "/modelVersion", "/items/0/score")),
                 Arguments.of(
                         "an overview row without a transition",

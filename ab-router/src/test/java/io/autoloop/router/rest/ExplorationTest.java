@@ -16,8 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,7 @@ class ExplorationTest {
         TopicReader<Decision> logged = TopicReader.of(Topics.SERVING_DECISIONS);
         Offsets start = logged.endOffsets();
         Set<String> decisionIds = new HashSet<>();
+        Map<String, Boolean> explored = new HashMap<>();
         Set<String> firstItems = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             var response = Api.rank(Api.rankRequest("explorer-" + i, CANDIDATES, 3))
@@ -42,6 +45,7 @@ class ExplorationTest {
                     .extract()
                     .jsonPath();
             decisionIds.add(response.getString("decisionId"));
+            explored.put(response.getString("decisionId"), response.getBoolean("explored"));
             firstItems.add(response.getString("items[0].itemId"));
         }
 
@@ -54,13 +58,17 @@ class ExplorationTest {
         assertThat(decisions).hasSize(40);
         for (Decision decision : decisions) {
             List<String> remaining = new ArrayList<>(given());
+            boolean departed = false;
             for (ServedItem item : decision.items()) {
                 int left = remaining.size();
                 boolean greedy = remaining.get(0).equals(item.itemId());
                 double expected = greedy ? (1 - EPSILON) + EPSILON / left : EPSILON / left;
                 assertThat(item.propensity()).isCloseTo(expected, within(1e-12));
+                departed |= !greedy;
                 remaining.remove(item.itemId());
             }
+            // The answer says whether the ranking departs from the greedy order, as the logged items show.
+            assertThat(explored.get(decision.decisionId())).isEqualTo(departed);
         }
     }
 

@@ -19,6 +19,7 @@ public final class SlateSelector {
     private int[] order = new int[0];
     private int[] scratch = new int[0];
     private boolean[] taken = new boolean[0];
+    private boolean explored;
 
     /**
      * Chooses {@code limit} of the {@code count} candidates.
@@ -47,6 +48,7 @@ public final class SlateSelector {
             taken[i] = false;
         }
         sort(scores, 0, count);
+        explored = false;
         int best = 0;
         for (int slot = 0; slot < slots; slot++) {
             while (taken[order[best]]) {
@@ -61,11 +63,20 @@ public final class SlateSelector {
                 }
                 propensity = chosen == order[best] ? (1.0 - epsilon) + epsilon / remaining : epsilon / remaining;
             }
+            explored |= chosen != order[best];
             taken[chosen] = true;
             shown[slot] = chosen;
             propensities[slot] = propensity;
         }
         return slots;
+    }
+
+    /**
+     * Whether the latest {@link #select} showed, in at least one slot, another candidate than the best remaining one:
+     * the ranking departs from the greedy order because of exploration.
+     */
+    public boolean explored() {
+        return explored;
     }
 
     private int nthRemaining(int n, int count) {

@@ -162,7 +162,8 @@ public class RankingService {
                 version,
                 Instant.now(),
                 served));
-        return new RankResponse(decisionId, assignment.experimentId(), assignment.arm(), version, items);
+        return new RankResponse(
+                decisionId, assignment.experimentId(), assignment.arm(), version, items, s.selector.explored());
     }
 
     /**

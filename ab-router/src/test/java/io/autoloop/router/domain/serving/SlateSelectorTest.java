@@ -21,6 +21,22 @@ class SlateSelectorTest {
         assertThat(slots).isEqualTo(4);
         assertThat(shown).startsWith(4, 1, 3, 2);
         assertThat(propensities).startsWith(1.0, 1.0, 1.0, 1.0);
+        assertThat(selector.explored()).isFalse();
+    }
+
+    @Test
+    void aRankingIsExploredExactlyWhenASlotShowsAnotherThanTheBestRemainingCandidate() {
+        double[] scores = {0.9, 0.8, 0.7, 0.6};
+        SplittableRandom random = new SplittableRandom(11);
+        int explored = 0;
+        for (int run = 0; run < 20_000; run++) {
+            selector.select(scores, 4, 2, 0.2, random, shown, propensities);
+            boolean greedy = propensities[0] > 0.2 / 4 + 1e-9 && propensities[1] > 0.2 / 3 + 1e-9;
+            assertThat(selector.explored()).isEqualTo(!greedy);
+            explored += greedy ? 0 : 1;
+        }
+        // Slot 1 departs with probability 0.2 * 3/4 = 0.15; given it did not, slot 2 with 0.2 * 2/3.
+        assertThat(explored / 20_000.0).isCloseTo(1 - 0.85 * (1 - 0.2 * 2 / 3), within(0.01));
     }
 
     @Test

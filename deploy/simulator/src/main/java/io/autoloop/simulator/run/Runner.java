@@ -5,13 +5,11 @@ import io.autoloop.simulator.http.ExperimentClient;
 import io.autoloop.simulator.http.ExperimentStatus;
 import io.autoloop.simulator.http.JsonHttp;
 import io.autoloop.simulator.http.RankOutcome;
-import io.autoloop.simulator.http.RankRequest;
 import io.autoloop.simulator.http.RankResponse;
 import io.autoloop.simulator.http.RouterClient;
 import io.autoloop.simulator.http.Targets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -199,13 +197,10 @@ public final class Runner {
         }
         RankResponse response = ranked.response();
         if (job.truth() != null) {
-            List<String> candidateIds = job.request().candidates().stream()
-                    .map(RankRequest.Candidate::itemId)
-                    .toList();
             tally.valued(
                     Duration.ofNanos(System.nanoTime() - start),
                     job.truth().value(response.shownItemIds()),
-                    response.explored(candidateIds));
+                    response.explored());
         }
         for (Traffic.PlannedEvent planned : job.reaction().to(response)) {
             tally.planned(planned.event().type(), response);

@@ -33,7 +33,12 @@ class ReplayTrafficTest {
 
         List<Traffic.PlannedEvent> events = planned.reaction()
                 .to(new RankResponse(
-                        "d-9", null, "champion", "0.1.0", List.of(new RankResponse.RankedItem("women-36", 0.01, 1))));
+                        "d-9",
+                        null,
+                        "champion",
+                        "1.1.0",
+                        List.of(new RankResponse.RankedItem("women-36", 0.01, 1)),
+                        false));
 
         assertThat(events).extracting(e -> e.event().type()).containsExactly(EventType.IMPRESSION, EventType.CLICK);
         assertThat(events).allSatisfy(e -> {
@@ -56,7 +61,8 @@ class ReplayTrafficTest {
                 null,
                 null,
                 null,
-                List.of(new RankResponse.RankedItem(ReplayTraffic.itemId(log.get(0)), null, 1)));
+                List.of(new RankResponse.RankedItem(ReplayTraffic.itemId(log.get(0)), null, 1)),
+                false);
 
         String first = new ReplayTraffic(log, "run-1")
                 .next(0)

@@ -17,8 +17,8 @@ class ProgressLineTest {
     @Test
     void lineShowsEventsCtrByArmAndTheExperiment() {
         Tally tally = new Tally();
-        RankResponse champion = new RankResponse("d1", "ctr-2", "champion", "0.1.0", List.of());
-        RankResponse challenger = new RankResponse("d2", "ctr-2", "challenger", "0.2.0", List.of());
+        RankResponse champion = new RankResponse("d1", "ctr-2", "champion", "0.1.0", List.of(), false);
+        RankResponse challenger = new RankResponse("d2", "ctr-2", "challenger", "0.2.0", List.of(), false);
         tally.rankSent();
         tally.rankOutcome(new RankOutcome.Ranked(champion, 0));
         for (int i = 0; i < 200; i++) {
