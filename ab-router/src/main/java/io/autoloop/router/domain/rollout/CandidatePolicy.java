@@ -19,8 +19,8 @@ import java.util.Objects;
  *   <li>otherwise it waits until the running experiment ends; a newer candidate replaces a waiting one.
  * </ul>
  *
- * A challenger that serves is never replaced by another lineage: each step needs the attribution lag and its
- * impressions before it can end, and replacing a serving challenger would restart the experiment. Its own lineage's
+ * A challenger that serves is never replaced by another lineage: each step needs its exposure and its impressions
+ * before it can end, and replacing a serving challenger would restart the experiment. Its own lineage's
  * refreshes keep it fresh instead.
  */
 public final class CandidatePolicy {
