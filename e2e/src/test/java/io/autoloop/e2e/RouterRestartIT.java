@@ -77,7 +77,9 @@ class RouterRestartIT {
         for (int user = 0; user < USERS; user++) {
             router.rank("warm-up-" + user);
         }
-        publishArmStats(new long[] {95_000, 4_750}, new long[] {5_000, 325}, Instant.now());
+        // The window is one of serving time since the challenger started, as the analyzer's would be.
+        Instant servedFrom = Instant.parse(started.path("startedAt").asText());
+        publishArmStats(new long[] {95_000, 4_750}, new long[] {5_000, 325}, servedFrom.plusSeconds(60));
         shownBefore = await(
                 "the experiment to advance to 10 %",
                 () -> router.experiment(experimentId),

@@ -14,7 +14,9 @@ import java.util.Map;
  *   <li>a watched version that failed verification reverts at once (it never served);
  *   <li>an error rate above {@code maxErrorRate} once the arm served {@code minRequests} requests reverts;
  *   <li>a calibration (observed over predicted clicks) outside {@code [calibrationLow, calibrationHigh]} once the
- *       reports hold {@code minSamples} samples reverts;
+ *       reports hold {@code minSamples} samples reverts, unless the previous version was calibrated no better (further
+ *       from 1 on a log scale, or unknown is taken as within the bounds): while a young model's predictions still
+ *       trail a rising CTR every version is off, and going back to a worse one would undo the loop's progress;
  *   <li>a CTR more than {@code maxCtrDrop} below the previous version's, once both hold {@code minSamples} samples,
  *       reverts;
  *   <li>once {@code window} has passed since the first refresh, the refresh is kept;
@@ -62,8 +64,7 @@ public final class RefreshGuard {
         double calibration = evidence.calibration();
         if (enoughSamples
                 && (Double.isNaN(calibration)
-                        || calibration < limits.calibrationLow()
-                        || calibration > limits.calibrationHigh())) {
+                        || (outside(calibration) && worseThanBaseline(calibration, watch.baselineCalibration())))) {
             return revert(
                     numbers,
                     String.format(
@@ -103,6 +104,18 @@ public final class RefreshGuard {
         return new RefreshVerdict(Outcome.WATCH, "Watching the refresh to " + version + ".", numbers);
     }
 
+    private boolean outside(double calibration) {
+        return calibration < limits.calibrationLow() || calibration > limits.calibrationHigh();
+    }
+
+    /** Whether {@code calibration} is further from 1 than the previous version's, or that one was within the bounds. */
+    private boolean worseThanBaseline(double calibration, Double baseline) {
+        if (baseline == null || !Double.isFinite(baseline) || baseline <= 0.0 || !outside(baseline)) {
+            return true;
+        }
+        return Math.abs(Math.log(calibration)) > Math.abs(Math.log(baseline));
+    }
+
     private static RefreshVerdict revert(Map<String, Object> numbers, String reason) {
         return new RefreshVerdict(Outcome.REVERT, reason, numbers);
     }
@@ -120,6 +133,9 @@ public final class RefreshGuard {
         if (watch.baselineCtr() != null) {
             numbers.put("baselineCtr", watch.baselineCtr());
             numbers.put("baselineSamples", watch.baselineSamples());
+        }
+        if (watch.baselineCalibration() != null) {
+            numbers.put("baselineCalibration", watch.baselineCalibration());
         }
         numbers.put("requests", evidence.requests());
         numbers.put("errors", evidence.errors());

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param since when the first of them was swapped in
  * @param baselineCtr the previous version's CTR in its newest error report at the swap, null when it had none
  * @param baselineSamples the samples behind {@code baselineCtr}, 0 without one
+ * @param baselineCalibration the previous version's observed over predicted clicks in that report, null without one
  */
 public record RefreshWatch(
         Arm arm,
@@ -26,7 +27,8 @@ public record RefreshWatch(
         List<String> versions,
         Instant since,
         Double baselineCtr,
-        long baselineSamples) {
+        long baselineSamples,
+        Double baselineCalibration) {
 
     public RefreshWatch {
         Objects.requireNonNull(arm, "arm");
@@ -41,8 +43,16 @@ public record RefreshWatch(
 
     /** The watch of the first refresh of an arm, from {@code previous} to {@code version} at {@code at}. */
     public static RefreshWatch start(
-            Arm arm, String lineage, String previous, String version, Instant at, Double baselineCtr, long samples) {
-        return new RefreshWatch(arm, lineage, previous, List.of(version), at, baselineCtr, samples);
+            Arm arm,
+            String lineage,
+            String previous,
+            String version,
+            Instant at,
+            Double baselineCtr,
+            long samples,
+            Double baselineCalibration) {
+        return new RefreshWatch(
+                arm, lineage, previous, List.of(version), at, baselineCtr, samples, baselineCalibration);
     }
 
     /** The version the arm serves now. */
@@ -54,6 +64,6 @@ public record RefreshWatch(
     public RefreshWatch refreshedTo(String version) {
         List<String> next = new ArrayList<>(versions);
         next.add(version);
-        return new RefreshWatch(arm, lineage, previous, next, since, baselineCtr, baselineSamples);
+        return new RefreshWatch(arm, lineage, previous, next, since, baselineCtr, baselineSamples, baselineCalibration);
     }
 }

@@ -394,7 +394,10 @@ public class ExperimentService {
                 version,
                 now,
                 baseline == null ? null : baseline.observedCtr(),
-                baseline == null ? 0 : baseline.samples());
+                baseline == null ? 0 : baseline.samples(),
+                baseline == null || !(baseline.meanPrediction() > 0.0)
+                        ? null
+                        : baseline.observedCtr() / baseline.meanPrediction());
     }
 
     private static void putFinite(Map<String, Object> numbers, String key, double value) {
@@ -462,7 +465,8 @@ public class ExperimentService {
                         challengerWatch.versions(),
                         challengerWatch.since(),
                         challengerWatch.baselineCtr(),
-                        challengerWatch.baselineSamples()));
+                        challengerWatch.baselineSamples(),
+                        challengerWatch.baselineCalibration()));
             } else {
                 writes.endWatch(Arm.CHAMPION);
             }

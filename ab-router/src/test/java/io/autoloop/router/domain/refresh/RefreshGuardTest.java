@@ -24,7 +24,7 @@ class RefreshGuardTest {
 
     /** The champion refreshed from 1.0.0 (CTR 10 % over 5,000 samples) to 1.1.0. */
     private final RefreshWatch watch =
-            RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, 0.10, 5_000);
+            RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, 0.10, 5_000, 1.0);
 
     /** A refresh as good as its predecessor: CTR 10 %, calibrated, no errors. */
     private static final RefreshEvidence GOOD = new RefreshEvidence(2_000, 200, 200.0, 500, 0, null);
@@ -100,12 +100,28 @@ class RefreshGuardTest {
     @Test
     void theCtrIsNotJudgedWithoutABaselineOfEnoughSamples() {
         RefreshEvidence collapsedCtr = new RefreshEvidence(2_000, 100, 100.0, 0, 0, null);
-        RefreshWatch thinBaseline = RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, 0.10, 999);
-        RefreshWatch noBaseline = RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, null, 0);
+        RefreshWatch thinBaseline =
+                RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, 0.10, 999, 1.0);
+        RefreshWatch noBaseline = RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, null, 0, null);
 
         assertThat(guard.judge(thinBaseline, collapsedCtr, DURING).outcome()).isEqualTo(Outcome.WATCH);
         assertThat(guard.judge(noBaseline, collapsedCtr, DURING).outcome()).isEqualTo(Outcome.WATCH);
         assertThat(guard.judge(watch, collapsedCtr, DURING).outcome()).isEqualTo(Outcome.REVERT);
+    }
+
+    @Test
+    void aMiscalibratedRefreshIsKeptWhenItsPredecessorWasCalibratedWorse() {
+        // Given a young lineage whose predictions trail a rising CTR: the previous version saw 1.6 times the clicks
+        // it predicted.
+        RefreshWatch young = RefreshWatch.start(Arm.CHAMPION, "lineage", "1.0.0", "1.1.0", SWAPPED, 0.10, 5_000, 1.6);
+
+        // When the refresh sees 1.33 times its predictions, it is still watched; at 1.8 times, it is reverted.
+        RefreshEvidence better = new RefreshEvidence(2_000, 200, 150.0, 500, 0, null);
+        RefreshEvidence worse = new RefreshEvidence(2_000, 200, 111.0, 500, 0, null);
+
+        assertThat(guard.judge(young, better, DURING).outcome()).isEqualTo(Outcome.WATCH);
+        assertThat(guard.judge(young, worse, DURING).outcome()).isEqualTo(Outcome.REVERT);
+        assertThat(guard.judge(young, worse, DURING).numbers()).containsEntry("baselineCalibration", 1.6);
     }
 
     @Test
