@@ -13,20 +13,29 @@ import java.util.Map;
  * <ol>
  *   <li>a watched version that failed verification reverts at once (it never served);
  *   <li>an error rate above {@code maxErrorRate} once the arm served {@code minRequests} requests reverts;
- *   <li>a calibration (observed over predicted clicks) outside {@code [calibrationLow, calibrationHigh]} once the
- *       reports hold {@code minSamples} samples reverts, unless the previous version was calibrated no better (further
- *       from 1 on a log scale, or unknown is taken as within the bounds): while a young model's predictions still
- *       trail a rising CTR every version is off, and going back to a worse one would undo the loop's progress;
- *   <li>a CTR more than {@code maxCtrDrop} below the previous version's, once both hold {@code minSamples} samples,
- *       reverts;
+ *   <li>a calibration (observed over predicted clicks) significantly outside {@code [calibrationLow,
+ *       calibrationHigh]} once the reports hold {@code minSamples} samples reverts, unless the previous version was
+ *       calibrated no better (further from 1 on a log scale; unknown is taken as within the bounds): while a young
+ *       model's predictions still trail a rising CTR every version is off, and going back to a worse one would undo
+ *       the loop's progress;
+ *   <li>a CTR significantly more than {@code maxCtrDrop} below the previous version's, once both hold
+ *       {@code minSamples} samples, reverts;
  *   <li>once {@code window} has passed since the first refresh, the refresh is kept;
  *   <li>otherwise the arm stays watched.
  * </ol>
+ *
+ * "Significantly" means by {@value #Z} standard errors: the guard looks at every tick, and a few hundred impressions
+ * give a CTR whose standard error is a fifth of itself, so a point estimate held against a bound would revert sound
+ * refreshes on noise. The observed clicks are taken as Poisson for the calibration, and the two CTRs as binomial
+ * proportions for the drop.
  *
  * A guardrail without its minimum of data never decides: a revert always rests on enough evidence, and a window that
  * passes without any keeps the refresh, which passed the retrainer's gate.
  */
 public final class RefreshGuard {
+
+    /** Standard errors by which a CTR or a calibration must miss its bound before a refresh is reverted. */
+    static final double Z = 3.0;
 
     private final RefreshLimits limits;
 
@@ -64,7 +73,7 @@ public final class RefreshGuard {
         double calibration = evidence.calibration();
         if (enoughSamples
                 && (Double.isNaN(calibration)
-                        || (outside(calibration) && worseThanBaseline(calibration, watch.baselineCalibration())))) {
+                        || (surelyOutside(evidence) && worseThanBaseline(calibration, watch.baselineCalibration())))) {
             return revert(
                     numbers,
                     String.format(
@@ -80,7 +89,7 @@ public final class RefreshGuard {
         if (enoughSamples
                 && watch.baselineCtr() != null
                 && watch.baselineSamples() >= limits.minSamples()
-                && evidence.ctr() < watch.baselineCtr() * (1.0 - limits.maxCtrDrop())) {
+                && surelyDropped(evidence, watch.baselineCtr(), watch.baselineSamples())) {
             return revert(
                     numbers,
                     String.format(
@@ -102,6 +111,23 @@ public final class RefreshGuard {
                     numbers);
         }
         return new RefreshVerdict(Outcome.WATCH, "Watching the refresh to " + version + ".", numbers);
+    }
+
+    /** Whether the observed clicks lie {@value #Z} standard errors outside the calibration bounds of the predicted. */
+    private boolean surelyOutside(RefreshEvidence evidence) {
+        double observed = evidence.positives();
+        double margin = Z * Math.sqrt(Math.max(observed, 1.0));
+        return (observed + margin) < limits.calibrationLow() * evidence.predicted()
+                || (observed - margin) > limits.calibrationHigh() * evidence.predicted();
+    }
+
+    /** Whether the CTR lies {@value #Z} standard errors below the allowed fraction of the baseline's. */
+    private boolean surelyDropped(RefreshEvidence evidence, double baselineCtr, long baselineSamples) {
+        double kept = 1.0 - limits.maxCtrDrop();
+        double ctr = evidence.ctr();
+        double variance = ctr * (1.0 - ctr) / evidence.samples()
+                + kept * kept * baselineCtr * (1.0 - baselineCtr) / baselineSamples;
+        return ctr - kept * baselineCtr < -Z * Math.sqrt(Math.max(variance, 1e-12));
     }
 
     private boolean outside(double calibration) {

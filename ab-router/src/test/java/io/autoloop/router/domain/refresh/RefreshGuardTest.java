@@ -64,8 +64,8 @@ class RefreshGuardTest {
                         "observed over predicted clicks 2.000 outside [0.8, 1.25] over 2000 samples."),
                 Arguments.of(
                         "CTR",
-                        new RefreshEvidence(2_000, 150, 150.0, 500, 0, null),
-                        "The refresh to 1.1.0 lowered the CTR from 0.1000 (1.0.0) to 0.0750 over 2000 samples, more"
+                        new RefreshEvidence(2_000, 100, 100.0, 500, 0, null),
+                        "The refresh to 1.1.0 lowered the CTR from 0.1000 (1.0.0) to 0.0500 over 2000 samples, more"
                                 + " than the 20 % allowed."));
     }
 
@@ -107,6 +107,18 @@ class RefreshGuardTest {
         assertThat(guard.judge(thinBaseline, collapsedCtr, DURING).outcome()).isEqualTo(Outcome.WATCH);
         assertThat(guard.judge(noBaseline, collapsedCtr, DURING).outcome()).isEqualTo(Outcome.WATCH);
         assertThat(guard.judge(watch, collapsedCtr, DURING).outcome()).isEqualTo(Outcome.REVERT);
+    }
+
+    @Test
+    void aDropOrAMiscalibrationWithinTheNoiseOfItsSamplesRevertsNothing() {
+        // Given 1,200 samples: a CTR of 7.5 % against 10 % (a 25 % drop) and 1.33 times the predicted clicks, both
+        // within
+        // three standard errors of what the limits allow.
+        RefreshEvidence noisyDrop = new RefreshEvidence(1_200, 90, 90.0, 500, 0, null);
+        RefreshEvidence noisyCalibration = new RefreshEvidence(1_200, 120, 90.0, 500, 0, null);
+
+        assertThat(guard.judge(watch, noisyDrop, DURING).outcome()).isEqualTo(Outcome.WATCH);
+        assertThat(guard.judge(watch, noisyCalibration, DURING).outcome()).isEqualTo(Outcome.WATCH);
     }
 
     @Test
