@@ -61,7 +61,12 @@ public record LineageView(
         Map<String, Lineage> byId = new LinkedHashMap<>();
         registered.forEach(lineage -> byId.put(lineage.ref().id(), lineage));
         Map<String, LineageRef> refs = new LinkedHashMap<>();
-        serving.values().forEach(version -> refs.putIfAbsent(version.lineage().id(), version.lineage()));
+        for (Arm arm : Arm.values()) {
+            ModelVersion version = serving.get(arm);
+            if (version != null) {
+                refs.putIfAbsent(version.lineage().id(), version.lineage());
+            }
+        }
         registered.stream()
                 .sorted(Comparator.comparingInt(Lineage::ordinal))
                 .forEach(lineage -> refs.putIfAbsent(lineage.ref().id(), lineage.ref()));
