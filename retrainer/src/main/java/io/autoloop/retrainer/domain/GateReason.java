@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Why the validation gate let a candidate through or stopped it; {@link #wireName()} is the metric tag. */
 public enum GateReason {
-    /** Passed: its holdout log loss is within the margin of the champion's. */
+    /** Passed: its holdout log loss is within the margin of the version it would replace. */
     WITHIN_MARGIN(true),
     /** Passed: there is no champion to compare with, and the candidate is not degenerate. */
     NO_CHAMPION(true),
@@ -17,7 +17,12 @@ public enum GateReason {
     /** Rejected: its predictions over the holdout window are (nearly) constant. */
     CONSTANT_PREDICTIONS(false),
     /** Rejected: its holdout log loss exceeds the champion's by more than the margin. */
-    WORSE_THAN_CHAMPION(false);
+    WORSE_THAN_CHAMPION(false),
+    /**
+     * Rejected: a refresh of the lineage serving the challenger arm whose holdout log loss exceeds the challenger
+     * version's by more than the margin.
+     */
+    WORSE_THAN_CHALLENGER(false);
 
     private final boolean passed;
 

@@ -16,8 +16,9 @@ import java.io.IOException;
  * vectors.
  *
  * <p>Both predictions of a sample are progressive (neither model had learned the sample), so the comparison is
- * apples to apples. The window belongs to one champion version: when the champion changes, {@link #restart} starts it
- * over. Log losses are the learner's {@link LogLoss}, as its progressive validation computes them. Not thread-safe.
+ * apples to apples. "Champion" here is the version the lineage's candidates would replace ({@link ServedVersions}):
+ * the champion, or the challenger for the lineage serving the challenger arm. The window belongs to one such version:
+ * when it changes, {@link #restart} starts it over. Log losses are the learner's {@link LogLoss}, as its progressive validation computes them. Not thread-safe.
  */
 public final class HoldoutWindow {
 

@@ -2,7 +2,6 @@ package io.autoloop.retrainer.domain;
 
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.Lineage;
-import io.autoloop.learner.ModelSnapshot;
 import io.autoloop.learner.SharedEncodings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,16 +162,6 @@ public final class LineageTrainers {
     /** Why the last record that was not learned for a fault of its own was refused: one sentence. */
     public String lastProblem() {
         return lastProblem;
-    }
-
-    /** Makes {@code model} (published as {@code version}) the champion every trainer scores its window with. */
-    public void championChanged(String version, ModelSnapshot champion) {
-        trainers.forEach(trainer -> trainer.championChanged(version, champion));
-    }
-
-    /** The champion version the trainers' holdout windows are scored with, or null. */
-    public String championVersion() {
-        return trainers.isEmpty() ? null : trainers.get(0).championVersion();
     }
 
     /** The checkpoint bytes of every trainer and the offsets; see {@link TrainerStateCodec} for the layout. */

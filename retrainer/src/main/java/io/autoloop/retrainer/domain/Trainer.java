@@ -1,5 +1,6 @@
 package io.autoloop.retrainer.domain;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.Lineage;
 import io.autoloop.contracts.ModelMetrics;
@@ -30,9 +31,10 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>{@link #fresh} (no checkpoint) or {@link #restore} (from {@link #checkpoint} bytes).
- *   <li>{@link #championChanged} whenever the registry names another champion: the holdout window starts over.
+ *   <li>{@link #referenceChanged} whenever another version becomes the one its candidates would replace (see
+ *       {@link ServedVersions}): the holdout window starts over.
  *   <li>{@link #accept} (or {@link #acceptMalformed}, {@link #acceptQuarantined}) every record in offset order: each
- *       sample is scored by the champion and the learner, then learned (progressive validation), and its offset is
+ *       sample is scored by the reference version and the learner, then learned (progressive validation), and its offset is
  *       remembered. A sample the learner refuses (it would make its state non-finite) is counted, not learned, and
  *       leaves no trace in the metrics or the holdout window.
  *   <li>{@link #propose} when a candidate is due; then {@link #published} or {@link #rejected}.
@@ -54,7 +56,8 @@ public final class Trainer {
     private final long resumedFromSamples;
     private final List<String> restoreNotices;
 
-    private ModelSnapshot champion;
+    private ModelSnapshot reference;
+    private Arm referenceArm;
     private String lastVersion;
     private String lastSpecFingerprint;
     private String announcedVersion;
@@ -191,30 +194,32 @@ public final class Trainer {
     }
 
     /**
-     * Makes {@code model} (published as {@code version}) the champion every sample is also scored with; when the
-     * version differs from the one the holdout window was scored with, the window starts over.
+     * Makes {@code model} (published as {@code version}, served by {@code arm}) the version every sample is also scored
+     * with and candidates are judged against; when the version differs from the one the holdout window was scored
+     * with, the window starts over.
      *
-     * @param version the champion's version, or null for no champion
-     * @param model its weights, or null for no champion
+     * @param reference the arm and version, or {@link ServedVersions.Reference#NONE} when nothing is published
+     * @param model its weights, or null with {@code NONE}
      */
-    public void championChanged(String version, ModelSnapshot model) {
-        if ((version == null) != (model == null)) {
-            throw new IllegalArgumentException("A champion needs both a version and a model, or neither.");
+    public void referenceChanged(ServedVersions.Reference reference, ModelSnapshot model) {
+        if ((reference.version() == null) != (model == null)) {
+            throw new IllegalArgumentException("A reference needs both a version and a model, or neither.");
         }
-        if (!Objects.equals(version, window.championVersion())) {
-            window.restart(version);
+        if (!Objects.equals(reference.version(), window.championVersion())) {
+            window.restart(reference.version());
         }
-        champion = model;
+        this.reference = model;
+        referenceArm = reference.arm();
     }
 
-    /** The champion version the holdout window is scored with, or null. */
-    public String championVersion() {
-        return champion == null ? null : window.championVersion();
+    /** The version the holdout window is scored with and candidates are judged against, or null. */
+    public String referenceVersion() {
+        return reference == null ? null : window.championVersion();
     }
 
     /**
      * Takes one sample at {@code offset} of {@code partition} (for example {@code training.samples-3}): skips it
-     * without consent, otherwise scores it with the champion and the learner and then learns it. A sample whose
+     * without consent, otherwise scores it with the reference version and the learner and then learns it. A sample whose
      * features cannot be hashed is {@link SampleOutcome#MALFORMED}; one the learner refuses is
      * {@link SampleOutcome#NON_FINITE_UPDATE}, and neither changes anything but the counts and the offset.
      */
@@ -226,7 +231,7 @@ public final class Trainer {
     /**
      * {@link #accept(String, long, LabelledSample)} with the sample's vectors taken from {@code encodings}, which the
      * caller has set to {@code sample} ({@link SharedEncodings#next}): trainers of the same feature spec share one
-     * hashing of it, and the champion's vector is shared as well.
+     * hashing of it, and the reference version's vector is shared as well.
      */
     public SampleOutcome accept(String partition, long offset, LabelledSample sample, SharedEncodings encodings) {
         consumed(partition, offset);
@@ -244,9 +249,9 @@ public final class Trainer {
         }
         double label = sample.label();
         double weight = sample.weight();
-        double championPrediction = Double.NaN;
-        if (champion != null) {
-            championPrediction = champion.predict(encodings.vector(champion.featureSpec()));
+        double referencePrediction = Double.NaN;
+        if (reference != null) {
+            referencePrediction = reference.predict(encodings.vector(reference.featureSpec()));
         }
         double prediction;
         try {
@@ -259,7 +264,7 @@ public final class Trainer {
             return SampleOutcome.NON_FINITE_UPDATE;
         }
         validation.record(prediction, label, weight);
-        window.add(vector, label, weight, prediction, championPrediction);
+        window.add(vector, label, weight, prediction, referencePrediction);
         return SampleOutcome.TRAINED;
     }
 
@@ -320,7 +325,8 @@ public final class Trainer {
     public Candidate propose(Instant now) {
         SemanticVersion version = nextVersion();
         ModelSnapshot model = snapshot(version, now);
-        return new Candidate(lineage.ref(), version, model, gate.judge(model, window, championVersion()), metrics());
+        return new Candidate(
+                lineage.ref(), version, model, gate.judge(model, window, referenceArm, referenceVersion()), metrics());
     }
 
     /** The first version of an empty registry, published without a gate (bias only when nothing was trained). */

@@ -1,17 +1,20 @@
 package io.autoloop.retrainer.domain;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.learner.ModelSnapshot;
 import java.util.Locale;
 
 /**
  * Decides whether a candidate snapshot may be published: consumes the candidate, the {@link HoldoutWindow} and the
- * champion's identity, and produces a {@link GateVerdict}.
+ * identity of the version it would replace (its reference, see {@link ServedVersions}), and produces a
+ * {@link GateVerdict}.
  *
  * <p>The checks, in order: every weight of the candidate is finite ({@code non-finite}); the window holds at least
  * {@link GatePolicy#minHoldoutSamples()} samples ({@code holdout-too-small}); the candidate's predictions over the
  * window vary by at least {@link GatePolicy#minPredictionSpread()} (standard deviation) and are finite
- * ({@code constant-predictions}, {@code non-finite}); and, when there is a champion, the learner's progressive log
- * loss over the window is at most the champion's plus {@link GatePolicy#margin()} ({@code worse-than-champion}).
+ * ({@code constant-predictions}, {@code non-finite}); and, when there is a reference, the learner's progressive log
+ * loss over the window is at most the reference's plus {@link GatePolicy#margin()} ({@code worse-than-champion}, or
+ * {@code worse-than-challenger} for a refresh of the challenger arm).
  * The progressive loss is the learner's, sample by sample before learning; the candidate is that learner frozen at
  * the end of the window.
  */
@@ -32,9 +35,10 @@ public final class ValidationGate {
      *
      * @param candidate the snapshot that would be published; it must hash like the window's vectors
      * @param window the holdout window
-     * @param championVersion the champion the window was scored with, or null when there is none
+     * @param referenceArm the arm serving the reference version, or null when there is none
+     * @param referenceVersion the version the window was scored with, or null when there is none
      */
-    public GateVerdict judge(ModelSnapshot candidate, HoldoutWindow window, String championVersion) {
+    public GateVerdict judge(ModelSnapshot candidate, HoldoutWindow window, Arm referenceArm, String referenceVersion) {
         HoldoutWindow.PairedLosses losses = window.losses();
         int coordinates = candidate.featureSpec().dimension();
         for (int i = 0; i < coordinates; i++) {
@@ -76,7 +80,7 @@ public final class ValidationGate {
                     losses,
                     spread);
         }
-        if (championVersion == null) {
+        if (referenceVersion == null) {
             return new GateVerdict(
                     GateReason.NO_CHAMPION,
                     "There is no champion to compare with; the candidate is not degenerate.",
@@ -94,16 +98,18 @@ public final class ValidationGate {
         boolean within = !(losses.learnerLogLoss() > losses.championLogLoss() + policy.margin());
         String comparison = String.format(
                 Locale.ROOT,
-                "Over %d holdout samples the candidate's log loss is %.6f against champion %s's %.6f"
+                "Over %d holdout samples the candidate's log loss is %.6f against %s %s's %.6f"
                         + " (difference %+.6f ± %.6f, margin %.6f).",
                 losses.samples(),
                 losses.learnerLogLoss(),
-                championVersion,
+                referenceArm == Arm.CHALLENGER ? "challenger" : "champion",
+                referenceVersion,
                 losses.championLogLoss(),
                 losses.difference(),
                 losses.standardError(),
                 policy.margin());
-        return new GateVerdict(
-                within ? GateReason.WITHIN_MARGIN : GateReason.WORSE_THAN_CHAMPION, comparison, losses, spread);
+        GateReason worse =
+                referenceArm == Arm.CHALLENGER ? GateReason.WORSE_THAN_CHALLENGER : GateReason.WORSE_THAN_CHAMPION;
+        return new GateVerdict(within ? GateReason.WITHIN_MARGIN : worse, comparison, losses, spread);
     }
 }

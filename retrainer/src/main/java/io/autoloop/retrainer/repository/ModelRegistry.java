@@ -162,6 +162,11 @@ public class ModelRegistry {
         return Optional.ofNullable(texts.get(keys.champion())).or(this::newestVersion);
     }
 
+    /** The version the challenger alias (written by the router's controller while an experiment runs) names. */
+    public Optional<String> challengerVersion() {
+        return Optional.ofNullable(texts.get(RedisKeys.alias(keys.name(), Arm.CHALLENGER)));
+    }
+
     /**
      * Writes model bytes, metadata, the version index entry and the trainer checkpoint in one script, only while
      * {@code lease} is held and only if the version is new.

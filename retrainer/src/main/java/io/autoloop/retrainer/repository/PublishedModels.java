@@ -2,13 +2,13 @@ package io.autoloop.retrainer.repository;
 
 import io.autoloop.learner.ModelCodec;
 import io.autoloop.learner.ModelSnapshot;
+import io.autoloop.retrainer.domain.ServedVersions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /**
- * The published models the training loop reads back from the {@link ModelRegistry}: consumes the champion alias, the
- * version index and the model bytes, and produces the champion's version and decoded weights, and whether anything is
- * published at all.
+ * The published models the training loop reads back from the {@link ModelRegistry}: consumes the champion and
+ * challenger aliases, the version index and the model bytes, and produces the {@link ServedVersions} the gate compares
+ * with, their decoded weights, and whether anything is published at all.
  */
 @ApplicationScoped
 public class PublishedModels {
@@ -22,9 +22,14 @@ public class PublishedModels {
         this.registry = registry;
     }
 
-    /** The version the gate compares with: see {@link ModelRegistry#championVersion()}. */
-    public Optional<String> championVersion() {
-        return registry.championVersion();
+    /**
+     * The versions the arms serve: the champion as {@link ModelRegistry#championVersion()} names it, and the
+     * challenger while an experiment runs.
+     */
+    public ServedVersions served() {
+        return new ServedVersions(
+                registry.championVersion().orElse(null),
+                registry.challengerVersion().orElse(null));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.autoloop.retrainer.domain.GateDecision;
 import io.autoloop.retrainer.domain.GateReport;
 import io.autoloop.retrainer.domain.LineageTrainers;
 import io.autoloop.retrainer.domain.PublishSchedule;
+import io.autoloop.retrainer.domain.ServedVersions;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.repository.PublishedModels;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +22,8 @@ import org.jboss.logging.Logger;
  * Takes the candidates of every lineage's trainer through the validation gate: consumes the {@link LineageTrainers},
  * the admin's {@link PublishRequests} and a {@link PublishSchedule} per lineage, and produces a {@link GateDecision}
  * for each candidate judged; a candidate that passed goes to the {@link ModelPublisher}, and every decision to the
- * {@link GateDecisionRecorder}. It also keeps the trainers' holdout windows scored with the champion the registry
- * names, the model every candidate is compared with.
+ * {@link GateDecisionRecorder}. It also keeps each trainer's holdout window scored with the version its candidates
+ * would replace ({@link ServedVersions}), the model every candidate is compared with.
  */
 @ApplicationScoped
 public class CandidateGate {
@@ -66,16 +67,26 @@ public class CandidateGate {
     }
 
     /**
-     * Scores every trainer's holdout window with the registry's champion from now on, if it names another one than a
-     * window was scored with (that window then starts over), a new lineage's included.
+     * Scores every trainer's holdout window, from now on, with the version its candidates would replace (see
+     * {@link ServedVersions}): the challenger's version for the lineage serving the challenger arm, the champion for
+     * every other; a window whose version changes (a promotion, a refresh, an experiment's start or end) starts over.
      */
-    void followChampion(LineageTrainers trainers) {
-        String version = models.championVersion().orElse(null);
-        if (trainers.trainers().stream().allMatch(trainer -> Objects.equals(version, trainer.championVersion()))) {
-            return;
+    void followServed(LineageTrainers trainers) {
+        ServedVersions served = models.served();
+        for (Trainer trainer : trainers.trainers()) {
+            ServedVersions.Reference reference =
+                    served.referenceFor(trainer.lineage().ordinal());
+            if (Objects.equals(reference.version(), trainer.referenceVersion())) {
+                continue;
+            }
+            trainer.referenceChanged(reference, reference.version() == null ? null : models.load(reference.version()));
+            LOG.infof(
+                    "Model %s: the holdout window of lineage %s is now scored with %s %s",
+                    trainers.model(),
+                    trainer.lineage().ref().name(),
+                    reference.arm() == null ? "no version" : reference.arm().wireName(),
+                    reference.version() == null ? "" : reference.version());
         }
-        trainers.championChanged(version, version == null ? null : models.load(version));
-        LOG.infof("Model %s: the holdout windows are now scored with champion %s", trainers.model(), version);
     }
 
     /**
@@ -108,7 +119,7 @@ public class CandidateGate {
 
     private GateDecision decide(
             LineageTrainers trainers, Trainer trainer, Candidate candidate, String trigger, String actor, Instant now) {
-        GateDecision decision = GateDecision.of(candidate, trigger, actor, trainer.championVersion(), margin, now);
+        GateDecision decision = GateDecision.of(candidate, trigger, actor, trainer.referenceVersion(), margin, now);
         if (decision.published()) {
             publisher.publish(trainers, trainer, candidate, now);
         } else {

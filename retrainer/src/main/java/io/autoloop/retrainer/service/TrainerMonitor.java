@@ -279,7 +279,7 @@ public class TrainerMonitor {
                 lineages.isEmpty() ? null : lineages.get(0).progressive(),
                 holdout == null ? 0 : holdout.samples(),
                 holdout == null ? Double.NaN : holdout.championLogLoss(),
-                first.map(Trainer::championVersion).orElse(null),
+                first.map(Trainer::referenceVersion).orElse(null),
                 first.map(Trainer::lastVersion).orElse(null),
                 Collections.unmodifiableMap(new TreeMap<>(trainers.offsets())),
                 lastCheckpointAt,

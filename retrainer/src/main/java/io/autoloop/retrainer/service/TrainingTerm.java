@@ -76,7 +76,7 @@ public class TrainingTerm {
         if (!lease.renew()) {
             return;
         }
-        candidates.followChampion(trainers);
+        candidates.followServed(trainers);
         if (!lease.renew()) {
             return;
         }
@@ -142,7 +142,7 @@ public class TrainingTerm {
             }
             if (timers.due(Task.REFRESH_CHAMPION, now)) {
                 loader.followLineages(trainers);
-                candidates.followChampion(trainers);
+                candidates.followServed(trainers);
                 timers.done(Task.REFRESH_CHAMPION, now);
             }
             if (timers.due(Task.ASSIGN_PARTITIONS, now)) {
@@ -153,7 +153,7 @@ public class TrainingTerm {
             if (decisions.stream().anyMatch(GateDecision::published)) {
                 // Every publish wrote a checkpoint with the model, and may have made a new champion.
                 timers.done(Task.CHECKPOINT, now);
-                candidates.followChampion(trainers);
+                candidates.followServed(trainers);
             }
             if (timers.due(Task.CHECKPOINT, now)) {
                 if (!lease.checkpoint(trainers)) {

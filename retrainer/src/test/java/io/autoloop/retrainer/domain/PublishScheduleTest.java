@@ -2,6 +2,7 @@ package io.autoloop.retrainer.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
@@ -56,7 +57,7 @@ class PublishScheduleTest {
         Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", settings()), settings());
         Candidate initial = trainer.initial(START);
         trainer.published(initial);
-        trainer.championChanged("0.1.0", initial.model());
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), initial.model());
         SyntheticSamples samples = new SyntheticSamples(9);
         train(trainer, samples, EVERY_SAMPLES);
         Instant attempt = START.plusSeconds(5);

@@ -41,7 +41,7 @@ class TrainerStateCodecTest {
         trainer.published(initial);
         // That retrainer, before lineages, numbered its first version 0.1.0.
         trainer.continueAfter("0.1.0");
-        trainer.championChanged("0.1.0", initial.model());
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), initial.model());
         for (int i = 0; i < 120; i++) {
             trainer.accept("training.samples-0", i, sample(i, true));
         }

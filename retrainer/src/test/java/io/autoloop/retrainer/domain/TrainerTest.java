@@ -3,6 +3,7 @@ package io.autoloop.retrainer.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
@@ -57,7 +58,7 @@ class TrainerTest {
         Trainer poisoned = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         Trainer clean = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         for (Trainer trainer : List.of(poisoned, clean)) {
-            trainer.championChanged("0.1.0", champion);
+            trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), champion);
             train(trainer, new SyntheticSamples(8), 0, 400);
         }
         SyntheticSamples stream = new SyntheticSamples(9);
@@ -120,7 +121,7 @@ class TrainerTest {
         Candidate initial = trainer.initial(NOW);
         trainer.published(initial);
         train(trainer, new SyntheticSamples(2), 0, 500);
-        trainer.championChanged("1.1.0", initial.model());
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "1.1.0"), initial.model());
         train(trainer, new SyntheticSamples(3), 500, 500);
         Candidate second = trainer.propose(NOW);
 
@@ -150,15 +151,15 @@ class TrainerTest {
     void resumingFromACheckpointGivesExactlyTheStateOfAnUninterruptedRun() {
         ModelSnapshot champion = championAfter(800);
         Trainer uninterrupted = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
-        uninterrupted.championChanged("0.1.0", champion);
+        uninterrupted.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), champion);
         train(uninterrupted, new SyntheticSamples(5), 0, 1500);
 
         Trainer first = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
-        first.championChanged("0.1.0", champion);
+        first.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), champion);
         SyntheticSamples stream = new SyntheticSamples(5);
         train(first, stream, 0, 700);
         Trainer resumed = Trainer.restore(TestLineages.defaultOf("ctr", SETTINGS), first.checkpoint(NOW), SETTINGS);
-        resumed.championChanged("0.1.0", champion);
+        resumed.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), champion);
         train(resumed, stream, 700, 800);
 
         assertThat(resumed.resumedFromSamples()).isEqualTo(700);
@@ -169,16 +170,16 @@ class TrainerTest {
     @Test
     void aNewChampionRestartsTheHoldoutWindowButTheSameOneKeepsIt() {
         Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
-        trainer.championChanged("0.1.0", championAfter(10));
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
         train(trainer, new SyntheticSamples(6), 0, 150);
 
-        trainer.championChanged("0.1.0", championAfter(10));
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
         int kept = trainer.holdout().samples();
-        trainer.championChanged("0.2.0", championAfter(20));
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.2.0"), championAfter(20));
 
         assertThat(kept).isEqualTo(150);
         assertThat(trainer.holdout().samples()).isZero();
-        assertThat(trainer.championVersion()).isEqualTo("0.2.0");
+        assertThat(trainer.referenceVersion()).isEqualTo("0.2.0");
         assertThat(trainer.canJudge()).isFalse();
     }
 

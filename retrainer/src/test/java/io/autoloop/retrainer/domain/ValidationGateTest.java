@@ -3,6 +3,7 @@ package io.autoloop.retrainer.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.learner.FeatureEncoder;
 import io.autoloop.learner.FeatureSpec;
@@ -37,11 +38,23 @@ class ValidationGateTest {
         Trained trained = trained(FtrlParameters.defaults());
         HoldoutWindow window = windowWithLosses(trained, learnerLoss, championLoss);
 
-        GateVerdict verdict =
-                new ValidationGate(new GatePolicy(margin, 1e-6, 100)).judge(trained.model, window, "0.1.0");
+        GateVerdict verdict = new ValidationGate(new GatePolicy(margin, 1e-6, 100))
+                .judge(trained.model, window, Arm.CHAMPION, "0.1.0");
 
         assertThat(verdict.reason().wireName()).isEqualTo(reason);
         assertThat(verdict.losses().learnerLogLoss()).isCloseTo(learnerLoss, within(1e-9));
+    }
+
+    @Test
+    void aRefreshOfTheChallengerArmIsJudgedAgainstTheChallengerAndSaysSo() {
+        Trained trained = trained(FtrlParameters.defaults());
+        HoldoutWindow window = windowWithLosses(trained, 0.4030, 0.4000);
+
+        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, Arm.CHALLENGER, "4.3.0");
+
+        assertThat(verdict.reason()).isEqualTo(GateReason.WORSE_THAN_CHALLENGER);
+        assertThat(verdict.reason().wireName()).isEqualTo("worse-than-challenger");
+        assertThat(verdict.detail()).contains("against challenger 4.3.0's 0.400000");
     }
 
     @Test
@@ -50,7 +63,7 @@ class ValidationGateTest {
         Trained trained = trained(new FtrlParameters(0.1, 1.0, 1e9, 0.0));
         HoldoutWindow window = windowWithLosses(trained, 0.4, 0.4);
 
-        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, "0.1.0");
+        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, Arm.CHAMPION, "0.1.0");
 
         assertThat(verdict.reason()).isEqualTo(GateReason.CONSTANT_PREDICTIONS);
         assertThat(verdict.predictionSpread()).isZero();
@@ -63,7 +76,7 @@ class ValidationGateTest {
         ModelSnapshot poisoned = ModelCodec.read(withLastWeight(ModelCodec.write(trained.model), Double.NaN));
         HoldoutWindow window = windowWithLosses(trained, 0.4, 0.4);
 
-        GateVerdict verdict = new ValidationGate(POLICY).judge(poisoned, window, "0.1.0");
+        GateVerdict verdict = new ValidationGate(POLICY).judge(poisoned, window, Arm.CHAMPION, "0.1.0");
 
         assertThat(verdict.reason()).isEqualTo(GateReason.NON_FINITE);
         assertThat(verdict.detail()).contains("NaN");
@@ -75,7 +88,7 @@ class ValidationGateTest {
         HoldoutWindow window = new HoldoutWindow(1000);
         window.add(trained.vector, 0, 1.0, 0.1, 0.1);
 
-        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, "0.1.0");
+        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, Arm.CHAMPION, "0.1.0");
 
         assertThat(verdict.reason()).isEqualTo(GateReason.HOLDOUT_TOO_SMALL);
     }
@@ -85,7 +98,7 @@ class ValidationGateTest {
         Trained trained = trained(FtrlParameters.defaults());
         HoldoutWindow window = windowWithLosses(trained, 0.4, Double.NaN);
 
-        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, null);
+        GateVerdict verdict = new ValidationGate(POLICY).judge(trained.model, window, null, null);
 
         assertThat(verdict.reason()).isEqualTo(GateReason.NO_CHAMPION);
         assertThat(verdict.passed()).isTrue();

@@ -1,0 +1,72 @@
+package io.autoloop.retrainer.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.autoloop.contracts.Arm;
+import io.autoloop.contracts.RedisKeys;
+import io.autoloop.retrainer.SampleWriter;
+import io.autoloop.retrainer.SyntheticSamples;
+import io.autoloop.retrainer.UniqueModel;
+import io.autoloop.retrainer.config.RetrainerConfig;
+import io.autoloop.retrainer.repository.ModelRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lineage serving the challenger arm refreshes it: its candidates are judged against the challenger's version,
+ * not the champion's, as soon as the router's challenger alias names a version of it.
+ */
+@QuarkusTest
+@WithTestResource(UniqueModel.class)
+@TestProfile(GateRejectionTest.ImpossibleMargin.class)
+class ChallengerRefreshGateTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Inject
+    RetrainerConfig config;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Test
+    void whileTheChallengerAliasNamesAVersionOfTheLineageItsCandidatesAreJudgedAgainstIt() {
+        // given the lineage's first version, which the router serves as the challenger (the champion is another's)
+        await().atMost(PATIENCE).until(() -> registry.version("1.1.0").isPresent());
+        redis.value(String.class).set(RedisKeys.alias(config.modelName(), Arm.CHAMPION), "9.1.0");
+        redis.value(String.class).set(RedisKeys.alias(config.modelName(), Arm.CHALLENGER), "1.1.0");
+
+        // when the lineage trains on enough samples for the gate to judge a candidate
+        try (SampleWriter samples = new SampleWriter(config.samplesTopic())) {
+            SyntheticSamples stream = new SyntheticSamples(37);
+            for (int i = 0; i < 400; i++) {
+                samples.send(stream.next());
+            }
+            samples.flush();
+        }
+
+        // then the candidate was compared with the challenger's version and rejected by the impossible margin
+        await().atMost(PATIENCE)
+                .until(() -> given().get("/v1/models/candidates")
+                        .jsonPath()
+                        .getList("reason")
+                        .contains("worse-than-challenger"));
+        Map<String, Object> decision = JsonPath.from(
+                        given().get("/v1/models/candidates").asString())
+                .getMap("find { it.reason == 'worse-than-challenger' }");
+        assertThat(decision).containsEntry("champion", "1.1.0").containsEntry("version", "1.2.0");
+        assertThat((String) decision.get("detail")).contains("against challenger 1.1.0's");
+    }
+}
