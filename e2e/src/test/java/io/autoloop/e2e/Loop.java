@@ -239,6 +239,8 @@ final class Loop implements AutoCloseable {
             // Two cores shared by Kafka, Redis, four services, the simulated app and possibly a build: the latency
             // guardrail would measure the machine, not the challenger.
             settings.put("router.guardrails.max-p99-latency", "2s");
+            // A test waits for its experiment's own verdict; the demo's six-minute give-up would race a slow machine.
+            settings.put("router.experiment.max-duration", "1h");
         }
         return settings;
     }
