@@ -70,6 +70,7 @@ public final class FtrlLearner {
     private boolean spent;
     private long samplesSeen;
     private double[] scratch = new double[64];
+    private double[] roots = new double[64];
     private double[] keptZ = new double[64];
     private double[] keptN = new double[64];
 
@@ -258,6 +259,7 @@ public final class FtrlLearner {
         if (scratch.length < size) {
             int length = Math.max(size, scratch.length * 2);
             scratch = new double[length];
+            roots = new double[length];
             keptZ = new double[length];
             keptN = new double[length];
         }
@@ -265,7 +267,11 @@ public final class FtrlLearner {
         double margin = 0.0;
         for (int i = 0; i < size; i++) {
             int index = x.index(i);
-            w[i] = parameters.weight(z[index], n[index]);
+            double ni = n[index];
+            double root = Math.sqrt(ni);
+            keptN[i] = ni;
+            roots[i] = root;
+            w[i] = parameters.weightFromRoot(z[index], root);
             margin += w[i] * x.value(i);
         }
         double p = Logistic.probability(margin);
@@ -281,7 +287,9 @@ public final class FtrlLearner {
             double zi = z[index];
             double ni = n[index];
             double updatedN = ni + g * g;
-            double sigma = (Math.sqrt(updatedN) - Math.sqrt(ni)) / alpha;
+            // √n from the first loop, unless a colliding entry before this one changed n since
+            double root = ni == keptN[i] ? roots[i] : Math.sqrt(ni);
+            double sigma = (Math.sqrt(updatedN) - root) / alpha;
             double updatedZ = zi + (g - sigma * w[i]);
             if (!(Math.abs(updatedZ) <= safeZ && updatedN <= Double.MAX_VALUE) && !finite(updatedZ, updatedN)) {
                 restore(x, i);
