@@ -11,9 +11,10 @@ import java.util.Objects;
  * sample weights, and produces click probabilities and immutable {@link ModelSnapshot}s.
  *
  * <p>The algorithm is Algorithm 1 of H. Brendan McMahan et al., "Ad Click Prediction: a View from the Trenches",
- * KDD 2013, with per-coordinate learning rates. Each coordinate i keeps two numbers, {@code z[i]} and {@code n[i]}
- * (the sum of squared gradients), in dense arrays of {@link FeatureSpec#dimension()} doubles (2 × 32 MiB at 22
- * bits). Its weight is derived lazily by {@link FtrlParameters#weight(double, double)}.
+ * KDD 2013, with per-coordinate learning rates. Each coordinate i keeps two numbers, z and n (the sum of squared
+ * gradients), side by side in one dense array of 2 × {@link FeatureSpec#dimension()} doubles (64 MiB at 22 bits), so
+ * an update reads one cache line per coordinate. Its weight is derived lazily by
+ * {@link FtrlParameters#weight(double, double)}.
  *
  * <p>Lifecycle:
  *
@@ -43,7 +44,7 @@ import java.util.Objects;
  * <p>Warm start: a learner can start from a copy of another's state ({@link #FtrlLearner(FeatureSpec, FtrlParameters,
  * FtrlLearner)}), so a configuration that differs in its hyper-parameters or crosses goes on from what the other has
  * learned instead of from zero. The learner keeps the list of coordinates that have state, so a copy costs time in
- * proportion to them rather than to the dimension; {@link #recycle} goes further and hands a learner's arrays, cleared
+ * proportion to them rather than to the dimension; {@link #recycle} goes further and hands a learner's state array, cleared
  * the same way, to a new learner, which then allocates nothing (an online search starts challengers this way).
  *
  * <p>{@link #predict} and {@link #learn} allocate nothing once the scratch buffers have grown to the widest vector
@@ -63,8 +64,10 @@ public final class FtrlLearner {
     private final FtrlParameters parameters;
     private final double alpha;
     private final double safeZ;
-    private final double[] z;
-    private final double[] n;
+    private final int dimension;
+    /** z of coordinate i at 2i and its n at 2i + 1: an update reads and writes one cache line per coordinate. */
+    private final double[] state;
+
     private int[] touched;
     private int touchedCount;
     private boolean spent;
@@ -76,7 +79,7 @@ public final class FtrlLearner {
 
     /** A fresh learner: all weights 0. */
     public FtrlLearner(FeatureSpec spec, FtrlParameters parameters) {
-        this(spec, parameters, new double[spec.dimension()], new double[spec.dimension()], 0, new int[64]);
+        this(spec, parameters, new double[2 * spec.dimension()], 0, new int[64]);
     }
 
     /**
@@ -98,30 +101,26 @@ public final class FtrlLearner {
         copyStateOf(source);
     }
 
-    /** A learner resumed from dense state arrays that it takes ownership of. */
+    /** A learner resumed from dense state arrays, which it reads into its own. */
     FtrlLearner(FeatureSpec spec, FtrlParameters parameters, double[] z, double[] n, long samplesSeen) {
-        this(spec, parameters, z, n, samplesSeen, null);
+        this(spec, parameters, interleaved(spec, z, n), samplesSeen, null);
     }
 
     /**
-     * A learner over arrays it takes ownership of. With a {@code touched} buffer, the arrays must be all zeros and the
-     * buffer becomes the (empty) list of coordinates with state; with null, the list is found by a scan.
+     * A learner over a state array it takes ownership of (z of coordinate i at 2i, n at 2i + 1). With a
+     * {@code touched} buffer, the state must be all zeros and the buffer becomes the (empty) list of coordinates with
+     * state; with null, the list is found by a scan.
      */
-    private FtrlLearner(
-            FeatureSpec spec, FtrlParameters parameters, double[] z, double[] n, long samplesSeen, int[] touched) {
+    private FtrlLearner(FeatureSpec spec, FtrlParameters parameters, double[] state, long samplesSeen, int[] touched) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
-        if (z.length != spec.dimension() || n.length != spec.dimension()) {
-            throw new IllegalArgumentException("FTRL state arrays must have " + spec.dimension() + " coordinates for "
-                    + spec.bits() + " bits, got " + z.length + " and " + n.length + ".");
-        }
         if (samplesSeen < 0) {
             throw new IllegalArgumentException("Samples seen must be non-negative, got " + samplesSeen + ".");
         }
         this.alpha = parameters.alpha();
         this.safeZ = Math.min(Double.MAX_VALUE, (parameters.beta() / alpha + parameters.l2()) * SAFE_WEIGHT);
-        this.z = z;
-        this.n = n;
+        this.dimension = spec.dimension();
+        this.state = state;
         this.samplesSeen = samplesSeen;
         if (touched != null) {
             this.touched = touched;
@@ -131,8 +130,22 @@ public final class FtrlLearner {
         }
     }
 
+    /** z and n side by side in one array, as the learner keeps them. */
+    private static double[] interleaved(FeatureSpec spec, double[] z, double[] n) {
+        if (z.length != spec.dimension() || n.length != spec.dimension()) {
+            throw new IllegalArgumentException("FTRL state arrays must have " + spec.dimension() + " coordinates for "
+                    + spec.bits() + " bits, got " + z.length + " and " + n.length + ".");
+        }
+        double[] state = new double[2 * z.length];
+        for (int i = 0; i < z.length; i++) {
+            state[2 * i] = z[i];
+            state[2 * i + 1] = n[i];
+        }
+        return state;
+    }
+
     /**
-     * Hands this learner's arrays to a new learner of {@code spec} and {@code parameters} whose state is a copy of
+     * Hands this learner's state array to a new learner of {@code spec} and {@code parameters} whose state is a copy of
      * {@code source}'s (a warm start, as {@link #FtrlLearner(FeatureSpec, FtrlParameters, FtrlLearner)} makes), or all
      * zeros when {@code source} is null. Clearing and copying touch only the coordinates with state in the two
      * learners, so the cost does not grow with the dimension, and nothing is allocated. This learner is spent: any
@@ -145,15 +158,15 @@ public final class FtrlLearner {
         requireLive();
         if (spec.bits() != this.spec.bits()) {
             throw new IllegalArgumentException("A learner of " + this.spec.bits()
-                    + " bits cannot be recycled into one of " + spec.bits() + " bits; its arrays have "
+                    + " bits cannot be recycled into one of " + spec.bits() + " bits; its state holds "
                     + this.spec.dimension() + " coordinates.");
         }
         for (int i = 0; i < touchedCount; i++) {
-            z[touched[i]] = 0.0;
-            n[touched[i]] = 0.0;
+            state[2 * touched[i]] = 0.0;
+            state[2 * touched[i] + 1] = 0.0;
         }
         spent = true;
-        FtrlLearner recycled = new FtrlLearner(spec, parameters, z, n, 0, touched);
+        FtrlLearner recycled = new FtrlLearner(spec, parameters, state, 0, touched);
         if (source != null) {
             recycled.copyStateOf(source);
         }
@@ -175,10 +188,10 @@ public final class FtrlLearner {
         boolean sameSchedule = from.alpha() == parameters.alpha() && from.beta() == parameters.beta();
         for (int i = 0; i < source.touchedCount; i++) {
             int index = source.touched[i];
-            double zi = source.z[index];
-            double ni = source.n[index];
-            z[index] = sameSchedule ? zi : rescaled(zi, ni, from);
-            n[index] = ni;
+            double zi = source.state[2 * index];
+            double ni = source.state[2 * index + 1];
+            state[2 * index] = sameSchedule ? zi : rescaled(zi, ni, from);
+            state[2 * index + 1] = ni;
             touched[i] = index;
         }
         touchedCount = source.touchedCount;
@@ -204,7 +217,7 @@ public final class FtrlLearner {
     private void requireLive() {
         if (spent) {
             throw new IllegalStateException(
-                    "This learner handed its arrays to another through recycle(...); use that learner instead.");
+                    "This learner handed its state to another through recycle(...); use that learner instead.");
         }
     }
 
@@ -227,7 +240,7 @@ public final class FtrlLearner {
         double margin = 0.0;
         for (int i = 0, size = x.size(); i < size; i++) {
             int index = x.index(i);
-            margin += parameters.weight(z[index], n[index]) * x.value(i);
+            margin += parameters.weight(state[2 * index], state[2 * index + 1]) * x.value(i);
         }
         return Logistic.probability(margin);
     }
@@ -267,11 +280,11 @@ public final class FtrlLearner {
         double margin = 0.0;
         for (int i = 0; i < size; i++) {
             int index = x.index(i);
-            double ni = n[index];
+            double ni = state[2 * index + 1];
             double root = Math.sqrt(ni);
             keptN[i] = ni;
             roots[i] = root;
-            w[i] = parameters.weightFromRoot(z[index], root);
+            w[i] = parameters.weightFromRoot(state[2 * index], root);
             margin += w[i] * x.value(i);
         }
         double p = Logistic.probability(margin);
@@ -284,8 +297,8 @@ public final class FtrlLearner {
         for (int i = 0; i < size; i++) {
             int index = x.index(i);
             double g = gradient * x.value(i);
-            double zi = z[index];
-            double ni = n[index];
+            double zi = state[2 * index];
+            double ni = state[2 * index + 1];
             double updatedN = ni + g * g;
             // √n from the first loop, unless a colliding entry before this one changed n since
             double root = ni == keptN[i] ? roots[i] : Math.sqrt(ni);
@@ -301,8 +314,8 @@ public final class FtrlLearner {
             }
             keptZ[i] = zi;
             keptN[i] = ni;
-            z[index] = updatedZ;
-            n[index] = updatedN;
+            state[2 * index] = updatedZ;
+            state[2 * index + 1] = updatedN;
         }
         samplesSeen++;
         return p;
@@ -311,21 +324,21 @@ public final class FtrlLearner {
     /** Adds {@code index}, which has no state yet, to the list of coordinates with state. */
     private void touch(int index) {
         if (touchedCount == touched.length) {
-            if (touched.length == z.length) {
+            if (touched.length == dimension) {
                 // Only a coordinate whose state went back to exactly zero can be listed twice: list them afresh.
                 listCoordinatesWithState();
             } else {
-                touched = Arrays.copyOf(touched, Math.min(touched.length * 2, z.length));
+                touched = Arrays.copyOf(touched, Math.min(touched.length * 2, dimension));
             }
         }
         touched[touchedCount++] = index;
     }
 
-    /** Lists the coordinates with state (z or n non-zero) in {@code touched}, by a scan of the arrays. */
+    /** Lists the coordinates with state (z or n non-zero) in {@code touched}, by a scan of the state. */
     private void listCoordinatesWithState() {
         touchedCount = 0;
-        for (int i = 0; i < n.length; i++) {
-            if (n[i] != 0.0 || z[i] != 0.0) {
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i + 1] != 0.0 || state[2 * i] != 0.0) {
                 touched[touchedCount++] = i;
             }
         }
@@ -340,8 +353,8 @@ public final class FtrlLearner {
     private void restore(FeatureVector x, int entries) {
         for (int i = entries - 1; i >= 0; i--) {
             int index = x.index(i);
-            z[index] = keptZ[i];
-            n[index] = keptN[i];
+            state[2 * index] = keptZ[i];
+            state[2 * index + 1] = keptN[i];
         }
     }
 
@@ -373,14 +386,14 @@ public final class FtrlLearner {
 
     /** The current weight of coordinate {@code index}. */
     public double weight(int index) {
-        return parameters.weight(z[index], n[index]);
+        return parameters.weight(state[2 * index], state[2 * index + 1]);
     }
 
     /** The number of coordinates whose weight is not zero. */
     public int nonZeroWeights() {
         int count = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (z[i] != 0.0 && parameters.weight(z[i], n[i]) != 0.0) {
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i] != 0.0 && parameters.weight(state[2 * i], state[2 * i + 1]) != 0.0) {
                 count++;
             }
         }
@@ -406,9 +419,9 @@ public final class FtrlLearner {
         int[] indices = new int[count];
         double[] values = new double[count];
         int k = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (z[i] != 0.0) {
-                double w = parameters.weight(z[i], n[i]);
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i] != 0.0) {
+                double w = parameters.weight(state[2 * i], state[2 * i + 1]);
                 if (w != 0.0) {
                     indices[k] = i;
                     values[k] = w;
@@ -422,9 +435,9 @@ public final class FtrlLearner {
     /** Calls {@code visitor} for every coordinate with state (z or n non-zero), in ascending order. */
     void forEachState(StateVisitor visitor) throws IOException {
         requireLive();
-        for (int i = 0; i < n.length; i++) {
-            if (n[i] != 0.0 || z[i] != 0.0) {
-                visitor.visit(i, z[i], n[i]);
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i + 1] != 0.0 || state[2 * i] != 0.0) {
+                visitor.visit(i, state[2 * i], state[2 * i + 1]);
             }
         }
     }
@@ -432,8 +445,8 @@ public final class FtrlLearner {
     /** The number of coordinates with state (z or n non-zero). */
     int stateSize() {
         int count = 0;
-        for (int i = 0; i < n.length; i++) {
-            if (n[i] != 0.0 || z[i] != 0.0) {
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i + 1] != 0.0 || state[2 * i] != 0.0) {
                 count++;
             }
         }
@@ -445,8 +458,7 @@ public final class FtrlLearner {
         return spec.equals(other.spec)
                 && parameters.equals(other.parameters)
                 && samplesSeen == other.samplesSeen
-                && Arrays.equals(z, other.z)
-                && Arrays.equals(n, other.n);
+                && Arrays.equals(state, other.state);
     }
 
     /** Receives one coordinate's FTRL state. */

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A learner that starts from another's state, and one that takes over a spent learner's arrays. */
+/** A learner that starts from another's state, and one that takes over a spent learner's state. */
 class FtrlWarmStartTest {
 
     private static final FeatureSpec SPEC = FeatureSpec.withoutCrosses(16);
@@ -68,7 +68,7 @@ class FtrlWarmStartTest {
         FtrlLearner spent = train(OTHER, syntheticStream(2_000, 12));
         FtrlLearner source = train(FtrlParameters.defaults(), syntheticStream(2_000, 13));
 
-        // when the first hands its arrays over to a learner that starts from the source
+        // when the first hands its state over to a learner that starts from the source
         FtrlLearner recycled = spent.recycle(SPEC, FtrlParameters.defaults(), source);
 
         // then the new learner is exactly a warm start from the source: nothing of the spent stream is left
@@ -78,7 +78,7 @@ class FtrlWarmStartTest {
         FeatureVector x = FtrlLearnerTest.vector(SPEC.biasIndex(), 1.0);
         assertThatIllegalStateException()
                 .isThrownBy(() -> spent.learn(x, 1.0))
-                .withMessage("This learner handed its arrays to another through recycle(...); use that learner"
+                .withMessage("This learner handed its state to another through recycle(...); use that learner"
                         + " instead.");
         assertThatIllegalStateException().isThrownBy(() -> spent.predict(x));
 
@@ -117,7 +117,7 @@ class FtrlWarmStartTest {
                         + " bits and seed 0, the source 16 bits and seed 0.");
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> source.recycle(FeatureSpec.withoutCrosses(18), OTHER, null))
-                .withMessage("A learner of 16 bits cannot be recycled into one of 18 bits; its arrays have 65537"
+                .withMessage("A learner of 16 bits cannot be recycled into one of 18 bits; its state holds 65537"
                         + " coordinates.");
     }
 
