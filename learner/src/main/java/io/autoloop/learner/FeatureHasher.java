@@ -45,6 +45,10 @@ public final class FeatureHasher {
     private final int[] namespaceCounts;
 
     private byte[] buffer = new byte[128];
+    private String[] sessionNamespaces = new String[32];
+    private int[] sessionHashes = new int[32];
+    private double[] sessionValues = new double[32];
+    private int sessionSize;
     private FeatureVector out;
     private String lastNamespace;
     private int lastSlot = -1;
@@ -107,6 +111,31 @@ public final class FeatureHasher {
         out.clear();
         out.add(biasIndex, 1.0);
         Arrays.fill(namespaceCounts, 0);
+        sessionSize = 0;
+    }
+
+    /**
+     * Hashes into {@code out} the features of {@code source}'s last (ended) session without hashing a key again: each
+     * feature keeps its 32-bit hash, masked to this hasher's bits, and this hasher's crosses are appended. The vector
+     * is exactly the one this hasher would make of the same features, for a fraction of the work: a search that
+     * trains several feature specs on one example hashes its keys once.
+     *
+     * @throws IllegalArgumentException if the two hashers have different seeds (their hashes differ)
+     * @throws IllegalStateException if {@code source} is in the middle of a session
+     */
+    public void hashLike(FeatureHasher source, FeatureVector out) {
+        if (source.seed != seed) {
+            throw new IllegalArgumentException("Only a hasher with the same seed can reuse another's hashes: this one"
+                    + " has seed " + seed + ", the source " + source.seed + ".");
+        }
+        if (source.out != null) {
+            throw new IllegalStateException("The source hasher is in the middle of a session; end() it first.");
+        }
+        begin(out);
+        for (int i = 0; i < source.sessionSize; i++) {
+            append(source.sessionNamespaces[i], source.sessionHashes[i], source.sessionValues[i]);
+        }
+        end();
     }
 
     /** Adds every non-null feature of a namespaced map to the current session. */
@@ -218,6 +247,15 @@ public final class FeatureHasher {
 
     private void append(String namespace, int hash, double value) {
         out.add(hash & mask, value);
+        if (sessionSize == sessionHashes.length) {
+            sessionNamespaces = Arrays.copyOf(sessionNamespaces, sessionSize * 2);
+            sessionHashes = Arrays.copyOf(sessionHashes, sessionSize * 2);
+            sessionValues = Arrays.copyOf(sessionValues, sessionSize * 2);
+        }
+        sessionNamespaces[sessionSize] = namespace;
+        sessionHashes[sessionSize] = hash;
+        sessionValues[sessionSize] = value;
+        sessionSize++;
         if (crossedNamespaces.length == 0) {
             return;
         }

@@ -11,9 +11,10 @@ import java.util.Objects;
  * sample weights, and produces click probabilities and immutable {@link ModelSnapshot}s.
  *
  * <p>The algorithm is Algorithm 1 of H. Brendan McMahan et al., "Ad Click Prediction: a View from the Trenches",
- * KDD 2013, with per-coordinate learning rates. Each coordinate i keeps two numbers, {@code z[i]} and {@code n[i]}
- * (the sum of squared gradients), in dense arrays of {@link FeatureSpec#dimension()} doubles (2 × 32 MiB at 22
- * bits). Its weight is derived lazily by {@link FtrlParameters#weight(double, double)}.
+ * KDD 2013, with per-coordinate learning rates. Each coordinate i keeps two numbers, z and n (the sum of squared
+ * gradients), side by side in one dense array of 2 × {@link FeatureSpec#dimension()} doubles (64 MiB at 22 bits), so
+ * an update reads one cache line per coordinate. Its weight is derived lazily by
+ * {@link FtrlParameters#weight(double, double)}.
  *
  * <p>Lifecycle:
  *
@@ -40,8 +41,15 @@ import java.util.Objects;
  * coordinate that a colliding entry updated twice), so a refused sample is as if it had never been offered. Nothing
  * else can see the state in between: the learner is not shared.
  *
+ * <p>Warm start: a learner can start from a copy of another's state ({@link #FtrlLearner(FeatureSpec, FtrlParameters,
+ * FtrlLearner)}), so a configuration that differs in its hyper-parameters or crosses goes on from what the other has
+ * learned instead of from zero. The learner keeps the list of coordinates that have state, so a copy costs time in
+ * proportion to them rather than to the dimension; {@link #recycle} goes further and hands a learner's state array, cleared
+ * the same way, to a new learner, which then allocates nothing (an online search starts challengers this way).
+ *
  * <p>{@link #predict} and {@link #learn} allocate nothing once the scratch buffers have grown to the widest vector
- * seen (a refusal allocates its exception). Not thread-safe: one trainer thread owns a learner.
+ * seen (a refusal allocates its exception); the list of coordinates with state grows, up to one int per coordinate,
+ * as coordinates get state. Not thread-safe: one trainer thread owns a learner.
  */
 public final class FtrlLearner {
 
@@ -56,34 +64,161 @@ public final class FtrlLearner {
     private final FtrlParameters parameters;
     private final double alpha;
     private final double safeZ;
-    private final double[] z;
-    private final double[] n;
+    private final int dimension;
+    /** z of coordinate i at 2i and its n at 2i + 1: an update reads and writes one cache line per coordinate. */
+    private final double[] state;
+
+    private int[] touched;
+    private int touchedCount;
+    private boolean spent;
     private long samplesSeen;
     private double[] scratch = new double[64];
+    private double[] roots = new double[64];
     private double[] keptZ = new double[64];
     private double[] keptN = new double[64];
 
     /** A fresh learner: all weights 0. */
     public FtrlLearner(FeatureSpec spec, FtrlParameters parameters) {
-        this(spec, parameters, new double[spec.dimension()], new double[spec.dimension()], 0);
+        this(spec, parameters, new double[2 * spec.dimension()], 0, new int[64]);
     }
 
-    /** A learner resumed from dense state arrays that it takes ownership of. */
+    /**
+     * A warm-started learner: its state, sample count included, starts as a copy of {@code source}'s, and it learns
+     * with {@code parameters} from then on. The two learners share nothing afterwards.
+     *
+     * <p>With the source's α and β the copy is exact. With another α or β (another learning-rate schedule) each z is
+     * rescaled so that its weight under the new α and β and the source's λ1 and λ2 is the source's weight: the model
+     * goes on from where it was, with other step sizes (copied as it is, z would scale every weight, the bias's
+     * included, by the ratio of the α). λ1 and λ2 act on z only when a weight is computed, as always in
+     * FTRL-Proximal, so new values of them apply at once to the copied state, as if they had held all along.
+     *
+     * @param spec the spec of the new learner; it may list other crosses than the source's, but it must hash with the
+     *     same bits and seed, so that every coordinate stands for the same features in both
+     * @throws IllegalArgumentException if {@code spec} and the source's spec differ in bits or seed
+     */
+    public FtrlLearner(FeatureSpec spec, FtrlParameters parameters, FtrlLearner source) {
+        this(spec, parameters);
+        copyStateOf(source);
+    }
+
+    /** A learner resumed from dense state arrays, which it reads into its own. */
     FtrlLearner(FeatureSpec spec, FtrlParameters parameters, double[] z, double[] n, long samplesSeen) {
+        this(spec, parameters, interleaved(spec, z, n), samplesSeen, null);
+    }
+
+    /**
+     * A learner over a state array it takes ownership of (z of coordinate i at 2i, n at 2i + 1). With a
+     * {@code touched} buffer, the state must be all zeros and the buffer becomes the (empty) list of coordinates with
+     * state; with null, the list is found by a scan.
+     */
+    private FtrlLearner(FeatureSpec spec, FtrlParameters parameters, double[] state, long samplesSeen, int[] touched) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
-        if (z.length != spec.dimension() || n.length != spec.dimension()) {
-            throw new IllegalArgumentException("FTRL state arrays must have " + spec.dimension() + " coordinates for "
-                    + spec.bits() + " bits, got " + z.length + " and " + n.length + ".");
-        }
         if (samplesSeen < 0) {
             throw new IllegalArgumentException("Samples seen must be non-negative, got " + samplesSeen + ".");
         }
         this.alpha = parameters.alpha();
         this.safeZ = Math.min(Double.MAX_VALUE, (parameters.beta() / alpha + parameters.l2()) * SAFE_WEIGHT);
-        this.z = z;
-        this.n = n;
+        this.dimension = spec.dimension();
+        this.state = state;
         this.samplesSeen = samplesSeen;
+        if (touched != null) {
+            this.touched = touched;
+        } else {
+            this.touched = new int[Math.max(64, stateSize())];
+            listCoordinatesWithState();
+        }
+    }
+
+    /** z and n side by side in one array, as the learner keeps them. */
+    private static double[] interleaved(FeatureSpec spec, double[] z, double[] n) {
+        if (z.length != spec.dimension() || n.length != spec.dimension()) {
+            throw new IllegalArgumentException("FTRL state arrays must have " + spec.dimension() + " coordinates for "
+                    + spec.bits() + " bits, got " + z.length + " and " + n.length + ".");
+        }
+        double[] state = new double[2 * z.length];
+        for (int i = 0; i < z.length; i++) {
+            state[2 * i] = z[i];
+            state[2 * i + 1] = n[i];
+        }
+        return state;
+    }
+
+    /**
+     * Hands this learner's state array to a new learner of {@code spec} and {@code parameters} whose state is a copy of
+     * {@code source}'s (a warm start, as {@link #FtrlLearner(FeatureSpec, FtrlParameters, FtrlLearner)} makes), or all
+     * zeros when {@code source} is null. Clearing and copying touch only the coordinates with state in the two
+     * learners, so the cost does not grow with the dimension, and nothing is allocated. This learner is spent: any
+     * later call on it throws an {@link IllegalStateException}.
+     *
+     * @param spec the spec of the new learner, with this learner's bits (and the source's bits and seed)
+     * @throws IllegalArgumentException if the bits differ from this learner's, or the bits or seed from the source's
+     */
+    public FtrlLearner recycle(FeatureSpec spec, FtrlParameters parameters, FtrlLearner source) {
+        requireLive();
+        if (spec.bits() != this.spec.bits()) {
+            throw new IllegalArgumentException("A learner of " + this.spec.bits()
+                    + " bits cannot be recycled into one of " + spec.bits() + " bits; its state holds "
+                    + this.spec.dimension() + " coordinates.");
+        }
+        for (int i = 0; i < touchedCount; i++) {
+            state[2 * touched[i]] = 0.0;
+            state[2 * touched[i] + 1] = 0.0;
+        }
+        spent = true;
+        FtrlLearner recycled = new FtrlLearner(spec, parameters, state, 0, touched);
+        if (source != null) {
+            recycled.copyStateOf(source);
+        }
+        return recycled;
+    }
+
+    /** Makes this learner's state, which is all zeros, a copy of {@code source}'s. */
+    private void copyStateOf(FtrlLearner source) {
+        source.requireLive();
+        if (source.spec.bits() != spec.bits() || source.spec.hashSeed() != spec.hashSeed()) {
+            throw new IllegalArgumentException("A learner can only start from the state of one that hashes the same"
+                    + " way: this one has " + spec.bits() + " bits and seed " + spec.hashSeed() + ", the source "
+                    + source.spec.bits() + " bits and seed " + source.spec.hashSeed() + ".");
+        }
+        if (touched.length < source.touchedCount) {
+            touched = new int[source.touched.length];
+        }
+        FtrlParameters from = source.parameters;
+        boolean sameSchedule = from.alpha() == parameters.alpha() && from.beta() == parameters.beta();
+        for (int i = 0; i < source.touchedCount; i++) {
+            int index = source.touched[i];
+            double zi = source.state[2 * index];
+            double ni = source.state[2 * index + 1];
+            state[2 * index] = sameSchedule ? zi : rescaled(zi, ni, from);
+            state[2 * index + 1] = ni;
+            touched[i] = index;
+        }
+        touchedCount = source.touchedCount;
+        samplesSeen = source.samplesSeen;
+    }
+
+    /**
+     * The z that gives, under this learner's α and β and the λ1 and λ2 of {@code from}, the weight that {@code z} gives
+     * under {@code from}; {@code z} itself when its weight is 0 or the rescaled value would not be finite.
+     */
+    private double rescaled(double z, double n, FtrlParameters from) {
+        if (Math.abs(z) <= from.l1()) {
+            return z;
+        }
+        double root = Math.sqrt(n);
+        double before = (from.beta() + root) / from.alpha() + from.l2();
+        double after = (parameters.beta() + root) / parameters.alpha() + from.l2();
+        double threshold = Math.copySign(from.l1(), z);
+        double rescaled = threshold + (z - threshold) * (after / before);
+        return Double.isFinite(rescaled) ? rescaled : z;
+    }
+
+    private void requireLive() {
+        if (spent) {
+            throw new IllegalStateException(
+                    "This learner handed its state to another through recycle(...); use that learner instead.");
+        }
     }
 
     public FeatureSpec spec() {
@@ -101,10 +236,11 @@ public final class FtrlLearner {
 
     /** The click probability for {@code x} under the current weights; changes nothing. */
     public double predict(FeatureVector x) {
+        requireLive();
         double margin = 0.0;
         for (int i = 0, size = x.size(); i < size; i++) {
             int index = x.index(i);
-            margin += parameters.weight(z[index], n[index]) * x.value(i);
+            margin += parameters.weight(state[2 * index], state[2 * index + 1]) * x.value(i);
         }
         return Logistic.probability(margin);
     }
@@ -125,6 +261,7 @@ public final class FtrlLearner {
      *     prediction is not a number; the learner is then unchanged and the sample not counted
      */
     public double learn(FeatureVector x, double label, double weight) {
+        requireLive();
         if (label != 0.0 && label != 1.0) {
             throw new IllegalArgumentException("A training label must be 0 or 1, got " + label + ".");
         }
@@ -135,6 +272,7 @@ public final class FtrlLearner {
         if (scratch.length < size) {
             int length = Math.max(size, scratch.length * 2);
             scratch = new double[length];
+            roots = new double[length];
             keptZ = new double[length];
             keptN = new double[length];
         }
@@ -142,7 +280,11 @@ public final class FtrlLearner {
         double margin = 0.0;
         for (int i = 0; i < size; i++) {
             int index = x.index(i);
-            w[i] = parameters.weight(z[index], n[index]);
+            double ni = state[2 * index + 1];
+            double root = Math.sqrt(ni);
+            keptN[i] = ni;
+            roots[i] = root;
+            w[i] = parameters.weightFromRoot(state[2 * index], root);
             margin += w[i] * x.value(i);
         }
         double p = Logistic.probability(margin);
@@ -151,25 +293,55 @@ public final class FtrlLearner {
             samplesSeen++;
             return p;
         }
+        int touchedBefore = touchedCount;
         for (int i = 0; i < size; i++) {
             int index = x.index(i);
             double g = gradient * x.value(i);
-            double zi = z[index];
-            double ni = n[index];
+            double zi = state[2 * index];
+            double ni = state[2 * index + 1];
             double updatedN = ni + g * g;
-            double sigma = (Math.sqrt(updatedN) - Math.sqrt(ni)) / alpha;
+            // √n from the first loop, unless a colliding entry before this one changed n since
+            double root = ni == keptN[i] ? roots[i] : Math.sqrt(ni);
+            double sigma = (Math.sqrt(updatedN) - root) / alpha;
             double updatedZ = zi + (g - sigma * w[i]);
             if (!(Math.abs(updatedZ) <= safeZ && updatedN <= Double.MAX_VALUE) && !finite(updatedZ, updatedN)) {
                 restore(x, i);
+                touchedCount = touchedBefore;
                 throw refusal(x, i, p, updatedZ, updatedN);
+            }
+            if (zi == 0.0 && ni == 0.0 && (updatedZ != 0.0 || updatedN != 0.0)) {
+                touch(index);
             }
             keptZ[i] = zi;
             keptN[i] = ni;
-            z[index] = updatedZ;
-            n[index] = updatedN;
+            state[2 * index] = updatedZ;
+            state[2 * index + 1] = updatedN;
         }
         samplesSeen++;
         return p;
+    }
+
+    /** Adds {@code index}, which has no state yet, to the list of coordinates with state. */
+    private void touch(int index) {
+        if (touchedCount == touched.length) {
+            if (touched.length == dimension) {
+                // Only a coordinate whose state went back to exactly zero can be listed twice: list them afresh.
+                listCoordinatesWithState();
+            } else {
+                touched = Arrays.copyOf(touched, Math.min(touched.length * 2, dimension));
+            }
+        }
+        touched[touchedCount++] = index;
+    }
+
+    /** Lists the coordinates with state (z or n non-zero) in {@code touched}, by a scan of the state. */
+    private void listCoordinatesWithState() {
+        touchedCount = 0;
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i + 1] != 0.0 || state[2 * i] != 0.0) {
+                touched[touchedCount++] = i;
+            }
+        }
     }
 
     /** Whether a coordinate with state ({@code z}, {@code n}) has a finite z, n and weight. */
@@ -181,8 +353,8 @@ public final class FtrlLearner {
     private void restore(FeatureVector x, int entries) {
         for (int i = entries - 1; i >= 0; i--) {
             int index = x.index(i);
-            z[index] = keptZ[i];
-            n[index] = keptN[i];
+            state[2 * index] = keptZ[i];
+            state[2 * index + 1] = keptN[i];
         }
     }
 
@@ -214,14 +386,14 @@ public final class FtrlLearner {
 
     /** The current weight of coordinate {@code index}. */
     public double weight(int index) {
-        return parameters.weight(z[index], n[index]);
+        return parameters.weight(state[2 * index], state[2 * index + 1]);
     }
 
     /** The number of coordinates whose weight is not zero. */
     public int nonZeroWeights() {
         int count = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (z[i] != 0.0 && parameters.weight(z[i], n[i]) != 0.0) {
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i] != 0.0 && parameters.weight(state[2 * i], state[2 * i + 1]) != 0.0) {
                 count++;
             }
         }
@@ -240,15 +412,16 @@ public final class FtrlLearner {
      */
     public ModelSnapshot snapshot(
             String name, String version, String parentVersion, Map<String, Long> offsets, Instant createdAt) {
+        requireLive();
         ModelProvenance provenance =
                 new ModelProvenance(name, version, parentVersion, createdAt, spec, parameters, samplesSeen, offsets);
         int count = nonZeroWeights();
         int[] indices = new int[count];
         double[] values = new double[count];
         int k = 0;
-        for (int i = 0; i < z.length; i++) {
-            if (z[i] != 0.0) {
-                double w = parameters.weight(z[i], n[i]);
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i] != 0.0) {
+                double w = parameters.weight(state[2 * i], state[2 * i + 1]);
                 if (w != 0.0) {
                     indices[k] = i;
                     values[k] = w;
@@ -261,9 +434,10 @@ public final class FtrlLearner {
 
     /** Calls {@code visitor} for every coordinate with state (z or n non-zero), in ascending order. */
     void forEachState(StateVisitor visitor) throws IOException {
-        for (int i = 0; i < n.length; i++) {
-            if (n[i] != 0.0 || z[i] != 0.0) {
-                visitor.visit(i, z[i], n[i]);
+        requireLive();
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i + 1] != 0.0 || state[2 * i] != 0.0) {
+                visitor.visit(i, state[2 * i], state[2 * i + 1]);
             }
         }
     }
@@ -271,8 +445,8 @@ public final class FtrlLearner {
     /** The number of coordinates with state (z or n non-zero). */
     int stateSize() {
         int count = 0;
-        for (int i = 0; i < n.length; i++) {
-            if (n[i] != 0.0 || z[i] != 0.0) {
+        for (int i = 0; i < dimension; i++) {
+            if (state[2 * i + 1] != 0.0 || state[2 * i] != 0.0) {
                 count++;
             }
         }
@@ -284,8 +458,7 @@ public final class FtrlLearner {
         return spec.equals(other.spec)
                 && parameters.equals(other.parameters)
                 && samplesSeen == other.samplesSeen
-                && Arrays.equals(z, other.z)
-                && Arrays.equals(n, other.n);
+                && Arrays.equals(state, other.state);
     }
 
     /** Receives one coordinate's FTRL state. */

@@ -47,9 +47,14 @@ public record FtrlParameters(double alpha, double beta, double l1, double l2) {
      * scores exactly like the trainer it came from.
      */
     public double weight(double z, double n) {
+        return weightFromRoot(z, Math.sqrt(n));
+    }
+
+    /** {@link #weight(double, double)} given √n instead of n, for a learner that needs √n itself too. */
+    double weightFromRoot(double z, double rootN) {
         if (Math.abs(z) <= l1) {
             return 0.0;
         }
-        return -(z - Math.copySign(l1, z)) / ((beta + Math.sqrt(n)) / alpha + l2);
+        return -(z - Math.copySign(l1, z)) / ((beta + rootN) / alpha + l2);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,39 @@ class FeatureHasherTest {
 
         assertThat(entries(split))
                 .isEqualTo(entries(hash(spec, ordered2("user", Map.of("id", "u1"), "item", Map.of("id", "i1")))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"18, ''", "14, user*item", "22, user*item;user*context", "18, context*item"})
+    void hashingLikeAnotherHasherGivesExactlyTheVectorHashingTheFeaturesWouldGive(int bits, String crosses) {
+        // given a hasher of 20 bits with a cross that has hashed an example, and a hasher of another spec
+        Map<String, Map<String, Object>> features = new LinkedHashMap<>();
+        features.put("user", new LinkedHashMap<>(Map.of("country", "fr", "age", 31.5)));
+        features.put("item", new LinkedHashMap<>(Map.of("id", "i7", "price", 9.9, "brand", "b")));
+        features.put("context", new LinkedHashMap<>(Map.of("hour", "h18")));
+        FeatureHasher source = new FeatureHasher(new FeatureSpec(20, 0, List.of(new Cross("item", "user"))));
+        source.hash(features, new FeatureVector());
+        List<Cross> parsed = crosses.isEmpty()
+                ? List.of()
+                : Arrays.stream(crosses.split(";")).map(Cross::parse).toList();
+        FeatureSpec spec = new FeatureSpec(bits, 0, parsed);
+
+        // when the second hashes the same example from the first's hashes
+        FeatureVector reused = new FeatureVector();
+        new FeatureHasher(spec).hashLike(source, reused);
+
+        // then the vector is entry for entry the one hashing the features again gives
+        assertThat(reused.toString()).isEqualTo(hash(spec, features).toString());
+    }
+
+    @Test
+    void hashingLikeAHasherOfAnotherSeedIsRefused() {
+        FeatureHasher source = new FeatureHasher(new FeatureSpec(18, 7, List.of()));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new FeatureHasher(NO_CROSSES).hashLike(source, new FeatureVector()))
+                .withMessage("Only a hasher with the same seed can reuse another's hashes: this one has seed 0, the"
+                        + " source 7.");
     }
 
     @ParameterizedTest
