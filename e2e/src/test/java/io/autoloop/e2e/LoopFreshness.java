@@ -57,7 +57,10 @@ public final class LoopFreshness {
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup-seconds", 60));
         Duration probing = Duration.ofMinutes(Long.getLong("bench.probe-minutes", 4));
         Duration total = Duration.ofMinutes(Long.getLong("bench.minutes", 12));
-        try (Loop loop = Loop.startWithDemoTimings("freshness", Map.of())) {
+        // The report reads every version's provenance after the run: the registry keeps them all for it.
+        Map<String, Map<String, String>> keepEveryVersion =
+                Map.of("retrainer", Map.of("retrainer.registry.keep-per-lineage", "1000000"));
+        try (Loop loop = Loop.startWithDemoTimings("freshness", keepEveryVersion)) {
             LoopApi api = new LoopApi(loop);
             Instant start = Instant.now();
             loop.simulate(List.of("--seed", "42", "--rate", Double.toString(rate)));
