@@ -14,6 +14,7 @@ import io.autoloop.retrainer.repository.ModelRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -27,10 +28,21 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(UniqueModel.class)
-@TestProfile(GateRejectionTest.ImpossibleMargin.class)
+@TestProfile(ChallengerRefreshGateTest.OwnModel.class)
 class ChallengerRefreshGateTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /**
+     * The impossible margin of {@link GateRejectionTest}, in an application and model of this test's own: the aliases
+     * it writes must not reach another test's model.
+     */
+    public static class OwnModel implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return new GateRejectionTest.ImpossibleMargin().getConfigOverrides();
+        }
+    }
 
     @Inject
     RetrainerConfig config;
