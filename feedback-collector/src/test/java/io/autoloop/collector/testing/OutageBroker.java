@@ -55,8 +55,8 @@ public final class OutageBroker implements AutoCloseable {
             Process format = broker.run(List.of(
                     "kafka.tools.StorageTool",
                     "format",
-                    "-t",
-                    clusterId(),
+                    // One id in 64 starts with '-', which the tool would read as an option without the '='.
+                    "--cluster-id=" + clusterId(),
                     "-c",
                     broker.config().toString()));
             if (!format.waitFor(READY.toSeconds(), TimeUnit.SECONDS) || format.exitValue() != 0) {
