@@ -4,7 +4,6 @@ import io.autoloop.collector.domain.IngestBatch;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +13,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * The collector's Micrometer meters: events by outcome ({@code autoloop.events.accepted}, {@code .duplicate},
  * {@code .rejected}, {@code .rate-limited}, each tagged {@code type}, with {@code type=unknown} for an event
  * without a valid type), requests whose rate limit this replica decided by itself because Redis could not be asked
- * ({@code autoloop.ratelimit.local}, tagged {@code cause=redis-failed|circuit-open}), whether the circuit around
- * Redis is open ({@code autoloop.ratelimit.circuit-open}, 1 or 0), the request latency
+ * ({@code autoloop.ratelimit.local}, tagged {@code cause=redis-failed|circuit-open}; the circuit's own state is
+ * SmallRye Fault Tolerance's {@code ft.circuitbreaker.*}, tagged {@code method=rate-limit}), the request latency
  * ({@code autoloop.ingest.request}, tagged {@code status}) and the Kafka send latency ({@code autoloop.kafka.send},
  * tagged {@code outcome=acked|failed}).
  */
@@ -61,7 +59,6 @@ public class IngestMetrics {
     private final Map<Outcome, Map<EventType, Counter>> byType = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> unknownType = new EnumMap<>(Outcome.class);
     private final Map<String, Counter> limitedLocally = new HashMap<>();
-    private final AtomicInteger circuitOpen = new AtomicInteger();
     private final Timer kafkaAcked;
     private final Timer kafkaFailed;
     private final Map<Integer, Timer> requestTimers = new ConcurrentHashMap<>();
@@ -84,9 +81,6 @@ public class IngestMetrics {
                             .tag("cause", cause)
                             .register(registry));
         }
-        Gauge.builder("autoloop.ratelimit.circuit-open", circuitOpen, AtomicInteger::get)
-                .description("1 while the circuit around the rate limit's Redis call is open or trying Redis again")
-                .register(registry);
         this.kafkaAcked = kafkaTimer("acked");
         this.kafkaFailed = kafkaTimer("failed");
     }
@@ -127,10 +121,6 @@ public class IngestMetrics {
     /** Counts a request whose rate limit this replica decided by itself, for {@code cause}: a constant above. */
     void limitedLocally(String cause) {
         limitedLocally.get(cause).increment();
-    }
-
-    void circuitOpen(boolean open) {
-        circuitOpen.set(open ? 1 : 0);
     }
 
     void kafkaSend(Duration duration, boolean acked) {

@@ -51,21 +51,24 @@ public class IngestService {
     }
 
     /**
-     * Ingests {@code body} for {@code appId}. The validation, rate-limit and send steps run on the calling (worker)
-     * thread; the returned stage completes once Kafka answered for every record, failing with
-     * {@link IngestRefusal} (429, 503) or {@link io.autoloop.collector.domain.RequestProblem} (400, 413).
+     * Ingests {@code body} for {@code appId}. Validation runs on the calling (worker) thread, the send on the worker
+     * thread the rate limit answers on; the returned stage completes once Kafka answered for every record, failing
+     * with {@link IngestRefusal} (429, 503) or {@link io.autoloop.collector.domain.RequestProblem} (400, 413).
      */
     public Uni<IngestResult> ingest(String appId, byte[] body) {
         var receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IngestBatch batch = intake.read(appId, body, receivedAt);
-        RateLimiter.Verdict verdict = rateLimiter.admit(batch, receivedAt.toEpochMilli());
-        if (!verdict.allowed()) {
-            metrics.rateLimited(batch);
-            throw IngestRefusal.rateLimited(batch.size(), verdict.eventsPerSecond(), verdict.retryAfter());
-        }
-        return Uni.createFrom()
-                .completionStage(publisher.publish(batch.events(), batch.deadLetters()))
-                .map(delivery -> answer(batch, delivery));
+        return rateLimiter.admit(batch, receivedAt.toEpochMilli()).chain(verdict -> {
+            if (!verdict.allowed()) {
+                metrics.rateLimited(batch);
+                return Uni.createFrom()
+                        .failure(IngestRefusal.rateLimited(
+                                batch.size(), verdict.eventsPerSecond(), verdict.retryAfter()));
+            }
+            return Uni.createFrom()
+                    .completionStage(publisher.publish(batch.events(), batch.deadLetters()))
+                    .map(delivery -> answer(batch, delivery));
+        });
     }
 
     private IngestResult answer(IngestBatch batch, Delivery delivery) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -34,8 +33,8 @@ import org.jboss.logging.Logger;
  * {@code delay} at a time, no request waits for Redis, and then one call tries it again. Meanwhile each replica limits
  * each app to its whole rate by itself: N replicas admit up to N times the rate. The limit is looser, never gone, and
  * never silently so: the requests decided locally are counted ({@code autoloop.ratelimit.local}, tagged {@code cause}),
- * the open circuit is a gauge ({@code autoloop.ratelimit.circuit-open}), and the circuit's opening and closing are
- * logged.
+ * the circuit's state is measured by SmallRye Fault Tolerance ({@code ft.circuitbreaker.*}, tagged
+ * {@code method=rate-limit}), and its opening and closing are logged.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -85,37 +84,34 @@ public class RateLimiter {
 
     /**
      * Takes every event of the batch from its app's bucket, the invalid ones included (each costs its validation and
-     * a dead letter); blocks at most the Redis timeout, and not at all while the circuit is open.
+     * a dead letter). The answer comes within the Redis timeout, at once while the circuit is open, and never fails.
+     * Nothing blocks a thread for it: the circuit breaker hands the call and its answer to a worker thread of the
+     * request's context, and callers that waited for it on such threads could starve the pool.
      */
-    public Verdict admit(IngestBatch batch, long nowMillis) {
+    public Uni<Verdict> admit(IngestBatch batch, long nowMillis) {
         String appId = batch.appId();
         TokenBucket bucket = bucketsByApp.getOrDefault(appId, defaultBucket);
         int events = batch.size();
         int rate = ratesByApp.getOrDefault(appId, defaultRate);
-        try {
-            RateLimitRepository.Taken taken = guard.get(
-                            () -> repository.take(appId, bucket, events, nowMillis, redisTimeout))
-                    .await()
-                    .indefinitely();
-            Duration retryAfter = taken.allowed() ? Duration.ZERO : bucket.retryAfter(taken.tokens(), events);
-            return new Verdict(taken.allowed(), retryAfter, rate);
-        } catch (RuntimeException failure) {
-            metrics.limitedLocally(circuitOpen(failure) ? IngestMetrics.CIRCUIT_OPEN : IngestMetrics.REDIS_FAILED);
-            TokenBucket.Decision decision = local.take(appId, bucket, nowMillis, events);
-            return new Verdict(decision.allowed(), decision.retryAfter(), rate);
-        }
-    }
-
-    private static boolean circuitOpen(RuntimeException failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof CircuitBreakerOpenException;
+        return guard.get(() -> repository.take(appId, bucket, events, nowMillis, redisTimeout))
+                .map(taken -> new Verdict(
+                        taken.allowed(),
+                        taken.allowed() ? Duration.ZERO : bucket.retryAfter(taken.tokens(), events),
+                        rate))
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    metrics.limitedLocally(
+                            failure instanceof CircuitBreakerOpenException
+                                    ? IngestMetrics.CIRCUIT_OPEN
+                                    : IngestMetrics.REDIS_FAILED);
+                    TokenBucket.Decision decision = local.take(appId, bucket, nowMillis, events);
+                    return new Verdict(decision.allowed(), decision.retryAfter(), rate);
+                });
     }
 
     /** Logs the circuit's opening once (not again after each failed trial call) and its closing. */
     private void circuitChanged(CircuitBreakerState state) {
         boolean open = state != CircuitBreakerState.CLOSED;
-        metrics.circuitOpen(open);
         if (!circuitWasOpen.compareAndSet(!open, open)) {
             return;
         }

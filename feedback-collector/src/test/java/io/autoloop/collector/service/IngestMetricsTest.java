@@ -67,12 +67,11 @@ class IngestMetricsTest {
     }
 
     @Test
-    void requestsLimitedLocallyAreCountedByCauseAndTheOpenCircuitIsAGauge() {
+    void requestsLimitedLocallyAreCountedByCause() {
         // when
         metrics.limitedLocally(IngestMetrics.REDIS_FAILED);
         metrics.limitedLocally(IngestMetrics.CIRCUIT_OPEN);
         metrics.limitedLocally(IngestMetrics.CIRCUIT_OPEN);
-        metrics.circuitOpen(true);
 
         // then
         assertThat(registry.get("autoloop.ratelimit.local")
@@ -85,11 +84,6 @@ class IngestMetricsTest {
                         .counter()
                         .count())
                 .isEqualTo(2);
-        assertThat(registry.get("autoloop.ratelimit.circuit-open").gauge().value())
-                .isEqualTo(1);
-        metrics.circuitOpen(false);
-        assertThat(registry.get("autoloop.ratelimit.circuit-open").gauge().value())
-                .isZero();
     }
 
     private double count(String meter, String type) {
