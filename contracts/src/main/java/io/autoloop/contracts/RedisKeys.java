@@ -4,8 +4,9 @@ package io.autoloop.contracts;
  * The Redis keys of the loop, each spelled once: every service and test builds its keys here. The strings are part of
  * the data in users' Redis, so a change to one is a migration. None expires unless its javadoc says so.
  *
- * <p>Keys with an app id in braces ({@code {appId}}) use it as a Redis Cluster hash tag: an app's rate-limit bucket and
- * dedup sets share a slot, so one script may touch them together. On a Cluster, a model named with a hash tag (e.g.
+ * <p>The app id in braces ({@code {appId}}) is a Redis Cluster hash tag, kept from when an app's de-duplication sets
+ * shared its rate-limit bucket's slot (the collector keeps no such sets any more; renaming the key would be a
+ * migration). On a Cluster, a model named with a hash tag (e.g.
  * {@code {ctr}}) has every key of its registry in one slot, which the retrainer's atomic publish needs.
  */
 public final class RedisKeys {
@@ -175,20 +176,11 @@ public final class RedisKeys {
 
     /**
      * Hash ({@code tokens}, {@code at}): the token bucket of one app's ingest rate. Written and read by the
-     * feedback-collector's admission script; expires once the bucket would be full again (its refill time plus a
+     * feedback-collector's rate-limit script; expires once the bucket would be full again (its refill time plus a
      * second).
      */
     public static String rateLimit(String appId) {
         return "autoloop:ratelimit:{" + appId + "}";
-    }
-
-    /**
-     * Set: the event ids of one app accepted during one dedup generation (one {@code collector.dedup.ttl} of the wall
-     * clock). Written by the feedback-collector once Kafka acknowledged the events, read by its admission script;
-     * expires one TTL after its generation ends.
-     */
-    public static String dedup(String appId, long generation) {
-        return "autoloop:dedup:{" + appId + "}:" + generation;
     }
 
     /**

@@ -47,7 +47,6 @@ class RedisKeysTest {
                 RedisKeys.experiment("ctr-1.2.0-3b1f0c2a"),
                 RedisKeys.analyses("ctr-1.2.0-3b1f0c2a"),
                 RedisKeys.rateLimit("shop"),
-                RedisKeys.dedup("shop", 2_900),
                 RedisKeys.modelKeysPattern("ctr"));
 
         assertThat(keys)
@@ -71,7 +70,6 @@ class RedisKeysTest {
                         "autoloop:experiment:ctr-1.2.0-3b1f0c2a",
                         "autoloop:experiment:ctr-1.2.0-3b1f0c2a:analyses",
                         "autoloop:ratelimit:{shop}",
-                        "autoloop:dedup:{shop}:2900",
                         "autoloop:model:ctr:*");
     }
 

@@ -56,6 +56,7 @@ final class Loop implements AutoCloseable {
     private final Path logs;
     private final boolean fastTimings;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private Map<String, Map<String, String>> overrides = Map.of();
     private ServiceProcess collector;
     private ServiceProcess analyzer;
     private ServiceProcess retrainer;
@@ -82,6 +83,7 @@ final class Loop implements AutoCloseable {
 
     private static Loop start(Loop loop, Map<String, Map<String, String>> overrides) {
         try {
+            loop.overrides = overrides;
             loop.createTopics();
             loop.collector = loop.service("feedback-collector", loop.collectorSettings(), overrides);
             loop.analyzer = loop.service("error-analyzer", loop.analyzerSettings(), overrides);
@@ -167,6 +169,31 @@ final class Loop implements AutoCloseable {
         return simulator;
     }
 
+    /**
+     * Starts a second feedback-collector on this loop's topics and Redis, as another replica behind the apps' load
+     * balancer would be, and waits until it is ready; answers its base URL.
+     */
+    URI startCollectorReplica() {
+        ServiceProcess replica = service("feedback-collector", "feedback-collector-2", collectorSettings(), overrides);
+        replica.awaitReady(READY_TIMEOUT);
+        return replica.uri();
+    }
+
+    /**
+     * Kills the error-analyzer with SIGKILL and starts a new one with an empty state directory, which restores its
+     * stores from their changelogs; waits until it is ready.
+     */
+    void killAndReplaceAnalyzer() {
+        analyzer.kill();
+        processes.remove(analyzer);
+        Map<String, String> settings = analyzerSettings();
+        settings.put(
+                "kafka-streams.state.dir",
+                logs.resolve("kafka-streams-replaced").toAbsolutePath().toString());
+        analyzer = service("error-analyzer", "error-analyzer-replaced", settings, overrides);
+        analyzer.awaitReady(READY_TIMEOUT);
+    }
+
     /** Fails with the end of each service's log when one of them has exited. */
     void assertRunning() {
         processes.forEach(ServiceProcess::assertAlive);
@@ -247,12 +274,18 @@ final class Loop implements AutoCloseable {
 
     private ServiceProcess service(
             String module, Map<String, String> settings, Map<String, Map<String, String>> overrides) {
+        return service(module, module, settings, overrides);
+    }
+
+    /** Starts {@code module} as the process {@code name} (its log is {@code <name>.log}). */
+    private ServiceProcess service(
+            String module, String name, Map<String, String> settings, Map<String, Map<String, String>> overrides) {
         settings.putAll(overrides.getOrDefault(module, Map.of()));
         ServiceProcess process = ServiceProcess.quarkus(ROOT.resolve(module).resolve(ServiceProcess.QUARKUS_RUN_JAR))
-                .name(module)
+                .name(name)
                 .jvmOptions(JVM_OPTIONS)
                 .properties(settings)
-                .log(logs.resolve(module + ".log"))
+                .log(logs.resolve(name + ".log"))
                 .start();
         processes.add(process);
         return process;

@@ -70,6 +70,12 @@ final class LoopApi {
         return collector.send(events);
     }
 
+    /** {@code POST /v1/events} with one batch, to the collector at {@code replica} (another replica of the loop's). */
+    BatchOutcome sendThrough(URI replica, List<EventInput> events) throws InterruptedException {
+        Targets targets = new Targets(loop.router(), replica, Loop.API_KEY, Loop.ADMIN_KEY);
+        return new CollectorClient(http, targets, Clock.systemUTC()).send(events);
+    }
+
     /** The retrainer's {@code GET /v1/models}. */
     JsonNode models() throws InterruptedException {
         return json(loop.retrainer().resolve("/v1/models?limit=10"), Loop.ADMIN_KEY);

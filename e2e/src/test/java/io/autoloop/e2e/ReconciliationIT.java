@@ -13,6 +13,7 @@ import io.autoloop.simulator.http.EventInput;
 import io.autoloop.simulator.http.RankOutcome;
 import io.autoloop.simulator.http.RankRequest;
 import io.autoloop.simulator.http.RankResponse;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Every ranking the router answered is one {@link Decision} on {@code serving.decisions}, and one it refused none; every
  * event the collector acknowledged is accounted for exactly once downstream: as part of the one {@link LabelledSample}
- * of the item it is about, or as a rejection counted by reason, on a loop of its own.
+ * of the item it is about, or as a rejection counted by reason, on a loop of its own. {@code feedback.events} is
+ * at-least-once: events sent again in later requests, through a second collector replica and after the analyzer was
+ * killed with SIGKILL and replaced, are published again and dropped by the analyzer, so each sample still appears once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReconciliationIT {
@@ -167,30 +170,37 @@ class ReconciliationIT {
         List<EventInput> request = new ArrayList<>(events.all);
         request.addAll(invalid);
         BatchOutcome first = api.send(request);
-        // and five events sent a second time.
-        BatchOutcome again = api.send(attributable.subList(0, 5));
+        // and five events sent a second time, in a later request, through a second replica of the collector.
+        URI replica = loop.startCollectorReplica();
+        BatchOutcome again = api.sendThrough(replica, attributable.subList(0, 5));
 
-        // Then the collector acknowledged each valid event once,
+        // Then the collectors acknowledged each valid event, the repeats too (at-least-once),
         int accepted = events.all.size();
         assertThat(first.accepted()).as(first.toString()).isEqualTo(accepted);
         assertThat(first.rejected()).as(first.toString()).isEqualTo(3);
-        assertThat(again.duplicates()).as(again.toString()).isEqualTo(5);
+        assertThat(again.accepted()).as(again.toString()).isEqualTo(5);
+        assertThat(again.duplicates()).as(again.toString()).isZero();
         assertThat(sum(api.counters(loop.collector(), "autoloop_events_accepted_total", "type")))
                 .isEqualTo(accepted);
+        assertThat(sum(api.counters(replica, "autoloop_events_accepted_total", "type")))
+                .isEqualTo(5);
 
-        // the analyzer accounted for each of them exactly once: attributed, or unattributed with its reason,
+        // the analyzer accounted for each of them exactly once: attributed, unattributed with its reason, or dropped
+        // as a duplicate of an event it had taken,
         Map<String, Double> expectedUnattributed =
-                Map.of("unknown-decision", 8.0, "no-decision-id", 6.0, "unknown-item", 4.0);
+                Map.of("unknown-decision", 8.0, "no-decision-id", 6.0, "unknown-item", 4.0, "duplicate", 5.0);
         Map<String, Double> expectedAttributed =
                 Map.of("impression", (double) USERS * SHOWN, "click", USERS / 2.0, "dwell", USERS / 2.0);
         Eventually.await(
-                "the analyzer to account for all " + accepted + " events",
+                "the analyzer to account for all " + (accepted + 5) + " events",
                 Duration.ofMinutes(2),
                 Duration.ofSeconds(1),
                 loop::assertRunning,
                 () -> sum(api.counters(loop.analyzer(), "autoloop_feedback_attributed_total", "type"))
                         + sum(api.counters(loop.analyzer(), "autoloop_feedback_unattributed_total", "reason")),
-                total -> total >= accepted);
+                total -> total >= accepted + 5);
+        assertThat(api.counters(loop.analyzer(), "autoloop_feedback_duplicates_total", "app"))
+                .isEqualTo(Map.of("demo", 5.0));
         assertThat(nonZero(api.counters(loop.analyzer(), "autoloop_feedback_attributed_total", "type")))
                 .isEqualTo(expectedAttributed);
         assertThat(nonZero(api.counters(loop.analyzer(), "autoloop_feedback_unattributed_total", "reason")))
@@ -218,6 +228,26 @@ class ReconciliationIT {
             }
         }
         assertThat(labels).isEqualTo(expectedLabels);
+
+        // and when the analyzer is killed with SIGKILL and replaced by one that restores its stores from the
+        // changelogs, every attributable event sent a third time is dropped too: no sample appears twice.
+        loop.killAndReplaceAnalyzer();
+        BatchOutcome third = api.send(attributable);
+        assertThat(third.accepted()).as(third.toString()).isEqualTo(attributable.size());
+        Eventually.await(
+                "the replaced analyzer to drop the " + attributable.size() + " events sent a third time",
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(1),
+                loop::assertRunning,
+                () -> api.counters(loop.analyzer(), "autoloop_feedback_duplicates_total", "app")
+                        .getOrDefault("demo", 0.0),
+                dropped -> dropped >= attributable.size());
+        assertThat(sum(api.counters(loop.analyzer(), "autoloop_feedback_attributed_total", "type")))
+                .isZero();
+        List<String> sampled = loop.values(Topics.TRAINING_SAMPLES).stream()
+                .map(sample -> sample.decisionId() + "/" + sample.itemId())
+                .toList();
+        assertThat(sampled).doesNotHaveDuplicates().hasSameSizeAs(samples);
 
         // every refused event is on feedback.rejected once, by its service and reason,
         Map<String, Set<String>> rejected = new TreeMap<>();

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The analyzer topology on the local stack's broker, with exactly-once processing and the service's Kafka Streams
  * settings (see {@link AnalyzerProcess#settings} for the windows): decisions and feedback in, exactly the expected
- * samples out — also when the instance is killed with SIGKILL mid-stream and a new one, with an empty state
- * directory, restores the state from the changelogs and carries on, and when records too large for the producer
- * come first.
+ * samples out — also when the instance is killed with SIGKILL mid-stream, the feedback is published a second time, and
+ * a new instance, with an empty state directory, restores the state from the changelogs and carries on, and when
+ * records too large for the producer come first.
  */
 class AnalyzerOnBrokerTest {
 
@@ -72,7 +72,7 @@ class AnalyzerOnBrokerTest {
     }
 
     @Test
-    void killedMidStreamAndRestartedItLosesAndDuplicatesNothing() throws Exception {
+    void killedMidStreamAndRestartedWithTheFeedbackPublishedTwiceItLosesAndDuplicatesNothing() throws Exception {
         String run = run();
         String applicationId = "analyzer-kill-" + run;
         String prefix = applicationId + ".";
@@ -103,6 +103,8 @@ class AnalyzerOnBrokerTest {
             first.kill();
             feedbackAtKill = admin.committed(applicationId, topics.feedback());
         }
+        // The collector published the second traffic's feedback twice (at-least-once: a retried request).
+        resendFeedback(topics, after, decisions);
 
         // A new instance with an empty state directory restores the open decisions from the changelogs.
         try (KafkaStreams second = start(applicationId, stateDirs.resolve("second"), topics)) {
@@ -184,6 +186,15 @@ class AnalyzerOnBrokerTest {
     private static long send(TopicNames topics, Traffic traffic, int decisions) {
         try (AnalyzerInput input = AnalyzerInput.to(topics)) {
             return input.sendTraffic(traffic, decisions);
+        }
+    }
+
+    /** Sends the feedback of the first {@code decisions} decisions of {@code traffic} once more. */
+    private static void resendFeedback(TopicNames topics, Traffic traffic, int decisions) {
+        try (AnalyzerInput input = AnalyzerInput.to(topics)) {
+            for (int i = 0; i < decisions; i++) {
+                traffic.feedback(i).forEach(input::send);
+            }
         }
     }
 

@@ -50,6 +50,16 @@ public record AttributionWindow(Duration window, Duration grace) {
         return eventTime + span();
     }
 
+    /**
+     * How long, on the feedback clock, a task remembers the (appId, eventId) of a feedback event after taking it: the
+     * window plus the grace. By then every decision served up to the feedback clock of the event's first arrival has
+     * closed, so a repeat that comes later is {@code late} for it and changes no label; a decision served after that
+     * (feedback stamped before its decision) knows the eventIds it holds itself.
+     */
+    public Duration eventIdRetention() {
+        return Duration.ofMillis(span());
+    }
+
     private long span() {
         return window.toMillis() + grace.toMillis();
     }

@@ -15,6 +15,12 @@ public final class StoreNames {
     /** "decisions" and "feedback" → how far each input has come in event time (a task's {@code EventClock}). */
     public static final String EVENT_CLOCKS = "analyzer-event-clocks";
 
+    /**
+     * appId and eventId → nothing, filed under the task's feedback clock when the event first arrived and kept for the
+     * attribution window plus grace: the feedback events a task has taken, to drop their repeats.
+     */
+    public static final String FEEDBACK_IDS = "analyzer-feedback-ids";
+
     /** modelVersion, report window → {@code ErrorAccumulator}; queried by {@code GET /v1/reports}. */
     public static final String ERROR_REPORTS = "analyzer-error-reports";
 

@@ -20,6 +20,12 @@ final class AnalyzerMetrics {
     /** Feedback events not attributed, tagged {@code reason} ({@link UnattributedReason}). */
     static final String UNATTRIBUTED = "autoloop.feedback.unattributed";
 
+    /**
+     * Feedback events dropped as repeats of an (appId, eventId) already taken, tagged {@code app}; they are also
+     * counted in {@link #UNATTRIBUTED} with reason {@code duplicate}.
+     */
+    static final String DUPLICATES = "autoloop.feedback.duplicates";
+
     /** Labelled samples emitted, tagged {@code label}. */
     static final String SAMPLES = "autoloop.samples.emitted";
 
@@ -73,6 +79,10 @@ final class AnalyzerMetrics {
 
     void unattributed(UnattributedReason reason) {
         unattributed.get(reason).increment();
+    }
+
+    void duplicate(String appId) {
+        registry.counter(DUPLICATES, "app", appId).increment();
     }
 
     void ignored(IgnoredDecision reason) {

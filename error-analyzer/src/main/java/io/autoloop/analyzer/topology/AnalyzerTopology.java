@@ -56,7 +56,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * which the grace covers; decisions that a repartition puts out of order are tolerated up to window + grace, as long
  * as feedback waits for its decision. The repartition topic takes the partition count of {@code serving.decisions},
  * and the default partitioner puts a user id on the same partition number as {@code feedback.events} does only when
- * both topics have the same partition count (six on the local stack).
+ * both topics have the same partition count (six on the local stack). Feedback is not repartitioned either to be
+ * de-duplicated: every copy of an event has the same key, so the attribution task drops repeats in a store of its own
+ * ({@link SeenFeedback}).
  */
 public final class AnalyzerTopology {
 
@@ -189,7 +191,7 @@ public final class AnalyzerTopology {
                 StoreBuilder<KeyValueStore<String, Long>> clocks = Stores.keyValueStoreBuilder(
                                 Stores.persistentKeyValueStore(StoreNames.EVENT_CLOCKS), Serdes.String(), Serdes.Long())
                         .withCachingEnabled();
-                return Set.of(decisions, states, deadlines, clocks);
+                return Set.of(decisions, states, deadlines, clocks, SeenFeedback.store(settings.attribution()));
             }
         };
     }

@@ -3,6 +3,7 @@ package io.autoloop.analyzer.topology;
 import io.autoloop.analyzer.config.AnalyzerSettings;
 import io.autoloop.analyzer.domain.ArmCount;
 import io.autoloop.analyzer.domain.ArmTally;
+import io.autoloop.analyzer.domain.AttributionWindow;
 import io.autoloop.analyzer.domain.Attributor;
 import io.autoloop.analyzer.domain.Attributor.DecisionOutcome;
 import io.autoloop.analyzer.domain.Attributor.FeedbackOutcome;
@@ -42,6 +43,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Consumes feedback events and decisions, both keyed by pseudonymous user id, joins them by decisionId and emits one
@@ -51,9 +53,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>State per decisionId lives in changelogged stores: the decision's JSON while it is open, its
  * {@link DecisionState} (encoded here, so that feedback that would take it past {@code analyzer.limits.state-bytes}
  * is turned away as {@code decision-state-full}), and an index by phase and deadline; the task's {@link EventClock}
- * is kept too. A wall-clock punctuation closes what the event clock says is due, and before a record touches a
- * decisionId that is already due, that decisionId is settled first: what is emitted depends on the records and their
- * event times only, not on when punctuations run. When idle closing is on and the task has received nothing for the configured time, the
+ * is kept too. A feedback event whose (appId, eventId) the task took within the attribution window plus grace of
+ * its feedback clock is dropped as {@code duplicate} before anything else ({@link SeenFeedback}), so each event
+ * reaches {@code training.samples} at most once however often the collector published it. A wall-clock punctuation
+ * closes what the event clock says is due, and before a record touches a decisionId that is already due, that
+ * decisionId is settled first: what is emitted depends on the records and their event times only, not on when
+ * punctuations run. When idle closing is on and the task has received nothing for the configured time, the
  * punctuation lets event time run on at wall-clock speed: it closes what is due once each input's clock is moved on
  * by the time the task has been idle. With live traffic (event time ≈ wall clock) that is the wall clock; with a
  * backlog in the past it moves the close time only as far as the idle time, never to "now". Every
@@ -67,6 +72,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private static final String FEEDBACK_CLOCK = "feedback";
 
     private final Attributor attributor;
+    private final AttributionWindow window;
     private final Serde<DecisionState> stateSerde = StoreSerdes.decisionState();
     private final int stateBytes;
     private final AnalyzerMetrics metrics;
@@ -82,6 +88,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<Bytes, byte[]> deadlines;
     private KeyValueStore<String, Long> clocks;
+    private SeenFeedback seen;
     private EventClock clock;
     private long[] decisionProgress;
     private long lastArrival;
@@ -89,6 +96,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
     AttributionProcessor(AnalyzerSettings settings, AnalyzerMetrics metrics) {
         this.attributor = new Attributor(
                 settings.attribution(), settings.labelling(), settings.limits().decision());
+        this.window = settings.attribution();
         this.stateBytes = settings.limits().stateBytes();
         this.metrics = metrics;
         this.reportWindow = settings.reportWindow().toMillis();
@@ -106,6 +114,8 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         this.states = processorContext.getStateStore(StoreNames.DECISION_STATES);
         this.deadlines = processorContext.getStateStore(StoreNames.DEADLINES);
         this.clocks = processorContext.getStateStore(StoreNames.EVENT_CLOCKS);
+        WindowStore<String, byte[]> feedbackIds = processorContext.getStateStore(StoreNames.FEEDBACK_IDS);
+        this.seen = new SeenFeedback(feedbackIds, window);
         if (processorContext.taskId().partition() >= partitions) {
             throw new IllegalStateException("This task reads feedback.events partition "
                     + processorContext.taskId().partition() + ", but analyzer.partitions is " + partitions
@@ -196,6 +206,10 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         }
         FeedbackEvent event = ok.value();
         advance(clock.afterFeedback(credible(event.eventTime().toEpochMilli())));
+        if (seen.repeated(event, clock.feedback())) {
+            unattributed(event, UnattributedReason.DUPLICATE);
+            return;
+        }
         if (event.decisionId() == null || event.decisionId().isBlank()) {
             unattributed(event, event.trainable() ? UnattributedReason.NO_DECISION_ID : UnattributedReason.NO_CONSENT);
             return;
@@ -338,6 +352,9 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
 
     private void unattributed(FeedbackEvent event, UnattributedReason reason) {
         metrics.unattributed(reason);
+        if (reason == UnattributedReason.DUPLICATE) {
+            metrics.duplicate(event.appId());
+        }
         if (reason.deadLettered()) {
             Instant rejectedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
             context.forward(new Record<>(

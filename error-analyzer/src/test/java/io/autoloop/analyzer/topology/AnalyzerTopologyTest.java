@@ -165,6 +165,57 @@ class AnalyzerTopologyTest {
     }
 
     @Test
+    void aRepeatedEventIsDroppedAndCountedPerAppWhateverDecisionItNames() {
+        // Given: a click and a click without decisionId, each published twice by the collector (a retried request:
+        // the copies' skew-corrected time moves on by the retry's delay), the copies 29 min after the first ones
+        Decision decision = decision("d1", "u1", T0, item("a", 1, 0.5));
+        FeedbackEvent click = click("e1", decision, "a", at(1));
+        FeedbackEvent withoutDecision = feedback("e2", EventType.CLICK, "u1", null, "a", at(1), null, true);
+
+        // When
+        analyzer.decide(decision);
+        analyzer.feed(click, withoutDecision);
+        analyzer.advanceStreamTimeTo(at(30));
+        analyzer.feed(retried(click, Duration.ofSeconds(5)), retried(withoutDecision, Duration.ofSeconds(5)));
+        analyzer.advanceStreamTimeTo(FINAL);
+
+        // Then: one sample, one dead letter, and both copies counted as duplicates of app demo
+        assertThat(analyzer.sampleValues()).containsExactly(sample(decision, "a", 1, "click"));
+        assertThat(analyzer.rejected()).extracting(RejectedRecord::reason).containsExactly("no-decision-id");
+        assertThat(analyzer.unattributed(UnattributedReason.DUPLICATE)).isEqualTo(2);
+        assertThat(analyzer.counter(AnalyzerMetrics.DUPLICATES, "app", "demo")).isEqualTo(2.0);
+    }
+
+    static Stream<Arguments> repeatsAroundTheRetention() {
+        Duration retention = AnalyzerSettings.defaults().attribution().eventIdRetention();
+        return Stream.of(
+                Arguments.of(retention.minusMillis(1), UnattributedReason.DUPLICATE),
+                Arguments.of(retention, UnattributedReason.LATE));
+    }
+
+    @ParameterizedTest(name = "feedback clock {0} after the first copy: {1}")
+    @MethodSource("repeatsAroundTheRetention")
+    void aRepeatAfterTheRetentionIsLateAndNotTrainedOn(Duration sinceFirstCopy, UnattributedReason verdict) {
+        // Given: a click taken when the feedback clock is at T0 + 1 min; its decision's labels are final at T0 + 35 min
+        Decision decision = decision("d1", "u1", T0, item("a", 1, 0.5), item("b", 2, 0.5));
+        FeedbackEvent click = click("e1", decision, "a", at(1));
+        analyzer.decide(decision);
+        analyzer.feed(click);
+
+        // When: the feedback clock moves on, and the same click comes again
+        analyzer.advanceStreamTimeTo(at(1).plus(sinceFirstCopy));
+        analyzer.feed(click);
+
+        // Then: trained once; within the retention the copy is a duplicate, after it the store has forgotten the
+        // click and its decision refuses it as late
+        assertThat(analyzer.sampleValues())
+                .containsExactly(sample(decision, "a", 1, "click"), sample(decision, "b", 0, "no-feedback"));
+        assertThat(analyzer.unattributed(verdict)).isEqualTo(1);
+        assertThat(analyzer.unattributed(UnattributedReason.DUPLICATE) + analyzer.unattributed(UnattributedReason.LATE))
+                .isEqualTo(1);
+    }
+
+    @Test
     void feedbackAfterTheWindowIsCountedLateAndNotTrainedOn() {
         Decision decision = decision("d1", "u1", T0, item("a", 1, 0.5), item("b", 2, 0.5));
         FeedbackEvent afterWindow = click("e1", decision, "a", at(31));
@@ -502,6 +553,25 @@ class AnalyzerTopologyTest {
 
     private static Tuple tuple(long samples, long positives) {
         return Tuple.tuple(samples, positives);
+    }
+
+    /** The copy of {@code event} that a request retried {@code later} publishes: its times moved on by the delay. */
+    private static FeedbackEvent retried(FeedbackEvent event, Duration later) {
+        return new FeedbackEvent(
+                event.schemaVersion(),
+                event.eventId(),
+                event.type(),
+                event.userId(),
+                event.itemId(),
+                event.decisionId(),
+                event.timestamp(),
+                event.sentAt(),
+                event.value(),
+                event.context(),
+                event.consent(),
+                event.appId(),
+                event.receivedAt().plus(later),
+                event.eventTime().plus(later));
     }
 
     private static Instant at(int minutesAfterT0) {

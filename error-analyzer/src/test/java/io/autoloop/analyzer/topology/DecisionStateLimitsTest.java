@@ -55,12 +55,13 @@ class DecisionStateLimitsTest {
     void tenThousandEventsOnOneDecisionKeepItsStateSmallAndItsLabelsThoseOfTheUnboundedRules() {
         // Given: a decision of four items and 10,000 feedback events about it, half of them before it arrives. The
         // event that decides a label comes late: item a's only click is the 9,000th event, item b's only conversion
-        // the 4,000th, long after the state reached its limits.
+        // the 4,000th, long after the state reached its limits. Each has an eventId of its own: the flood is shuffled,
+        // so the event at a position is not the one with that number, and a repeated eventId would be a duplicate.
         Decision decision = decision(
                 "flooded", "u1", T0, item("a", 1, 0.1), item("b", 2, 0.2), item("c", 3, 0.3), item("d", 4, 0.4));
         List<FeedbackEvent> flood = flood(decision, new Random(11));
-        flood.set(9_000, event(9_000, EventType.CLICK, "a", T0.plusSeconds(1_000), null));
-        flood.set(4_000, event(4_000, EventType.CONVERSION, "b", T0.plusSeconds(1_100), 30.0));
+        flood.set(9_000, event(FLOOD, EventType.CLICK, "a", T0.plusSeconds(1_000), null));
+        flood.set(4_000, event(FLOOD + 1, EventType.CONVERSION, "b", T0.plusSeconds(1_100), 30.0));
         DecisionLimits limits = DecisionLimits.standard();
 
         // When

@@ -4,7 +4,6 @@ import io.autoloop.collector.domain.EventRules;
 import io.autoloop.collector.domain.EventValidator;
 import io.autoloop.collector.domain.EventsRequestParser;
 import io.autoloop.collector.domain.Intake;
-import io.autoloop.collector.repository.DedupGenerations;
 import io.autoloop.contracts.input.InputRules;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import io.autoloop.platform.auth.KeyRing;
@@ -72,19 +71,12 @@ public class CollectorBeans {
 
     @Produces
     @Singleton
-    DedupGenerations dedupGenerations(CollectorConfig config) {
-        return new DedupGenerations(config.dedup().ttl());
-    }
-
-    @Produces
-    @Singleton
     InstantSource clock() {
         return InstantSource.system();
     }
 
     /** Creates the beans that check the configuration, so a bad one stops the service at startup. */
-    void checkAtStartup(
-            @Observes StartupEvent started, KeyRing keys, Intake intake, DedupGenerations dedupGenerations) {
+    void checkAtStartup(@Observes StartupEvent started, KeyRing keys, Intake intake) {
         // Injecting them is the check: their producers throw on a configuration that cannot work.
     }
 

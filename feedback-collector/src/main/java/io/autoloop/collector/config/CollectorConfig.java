@@ -30,10 +30,10 @@ public interface CollectorConfig {
     /** Per-event validation rules that are configurable. */
     Validation validation();
 
-    /** De-duplication of events by (appId, eventId) in Redis. */
-    Dedup dedup();
-
-    /** Token-bucket rate limit per API key, shared by replicas through Redis. */
+    /**
+     * Token-bucket rate limit per API key, shared by replicas through Redis, with a circuit breaker around Redis and a
+     * bucket per replica while Redis is away.
+     */
     RateLimit rateLimit();
 
     /** The Kafka producer that publishes to {@code feedback.events} and {@code feedback.rejected}. */
@@ -42,7 +42,10 @@ public interface CollectorConfig {
     /** The topics written; the defaults are the names in {@code io.autoloop.contracts.Topics}. */
     TopicNames topics();
 
-    /** Bound of every Redis call on the request path; past it the call counts as failed. Default 1 s. */
+    /**
+     * Bound of the rate limit's Redis call, the only Redis call on the request path; past it the call counts as failed
+     * and the request is limited by this replica's bucket. Default 1 s.
+     */
     @WithDefault("1s")
     Duration redisTimeout();
 
@@ -102,13 +105,6 @@ public interface CollectorConfig {
         Duration maxAge();
     }
 
-    interface Dedup {
-
-        /** How long an accepted eventId is remembered; a retry after that is published again. Default 7 days. */
-        @WithDefault("7d")
-        Duration ttl();
-    }
-
     interface RateLimit {
 
         /** Sustained events per second allowed per API key. Default 5000. */
@@ -123,6 +119,27 @@ public interface CollectorConfig {
 
         /** Per-app overrides of {@code events-per-second}: app id → events per second. */
         Map<String, Integer> perApp();
+
+        /** The circuit breaker around the rate limit's Redis call. */
+        Breaker breaker();
+    }
+
+    interface Breaker {
+
+        /** How many of the latest Redis calls the breaker judges Redis by (its rolling window). Default 20. */
+        @WithDefault("20")
+        int requests();
+
+        /**
+         * The share of those calls that failed or took longer than {@code redis-timeout} at which the circuit opens.
+         * Default 0.5.
+         */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open circuit lets no call reach Redis before it lets one try again. Default 5 s. */
+        @WithDefault("5s")
+        Duration delay();
     }
 
     interface Producer {

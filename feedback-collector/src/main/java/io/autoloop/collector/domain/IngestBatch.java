@@ -7,14 +7,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One request after validation and pseudonymization, ready to be de-duplicated and published: the valid
- * events as {@link FeedbackEvent}s (user id already pseudonymized, {@code appId}, {@code receivedAt} and
- * {@code eventTime} stamped) in request order, and the refused ones with their dead letters.
+ * One request after validation and pseudonymization, ready to be published: the valid events as
+ * {@link FeedbackEvent}s (user id already pseudonymized, {@code appId}, {@code receivedAt} and {@code eventTime}
+ * stamped) in request order, the valid events that repeat an {@code eventId} earlier in the request (dropped: the
+ * first occurrence wins), and the refused ones with their dead letters.
  *
  * @param size how many events the request carried, valid or not
  */
 public record IngestBatch(
-        String appId, Instant receivedAt, int size, List<FeedbackEvent> events, List<Rejection> rejections) {
+        String appId,
+        Instant receivedAt,
+        int size,
+        List<FeedbackEvent> events,
+        List<FeedbackEvent> duplicates,
+        List<Rejection> rejections) {
 
     /**
      * A refused event: what the client is told, its type when it named a known one (for metrics), and the
@@ -24,12 +30,8 @@ public record IngestBatch(
 
     public IngestBatch {
         events = List.copyOf(events);
+        duplicates = List.copyOf(duplicates);
         rejections = List.copyOf(rejections);
-    }
-
-    /** The {@code eventId}s of the valid events, in request order. */
-    public List<String> eventIds() {
-        return events.stream().map(FeedbackEvent::eventId).toList();
     }
 
     /** The dead letters of the refused events. */

@@ -6,12 +6,15 @@ import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns the body of one {@code POST /v1/events} into an {@link IngestBatch}: parses it, validates every
- * event, replaces each user id with its pseudonym (and, in the payload of a dead letter, every piece of personal
- * data, {@link PayloadPseudonymizer}), and stamps
+ * event, sets apart a valid event whose {@code eventId} an earlier valid event of the request has (the first
+ * occurrence wins), replaces each user id with its pseudonym (and, in the payload of a dead letter, every piece of
+ * personal data, {@link PayloadPseudonymizer}), and stamps
  * {@code appId}, {@code receivedAt} and the skew-corrected {@code eventTime}. Raw user ids stay inside this
  * step; nothing it returns holds one.
  */
@@ -39,11 +42,14 @@ public final class Intake {
     public IngestBatch read(String appId, byte[] body, Instant receivedAt) {
         List<EventsRequestParser.RawEvent> raw = parser.parse(body);
         List<FeedbackEvent> events = new ArrayList<>(raw.size());
+        List<FeedbackEvent> duplicates = new ArrayList<>();
+        Set<String> eventIds = new HashSet<>(raw.size() * 4 / 3 + 1);
         List<IngestBatch.Rejection> rejections = new ArrayList<>();
         for (EventsRequestParser.RawEvent event : raw) {
             CheckedEvent checked = validator.validate(event.index(), event.json(), receivedAt);
             if (checked instanceof ValidEvent valid) {
-                events.add(toFeedbackEvent(valid, appId, receivedAt));
+                FeedbackEvent accepted = toFeedbackEvent(valid, appId, receivedAt);
+                (eventIds.add(valid.eventId()) ? events : duplicates).add(accepted);
             } else if (checked instanceof RejectedEvent rejected) {
                 rejections.add(new IngestBatch.Rejection(
                         rejected,
@@ -58,7 +64,7 @@ public final class Intake {
                                 receivedAt)));
             }
         }
-        return new IngestBatch(appId, receivedAt, raw.size(), events, rejections);
+        return new IngestBatch(appId, receivedAt, raw.size(), events, duplicates, rejections);
     }
 
     private FeedbackEvent toFeedbackEvent(ValidEvent valid, String appId, Instant receivedAt) {

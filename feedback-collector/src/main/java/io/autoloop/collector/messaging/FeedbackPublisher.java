@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
@@ -38,19 +37,17 @@ public class FeedbackPublisher {
 
     /** Sends every record and completes once each one is acknowledged or has failed. */
     public CompletionStage<Delivery> publish(List<FeedbackEvent> events, List<RejectedRecord> deadLetters) {
-        Tracker tracker = new Tracker(events.size(), events.size() + deadLetters.size());
+        Tracker tracker = new Tracker(events.size() + deadLetters.size());
         int sent = 0;
         try {
             for (FeedbackEvent event : events) {
                 producer.send(
-                        new ProducerRecord<>(eventsTopic, event.userId(), ContractJson.write(event)),
-                        tracker.callback(sent));
+                        new ProducerRecord<>(eventsTopic, event.userId(), ContractJson.write(event)), tracker.callback);
                 sent++;
             }
             for (RejectedRecord deadLetter : deadLetters) {
                 producer.send(
-                        new ProducerRecord<>(rejectedTopic, null, ContractJson.write(deadLetter)),
-                        tracker.callback(sent));
+                        new ProducerRecord<>(rejectedTopic, null, ContractJson.write(deadLetter)), tracker.callback);
                 sent++;
             }
         } catch (RuntimeException e) {
@@ -64,35 +61,30 @@ public class FeedbackPublisher {
     private static final class Tracker {
 
         private final long start = System.nanoTime();
-        private final int events;
-        private final AtomicIntegerArray acked;
+        private final int records;
         private final AtomicInteger remaining;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final CompletableFuture<Delivery> result = new CompletableFuture<>();
 
-        Tracker(int events, int records) {
-            this.events = events;
-            this.acked = new AtomicIntegerArray(records);
+        Tracker(int records) {
+            this.records = records;
             this.remaining = new AtomicInteger(records);
             if (records == 0) {
                 complete();
             }
         }
 
-        Callback callback(int record) {
-            return (metadata, exception) -> answered(record, exception);
-        }
+        final Callback callback = (metadata, exception) -> answered(exception);
 
+        /** Every record from the {@code from}-th on was not sent: each counts as answered with {@code cause}. */
         void notSent(int from, Throwable cause) {
-            for (int record = from; record < acked.length(); record++) {
-                answered(record, cause);
+            for (int record = from; record < records; record++) {
+                answered(cause);
             }
         }
 
-        private void answered(int record, Throwable exception) {
-            if (exception == null) {
-                acked.set(record, 1);
-            } else {
+        private void answered(Throwable exception) {
+            if (exception != null) {
                 failure.compareAndSet(null, exception);
             }
             if (remaining.decrementAndGet() == 0) {
@@ -101,13 +93,8 @@ public class FeedbackPublisher {
         }
 
         private void complete() {
-            boolean[] eventAcked = new boolean[events];
-            for (int i = 0; i < events; i++) {
-                eventAcked[i] = acked.get(i) == 1;
-            }
             Throwable first = failure.get();
-            result.complete(
-                    new Delivery(eventAcked, first == null, first, Duration.ofNanos(System.nanoTime() - start)));
+            result.complete(new Delivery(first == null, first, Duration.ofNanos(System.nanoTime() - start)));
         }
     }
 }

@@ -53,10 +53,13 @@ public class EventsResource {
     @SecurityRequirement(name = "apiKey")
     @Operation(
             summary = "Send user feedback events",
-            description = "Validates, pseudonymizes and de-duplicates the events and answers 202 once Kafka has"
-                    + " acknowledged every accepted one. Invalid events are reported by index (and kept on"
-                    + " feedback.rejected); the rest is accepted. A 503 means nothing of the request was"
-                    + " accepted: send it again as it was, duplicates are dropped.")
+            description = "Validates and pseudonymizes the events and answers 202 once Kafka has acknowledged every"
+                    + " accepted one. An event whose eventId an earlier event of the same request has is dropped"
+                    + " and counted in 'duplicates'. Invalid events are reported by index (and kept on"
+                    + " feedback.rejected); the rest is accepted. feedback.events is at-least-once: an event"
+                    + " sent again in a later request is published again, and the error-analyzer drops the repeat,"
+                    + " so each event is trained on once. A 503 means nothing of the request was accepted: send"
+                    + " it again as it was.")
     @RequestBody(
             required = true,
             content =
@@ -65,7 +68,8 @@ public class EventsResource {
                             schema = @Schema(implementation = EventsRequest.class)))
     @APIResponse(
             responseCode = "202",
-            description = "Every accepted event is stored; refused ones are listed by index.",
+            description = "Every accepted event is stored; repeats within the request are counted in"
+                    + " 'duplicates'; refused ones are listed by index.",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,

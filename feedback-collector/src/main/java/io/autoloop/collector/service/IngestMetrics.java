@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,21 +18,31 @@ import java.util.function.Function;
 /**
  * The collector's Micrometer meters: events by outcome ({@code autoloop.events.accepted}, {@code .duplicate},
  * {@code .rejected}, {@code .rate-limited}, each tagged {@code type}, with {@code type=unknown} for an event
- * without a valid type), events published without de-duplication ({@code autoloop.events.not-deduplicated},
- * tagged {@code stage=lookup|mark}), requests let through because the rate limiter was unreachable
- * ({@code autoloop.ratelimit.unavailable}), the request latency ({@code autoloop.ingest.request}, tagged
- * {@code status}) and the Kafka send latency ({@code autoloop.kafka.send}, tagged {@code outcome=acked|failed}).
+ * without a valid type), requests whose rate limit this replica decided by itself because Redis could not be asked
+ * ({@code autoloop.ratelimit.local}, tagged {@code cause=redis-failed|circuit-open}; the circuit's own state is
+ * SmallRye Fault Tolerance's {@code ft.circuitbreaker.*}, tagged {@code method=rate-limit}), the request latency
+ * ({@code autoloop.ingest.request}, tagged {@code status}) and the Kafka send latency ({@code autoloop.kafka.send},
+ * tagged {@code outcome=acked|failed}).
  */
 @ApplicationScoped
 public class IngestMetrics {
 
     private static final String UNKNOWN = "unknown";
+
+    /** {@code cause} of {@code autoloop.ratelimit.local}: the Redis call failed or timed out. */
+    static final String REDIS_FAILED = "redis-failed";
+
+    /** {@code cause} of {@code autoloop.ratelimit.local}: the circuit was open, Redis was not called. */
+    static final String CIRCUIT_OPEN = "circuit-open";
+
     private static final EventType[] TYPES = EventType.values();
 
     /** The outcomes an event can have, each one counter per type. */
     enum Outcome {
         ACCEPTED("autoloop.events.accepted", "Events published to feedback.events and acknowledged by Kafka"),
-        DUPLICATE("autoloop.events.duplicate", "Events dropped because their eventId was already accepted"),
+        DUPLICATE(
+                "autoloop.events.duplicate",
+                "Events dropped because an earlier event of the request has their eventId"),
         REJECTED("autoloop.events.rejected", "Events refused by validation and sent to feedback.rejected"),
         RATE_LIMITED("autoloop.events.rate-limited", "Events of requests refused by the rate limit");
 
@@ -47,9 +58,7 @@ public class IngestMetrics {
     private final MeterRegistry registry;
     private final Map<Outcome, Map<EventType, Counter>> byType = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> unknownType = new EnumMap<>(Outcome.class);
-    private final Counter notDeduplicatedLookup;
-    private final Counter notDeduplicatedMark;
-    private final Counter rateLimiterUnavailable;
+    private final Map<String, Counter> limitedLocally = new HashMap<>();
     private final Timer kafkaAcked;
     private final Timer kafkaFailed;
     private final Map<Integer, Timer> requestTimers = new ConcurrentHashMap<>();
@@ -64,11 +73,14 @@ public class IngestMetrics {
             byType.put(outcome, counters);
             unknownType.put(outcome, counter(outcome, UNKNOWN));
         }
-        this.notDeduplicatedLookup = notDeduplicated("lookup");
-        this.notDeduplicatedMark = notDeduplicated("mark");
-        this.rateLimiterUnavailable = Counter.builder("autoloop.ratelimit.unavailable")
-                .description("Requests let through unlimited because Redis could not be asked (fail open)")
-                .register(registry);
+        for (String cause : List.of(REDIS_FAILED, CIRCUIT_OPEN)) {
+            limitedLocally.put(
+                    cause,
+                    Counter.builder("autoloop.ratelimit.local")
+                            .description("Requests whose rate limit this replica decided by itself, Redis not asked")
+                            .tag("cause", cause)
+                            .register(registry));
+        }
         this.kafkaAcked = kafkaTimer("acked");
         this.kafkaFailed = kafkaTimer("failed");
     }
@@ -77,13 +89,6 @@ public class IngestMetrics {
         return Counter.builder(outcome.meter)
                 .description(outcome.description)
                 .tag("type", type)
-                .register(registry);
-    }
-
-    private Counter notDeduplicated(String stage) {
-        return Counter.builder("autoloop.events.not-deduplicated")
-                .description("Events accepted while Redis could not de-duplicate them (at-least-once)")
-                .tag("stage", stage)
                 .register(registry);
     }
 
@@ -99,8 +104,8 @@ public class IngestMetrics {
         add(Outcome.ACCEPTED, tally(events, FeedbackEvent::type));
     }
 
-    void duplicates(List<FeedbackEvent> events) {
-        add(Outcome.DUPLICATE, tally(events, FeedbackEvent::type));
+    void duplicates(IngestBatch batch) {
+        add(Outcome.DUPLICATE, tally(batch.duplicates(), FeedbackEvent::type));
     }
 
     void rejected(IngestBatch batch) {
@@ -109,19 +114,13 @@ public class IngestMetrics {
 
     void rateLimited(IngestBatch batch) {
         add(Outcome.RATE_LIMITED, tally(batch.events(), FeedbackEvent::type));
+        add(Outcome.RATE_LIMITED, tally(batch.duplicates(), FeedbackEvent::type));
         add(Outcome.RATE_LIMITED, tally(batch.rejections(), IngestBatch.Rejection::type));
     }
 
-    void notDeduplicatedAtLookup(int events) {
-        notDeduplicatedLookup.increment(events);
-    }
-
-    void notDeduplicatedAtMark(int events) {
-        notDeduplicatedMark.increment(events);
-    }
-
-    void rateLimiterUnavailable() {
-        rateLimiterUnavailable.increment();
+    /** Counts a request whose rate limit this replica decided by itself, for {@code cause}: a constant above. */
+    void limitedLocally(String cause) {
+        limitedLocally.get(cause).increment();
     }
 
     void kafkaSend(Duration duration, boolean acked) {

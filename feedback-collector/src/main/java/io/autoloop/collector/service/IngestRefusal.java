@@ -53,8 +53,8 @@ public final class IngestRefusal extends RuntimeException {
         return new IngestRefusal(
                 Kind.KAFKA_UNAVAILABLE,
                 "Kafka did not acknowledge the events in time, so none of this request was accepted. Send the"
-                        + " same request again after the time in Retry-After; events that were already stored"
-                        + " are then counted as duplicates.",
+                        + " same request again after the time in Retry-After; an event that Kafka stored before"
+                        + " the failure is then published twice, and trained on once.",
                 retryAfter,
                 cause);
     }

@@ -1,7 +1,9 @@
 package io.autoloop.collector.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.contracts.EventType;
 import io.autoloop.contracts.FeedbackEvent;
@@ -9,6 +11,7 @@ import io.autoloop.contracts.RejectedRecord;
 import io.autoloop.contracts.privacy.Pseudonymizer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -93,11 +96,30 @@ class IntakeTest {
     }
 
     @Test
-    void theEventIdsAreListedInRequestOrder() {
-        IngestBatch batch = read(Events.body(List.of(
-                Events.click("u", "i", RECEIVED).put("eventId", "b"),
-                Events.click("u", "i", RECEIVED).put("eventId", "a"))));
+    void aValidEventRepeatingAnEventIdOfTheRequestIsADuplicateAndTheFirstOccurrenceWins() {
+        // given: ids a, b, a, c, b, an invalid d and a valid d (the first d is refused: a click carries no value)
+        List<String> ids = List.of("a", "b", "a", "c", "b", "d", "d");
+        List<ObjectNode> events = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            events.add(Events.click("user-" + i, "i", RECEIVED).put("eventId", ids.get(i)));
+        }
+        events.get(5).put("value", 1);
 
-        assertThat(batch.eventIds()).containsExactly("b", "a");
+        // when
+        IngestBatch batch = read(Events.body(events));
+
+        // then
+        assertThat(batch.events())
+                .extracting(FeedbackEvent::eventId, FeedbackEvent::userId)
+                .containsExactly(
+                        tuple("a", pseudonymizer.pseudonymize("shop", "user-0")),
+                        tuple("b", pseudonymizer.pseudonymize("shop", "user-1")),
+                        tuple("c", pseudonymizer.pseudonymize("shop", "user-3")),
+                        tuple("d", pseudonymizer.pseudonymize("shop", "user-6")));
+        assertThat(batch.duplicates()).extracting(FeedbackEvent::eventId).containsExactly("a", "b");
+        assertThat(batch.rejections())
+                .extracting(rejection -> rejection.event().index())
+                .containsExactly(5);
+        assertThat(batch.size()).isEqualTo(7);
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.autoloop.collector.repository.AdmissionRepository;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.collector.testing.Metrics;
+import io.autoloop.contracts.RedisKeys;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -27,7 +27,7 @@ class RateLimitTest {
 
     @BeforeEach
     void startWithAFullBucket() {
-        redis.send(Request.cmd(Command.DEL).arg(AdmissionRepository.key("limited")))
+        redis.send(Request.cmd(Command.DEL).arg(RedisKeys.rateLimit("limited")))
                 .await()
                 .atMost(Duration.ofSeconds(5));
     }

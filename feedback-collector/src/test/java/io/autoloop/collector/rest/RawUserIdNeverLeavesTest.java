@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.autoloop.collector.repository.DedupGenerations;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
 import io.autoloop.contracts.RejectedRecord;
@@ -33,7 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A raw user id reaches neither Kafka (both topics), nor a Redis key or dedup marker, nor a log line; nor does a
+ * A raw user id reaches neither Kafka (both topics), nor a Redis key, nor a log line; nor does a
  * misnamed user id, an id inside {@code context} or an e-mail address of a refused event reach {@code
  * feedback.rejected}.
  */
@@ -42,9 +41,6 @@ class RawUserIdNeverLeavesTest {
 
     @Inject
     Redis redis;
-
-    @Inject
-    DedupGenerations generations;
 
     /** Keeps every formatted log line of the service while installed on the root logger. */
     private static final class CapturedLogs extends Handler {
@@ -102,18 +98,6 @@ class RawUserIdNeverLeavesTest {
                 .await()
                 .atMost(Duration.ofSeconds(5));
         assertThat(keys.size()).isZero();
-        String markers = generations.markKey("demo", System.currentTimeMillis());
-        assertThat(redis.send(Request.cmd(Command.SISMEMBER)
-                                .arg(markers)
-                                .arg(accepted.get("eventId").asText()))
-                        .await()
-                        .atMost(Duration.ofSeconds(5))
-                        .toInteger())
-                .as("the accepted event's dedup marker")
-                .isEqualTo(1);
-        assertThat(membersContaining(markers, rawUser))
-                .as("markers holding the raw user id")
-                .isZero();
         assertThat(logs.lines).noneMatch(line -> line.contains(rawUser));
     }
 
@@ -153,25 +137,5 @@ class RawUserIdNeverLeavesTest {
                 .map(deadLetter -> ContractJson.read(deadLetter.getBytes(StandardCharsets.UTF_8), RejectedRecord.class)
                         .payload())
                 .anySatisfy(payload -> assertThat(payload).contains("\"page\":\"home\""));
-    }
-
-    /** How many members of the set {@code key} contain {@code text}, by a full {@code SSCAN}. */
-    private int membersContaining(String key, String text) {
-        int found = 0;
-        String cursor = "0";
-        do {
-            var page = redis.send(Request.cmd(Command.SSCAN)
-                            .arg(key)
-                            .arg(cursor)
-                            .arg("MATCH")
-                            .arg("*" + text + "*")
-                            .arg("COUNT")
-                            .arg(10_000))
-                    .await()
-                    .atMost(Duration.ofSeconds(10));
-            cursor = page.get(0).toString();
-            found += page.get(1).size();
-        } while (!cursor.equals("0"));
-        return found;
     }
 }

@@ -26,7 +26,13 @@ class IngestMetricsTest {
         metrics.accepted(
                 List.of(event("a", EventType.CLICK), event("b", EventType.IMPRESSION), event("c", EventType.CLICK)));
         metrics.accepted(List.of(event("d", EventType.CLICK)));
-        metrics.duplicates(List.of(event("e", EventType.RATING)));
+        metrics.duplicates(new IngestBatch(
+                "shop",
+                NOW,
+                2,
+                List.of(event("e", EventType.RATING)),
+                List.of(event("e", EventType.RATING)),
+                List.of()));
 
         // then
         assertThat(count("autoloop.events.accepted", "click")).isEqualTo(3);
@@ -38,10 +44,12 @@ class IngestMetricsTest {
 
     @Test
     void refusedEventsWithoutAKnownTypeCountAsUnknown() {
+        // given: a request of five events, a dwell, its repeat and three refused, two of them without a known type
         IngestBatch batch = new IngestBatch(
                 "shop",
                 NOW,
-                4,
+                5,
+                List.of(event("a", EventType.DWELL)),
                 List.of(event("a", EventType.DWELL)),
                 List.of(rejection(EventType.CONVERSION), rejection(null), rejection(null)));
 
@@ -53,9 +61,29 @@ class IngestMetricsTest {
         assertThat(count("autoloop.events.rejected", "conversion")).isEqualTo(1);
         assertThat(count("autoloop.events.rejected", "unknown")).isEqualTo(2);
         assertThat(count("autoloop.events.rejected", "dwell")).isZero();
-        assertThat(count("autoloop.events.rate-limited", "dwell")).isEqualTo(1);
+        assertThat(count("autoloop.events.rate-limited", "dwell")).isEqualTo(2);
         assertThat(count("autoloop.events.rate-limited", "conversion")).isEqualTo(1);
         assertThat(count("autoloop.events.rate-limited", "unknown")).isEqualTo(2);
+    }
+
+    @Test
+    void requestsLimitedLocallyAreCountedByCause() {
+        // when
+        metrics.limitedLocally(IngestMetrics.REDIS_FAILED);
+        metrics.limitedLocally(IngestMetrics.CIRCUIT_OPEN);
+        metrics.limitedLocally(IngestMetrics.CIRCUIT_OPEN);
+
+        // then
+        assertThat(registry.get("autoloop.ratelimit.local")
+                        .tag("cause", "redis-failed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get("autoloop.ratelimit.local")
+                        .tag("cause", "circuit-open")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     private double count(String meter, String type) {

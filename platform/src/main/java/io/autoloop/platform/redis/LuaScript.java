@@ -43,7 +43,7 @@ public final class LuaScript {
     }
 
     /**
-     * The script in the resource {@code resource} (an absolute path such as {@code /lua/admit.lua}), read with
+     * The script in the resource {@code resource} (an absolute path such as {@code /lua/rate-limit.lua}), read with
      * {@code owner}'s class loader: the class of the service that ships it.
      *
      * @throws IllegalStateException when the resource is not in the build

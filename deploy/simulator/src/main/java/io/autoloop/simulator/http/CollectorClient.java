@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Sends batches of events to the feedback-collector's {@code POST /v1/events} and accounts for every event of a batch
  * ({@link BatchOutcome}). Each attempt stamps {@code sentAt} anew, so the collector's clock-skew correction stays
- * right across retries; a retried batch keeps its event ids, so events stored by an earlier attempt come back as
- * duplicates. Thread-safe.
+ * right across retries; a retried batch keeps its event ids, so events stored by an earlier attempt are published
+ * again and the error-analyzer drops the copies. Thread-safe.
  */
 public final class CollectorClient {
 

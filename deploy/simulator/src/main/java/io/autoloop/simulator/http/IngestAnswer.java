@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The feedback-collector's 202 answer: events stored, duplicates of stored ones, and refused events by index.
+ * The feedback-collector's 202 answer: events stored, events dropped as repeats of an eventId earlier in the same
+ * request, and refused events by index.
  */
 public record IngestAnswer(int accepted, int duplicates, List<Rejection> rejected) {
 

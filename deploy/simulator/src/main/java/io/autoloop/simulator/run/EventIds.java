@@ -5,8 +5,9 @@ import java.util.UUID;
 
 /**
  * Event ids (the collector's idempotency keys): a name-based UUID of the run id and the event's place in the run.
- * The same run id and place give the same id, so a batch sent again is de-duplicated; a new run id gives new ids, so
- * a second run is not mistaken for duplicates of the first.
+ * The same run id and place give the same id, so when a batch sent again is published again (the collector is
+ * at-least-once), the error-analyzer drops the copies; a new run id gives new ids, so a second run is not mistaken for
+ * duplicates of the first.
  */
 public final class EventIds {
 
