@@ -16,7 +16,7 @@ public final class RedisKeys {
 
     /**
      * Set of every experiment id, of every model. Written by the ab-router's controller with each experiment it
-     * saves; read by the ab-router's admin API and dashboard.
+     * saves; read by the ab-router's admin API and dashboard, which remove the ids of experiments that expired.
      */
     public static final String EXPERIMENTS = "autoloop:experiments";
 
@@ -160,7 +160,8 @@ public final class RedisKeys {
 
     /**
      * String: one experiment's state as JSON. Written by the ab-router's rollout transactions; read by its controller,
-     * admin API and dashboard.
+     * admin API and dashboard. Once the experiment has ended it expires {@code router.experiment.retention} after its
+     * last write.
      */
     public static String experiment(String id) {
         return EXPERIMENT + id;
@@ -168,7 +169,8 @@ public final class RedisKeys {
 
     /**
      * List: the newest analyses of one experiment as {@code AnalysisPoint} JSON, oldest first, trimmed to the newest
-     * 500. Appended by the ab-router's controller with each analysed state; read by the dashboard.
+     * 500. Appended by the ab-router's controller with each analysed state; read by the dashboard. Expires with its
+     * experiment.
      */
     public static String analyses(String id) {
         return experiment(id) + ":analyses";

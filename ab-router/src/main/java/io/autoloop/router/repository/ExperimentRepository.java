@@ -7,6 +7,7 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
 import io.autoloop.router.domain.refresh.RefreshEntry;
 import io.autoloop.router.domain.refresh.RefreshWatch;
@@ -15,10 +16,13 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,9 +59,19 @@ public class ExperimentRepository {
             ContractJson.configure(JsonMapper.builder().build());
 
     private final RedisDataSource redis;
+    private final Duration retention;
 
-    public ExperimentRepository(RedisDataSource redis) {
+    /**
+     * @param retention how long an ended experiment and its analyses stay after their last write
+     */
+    public ExperimentRepository(RedisDataSource redis, Duration retention) {
         this.redis = redis;
+        this.retention = retention;
+    }
+
+    @Inject
+    ExperimentRepository(RedisDataSource redis, RouterConfig config) {
+        this(redis, config.experiment().retention());
     }
 
     /** A planner's decision: the writes to make and what to hand back once they are made. */
@@ -77,7 +91,8 @@ public class ExperimentRepository {
 
     /**
      * Every readable experiment, newest first. One whose stored JSON this build cannot read (written by a newer
-     * build, or damaged) is left out with a warning, so that it never hides the others.
+     * build, or damaged) is left out with a warning, so that it never hides the others; one that expired (see
+     * {@code router.experiment.retention}) leaves the set of experiments here.
      */
     public List<Experiment> all() {
         List<String> keys = redis.set(String.class).smembers(RedisKeys.EXPERIMENTS).stream()
@@ -88,8 +103,11 @@ public class ExperimentRepository {
         }
         Map<String, String> values = redis.value(String.class).mget(keys.toArray(String[]::new));
         List<Experiment> experiments = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
         values.forEach((key, json) -> {
-            if (json != null) {
+            if (json == null) {
+                expired.add(RedisKeys.experimentId(key));
+            } else {
                 try {
                     experiments.add(read(json));
                 } catch (IllegalStateException unreadable) {
@@ -97,6 +115,9 @@ public class ExperimentRepository {
                 }
             }
         });
+        if (!expired.isEmpty()) {
+            redis.set(String.class).srem(RedisKeys.EXPERIMENTS, expired.toArray(String[]::new));
+        }
         experiments.sort(Comparator.comparing(Experiment::createdAt).reversed());
         return experiments;
     }
@@ -169,10 +190,17 @@ public class ExperimentRepository {
                 "The rollout state of model " + model + " kept changing during " + ATTEMPTS + " attempts; try again.");
     }
 
-    private static void apply(String model, RolloutWrites writes, TransactionalRedisDataSource tx) {
+    private void apply(String model, RolloutWrites writes, TransactionalRedisDataSource tx) {
+        Set<String> ended = new HashSet<>();
         for (Experiment experiment : writes.experiments()) {
-            tx.value(String.class).set(RedisKeys.experiment(experiment.id()), write(experiment));
+            String key = RedisKeys.experiment(experiment.id());
+            tx.value(String.class).set(key, write(experiment));
             tx.set(String.class).sadd(RedisKeys.EXPERIMENTS, experiment.id());
+            if (experiment.phase().isTerminal()) {
+                tx.key().pexpire(key, retention);
+                tx.key().pexpire(RedisKeys.analyses(experiment.id()), retention);
+                ended.add(experiment.id());
+            }
         }
         writes.analyses().forEach((id, points) -> {
             String key = RedisKeys.analyses(id);
@@ -181,6 +209,9 @@ public class ExperimentRepository {
                             key,
                             points.stream().map(ExperimentRepository::writeJson).toArray(String[]::new));
             tx.list(String.class).ltrim(key, -ANALYSES_KEPT, -1);
+            if (ended.contains(id)) {
+                tx.key().pexpire(key, retention);
+            }
         });
         if (writes.runningPointer() != null) {
             Optional<String> running = writes.runningPointer();
