@@ -87,6 +87,7 @@ final class ServiceModules {
         return properties;
     }
 
+    /** The text of {@code file}. */
     static String read(Path file) {
         try {
             return Files.readString(file);
