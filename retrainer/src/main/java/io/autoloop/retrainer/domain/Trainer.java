@@ -68,6 +68,7 @@ public final class Trainer {
     private long quarantined;
     private long samplesAtLastAttempt;
     private String lastProblem;
+    private double lastPrediction = Double.NaN;
 
     private Trainer(
             Lineage lineage,
@@ -100,6 +101,21 @@ public final class Trainer {
         return new Trainer(
                 lineage,
                 new FtrlLearner(settings.spec(lineage.config()), TrainerSettings.parameters(lineage.config())),
+                new ProgressiveValidation(),
+                new HoldoutWindow(settings.holdoutSamples()),
+                settings.gate(),
+                offsets,
+                List.of());
+    }
+
+    /**
+     * A trainer of {@code lineage} that goes on with {@code learner} as it is, from {@code offsets}: a graduated shadow's
+     * learner, which learned the same samples beside the search's champion and continues warm as a lineage.
+     */
+    static Trainer graduate(Lineage lineage, FtrlLearner learner, TrainerSettings settings, Map<String, Long> offsets) {
+        return new Trainer(
+                lineage,
+                learner,
                 new ProgressiveValidation(),
                 new HoldoutWindow(settings.holdoutSamples()),
                 settings.gate(),
@@ -250,6 +266,7 @@ public final class Trainer {
      */
     public SampleOutcome accept(String partition, long offset, LabelledSample sample, SharedEncodings encodings) {
         consumed(partition, offset);
+        lastPrediction = Double.NaN;
         if (!sample.consent()) {
             skippedNoConsent++;
             return SampleOutcome.NO_CONSENT;
@@ -280,7 +297,18 @@ public final class Trainer {
         }
         validation.record(prediction, label, weight);
         window.add(vector, label, weight, prediction, referencePrediction);
+        lastPrediction = prediction;
         return SampleOutcome.TRAINED;
+    }
+
+    /** The progressive prediction of the last sample taken, made before it was learned; NaN if it was not learned. */
+    double lastPrediction() {
+        return lastPrediction;
+    }
+
+    /** The learner, for the search whose champion this lineage is: it copies it to warm-start shadows. */
+    FtrlLearner learner() {
+        return learner;
     }
 
     /** The {@code namespace^name} of the first numeric feature of {@code sample} equal to {@code value}, or null. */

@@ -81,7 +81,7 @@ public class LineageResource {
             throw ProblemException.badRequest(e.field(), e.getMessage());
         }
         LineageStore.Registration registration =
-                lineages.create(request, caller.getUserPrincipal().getName());
+                lineages.create(request, caller.getUserPrincipal().getName(), "admin-request");
         return switch (registration.outcome()) {
             case CREATED ->
                 Response.status(Response.Status.CREATED)
@@ -112,8 +112,7 @@ public class LineageResource {
 
     private void requireModel(String name) {
         if (!model.equals(name)) {
-            throw ProblemException.notFound(
-                    "This retrainer trains model " + model + ", not " + name + "; GET /v1/models names it.");
+            throw ProblemException.otherModel(model, name);
         }
     }
 }
