@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The search of shadow configurations over HTTP: the leaderboard (each live shadow's configuration, age and paired
@@ -26,6 +27,9 @@ public class SearchResource {
     }
 
     /** The leaderboard as the active trainer on this instance last saw it; 404 for another model's name. */
+    @APIResponse(responseCode = "200", description = "The search's leaderboard and latest events.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "The retrainer trains no model of that name (problem+json).")
     @GET
     public SearchView leaderboard(@PathParam("name") String name) {
         if (!model.equals(name)) {
