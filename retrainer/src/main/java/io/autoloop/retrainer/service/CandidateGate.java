@@ -69,8 +69,7 @@ public class CandidateGate {
     /**
      * Scores every trainer's holdout window, from now on, with the version its candidates would replace (see
      * {@link ServedVersions}): the challenger's version for the lineage serving the challenger arm, the champion for
-     * every other. A refresh of the lineage the window was scored with keeps the window; a version of another lineage
-     * (a promotion, an experiment's start or end) starts it over.
+     * every other; a window whose version changes (a promotion, a refresh, an experiment's start or end) starts over.
      */
     void followServed(LineageTrainers trainers) {
         ServedVersions served = models.served();
@@ -80,13 +79,11 @@ public class CandidateGate {
             if (Objects.equals(reference.version(), trainer.referenceVersion())) {
                 continue;
             }
-            boolean restarted = trainer.referenceChanged(
-                    reference, reference.version() == null ? null : models.load(reference.version()));
+            trainer.referenceChanged(reference, reference.version() == null ? null : models.load(reference.version()));
             LOG.infof(
-                    "Model %s: the holdout window of lineage %s %s %s %s",
+                    "Model %s: the holdout window of lineage %s is now scored with %s %s",
                     trainers.model(),
                     trainer.lineage().ref().name(),
-                    restarted ? "starts over, scored with" : "goes on, its new samples scored with",
                     reference.arm() == null ? "no version" : reference.arm().wireName(),
                     reference.version() == null ? "" : reference.version());
         }
