@@ -234,6 +234,17 @@ public final class Trainer {
     }
 
     /**
+     * The arm and version candidates are judged against, or {@link ServedVersions.Reference#NONE}: the same version may
+     * serve another arm later (a champion's version becomes the challenger's in a test, say), and the gate names the
+     * arm.
+     */
+    public ServedVersions.Reference reference() {
+        return reference == null
+                ? ServedVersions.Reference.NONE
+                : new ServedVersions.Reference(referenceArm, window.championVersion());
+    }
+
+    /**
      * Takes one sample at {@code offset} of {@code partition} (for example {@code training.samples-3}): skips it
      * without consent, otherwise scores it with the reference version and the learner and then learns it. A sample whose
      * features cannot be hashed is {@link SampleOutcome#MALFORMED}; one the learner refuses is

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,7 +75,7 @@ public class CandidateGate {
         for (Trainer trainer : trainers.trainers()) {
             ServedVersions.Reference reference =
                     served.referenceFor(trainer.lineage().ordinal());
-            if (Objects.equals(reference.version(), trainer.referenceVersion())) {
+            if (reference.equals(trainer.reference())) {
                 continue;
             }
             trainer.referenceChanged(reference, reference.version() == null ? null : models.load(reference.version()));

@@ -184,6 +184,20 @@ class TrainerTest {
     }
 
     @Test
+    void theSameVersionOnAnotherArmKeepsTheHoldoutWindowAndTheGateNamesTheNewArm() {
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        ModelSnapshot served = championAfter(10);
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), served);
+        train(trainer, new SyntheticSamples(6), 0, 150);
+
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHALLENGER, "0.1.0"), served);
+
+        assertThat(trainer.holdout().samples()).isEqualTo(150);
+        assertThat(trainer.reference()).isEqualTo(new ServedVersions.Reference(Arm.CHALLENGER, "0.1.0"));
+        assertThat(trainer.propose(NOW).verdict().detail()).contains("challenger 0.1.0");
+    }
+
+    @Test
     void aCheckpointOfAnotherFeatureSpecGivesAFreshLearnerThatGoesOnFromItsOffsets() {
         // given a checkpoint of a 16-bit learner
         Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
