@@ -63,11 +63,13 @@ public final class RedisKeys {
     }
 
     /**
-     * String: the {@link ModelVersion} JSON of the newest gate-passed version waiting for the running experiment to
-     * end, absent while none waits. Written and read by the ab-router's rollout transactions.
+     * Hash: lineage id → the {@link ModelVersion} JSON of that lineage's newest gate-passed version waiting for the
+     * router's controller (to refresh its arm, or to challenge once the running experiment ends); a field per
+     * lineage, so that one lineage's version never displaces another's. Written and read by the ab-router's rollout
+     * transactions; read by the retrainer's pruning.
      */
-    public static String candidate(String name) {
-        return MODEL + name + ":candidate";
+    public static String candidates(String name) {
+        return MODEL + name + ":candidates";
     }
 
     /**
@@ -187,7 +189,7 @@ public final class RedisKeys {
 
     /**
      * A {@code KEYS}/{@code SCAN} pattern of every key under a model's prefix: bytes and metadata of each version, the
-     * version index, the aliases, the running experiment, the candidate, the gate decisions and the trainer's health
+     * version index, the aliases, the running experiment, the waiting candidates, the gate decisions and the trainer's health
      * (not the checkpoint and the leases). Tests delete a model with it.
      */
     public static String modelKeysPattern(String name) {

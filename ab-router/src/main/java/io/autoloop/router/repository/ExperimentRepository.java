@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, the newest
  * {@value #ANALYSES_KEPT} analyses of each as a list under {@code autoloop:experiment:{id}:analyses}, their ids in
- * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate; and the
+ * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidates; and the
  * model's refreshes (the arms the refresh guard watches, the versions it reverted, the newest {@value #REFRESHES_KEPT}
  * entries of the refresh history) and its retired lineages ({@code autoloop:model:{name}:lineages:retired}).
  *
@@ -128,12 +129,12 @@ public class ExperimentRepository {
     }
 
     /**
-     * Records {@code candidate} as the model's waiting candidate unless a newer one (later {@code createdAt}) already
-     * waits; returns whether it was recorded.
+     * Records {@code candidate} as its lineage's waiting candidate unless a newer one of the lineage (later
+     * {@code createdAt}) already waits; another lineage's waiting candidate stays. Returns whether it was recorded.
      */
     public boolean offerCandidate(ModelVersion candidate) {
         return transact(candidate.name(), state -> {
-            ModelVersion waiting = state.candidate();
+            ModelVersion waiting = state.candidates().get(candidate.lineage().id());
             if (waiting != null && !candidate.createdAt().isAfter(waiting.createdAt())) {
                 return new Plan<>(new RolloutWrites(), false);
             }
@@ -152,7 +153,7 @@ public class ExperimentRepository {
             String pointer = redis.value(String.class).get(RedisKeys.runningExperiment(model));
             List<String> watched = new ArrayList<>(List.of(
                     RedisKeys.runningExperiment(model),
-                    RedisKeys.candidate(model),
+                    RedisKeys.candidates(model),
                     RedisKeys.alias(model, Arm.CHAMPION),
                     RedisKeys.alias(model, Arm.CHALLENGER),
                     RedisKeys.refreshWatches(model),
@@ -251,29 +252,30 @@ public class ExperimentRepository {
                                     .toArray(String[]::new));
             tx.list(String.class).ltrim(key, -REFRESHES_KEPT, -1);
         }
-        if (writes.candidatePointer() != null) {
-            Optional<ModelVersion> candidate = writes.candidatePointer();
+        writes.candidates().forEach((lineage, candidate) -> {
             if (candidate.isPresent()) {
-                tx.value(String.class)
-                        .set(
-                                RedisKeys.candidate(model),
+                tx.hash(String.class)
+                        .hset(
+                                RedisKeys.candidates(model),
+                                lineage,
                                 new String(ContractJson.write(candidate.get()), StandardCharsets.UTF_8));
             } else {
-                tx.key().del(RedisKeys.candidate(model));
+                tx.hash(String.class).hdel(RedisKeys.candidates(model), lineage);
             }
-        }
+        });
     }
 
     private static RolloutState read(RedisDataSource ds, String model) {
-        Map<String, String> values = ds.value(String.class)
-                .mget(
-                        RedisKeys.alias(model, Arm.CHAMPION),
-                        RedisKeys.runningExperiment(model),
-                        RedisKeys.candidate(model));
+        Map<String, String> values =
+                ds.value(String.class).mget(RedisKeys.alias(model, Arm.CHAMPION), RedisKeys.runningExperiment(model));
         String running = values.get(RedisKeys.runningExperiment(model));
         Experiment experiment =
                 running == null ? null : read(ds.value(String.class).get(RedisKeys.experiment(running)));
-        String candidate = values.get(RedisKeys.candidate(model));
+        Map<String, ModelVersion> candidates = new HashMap<>();
+        ds.hash(String.class)
+                .hgetall(RedisKeys.candidates(model))
+                .forEach((lineage, json) -> candidates.put(
+                        lineage, ContractJson.read(json.getBytes(StandardCharsets.UTF_8), ModelVersion.class)));
         Map<Arm, RefreshWatch> watches = new EnumMap<>(Arm.class);
         ds.hash(String.class).hgetall(RedisKeys.refreshWatches(model)).values().stream()
                 .map(json -> readJson(json, RefreshWatch.class))
@@ -281,9 +283,7 @@ public class ExperimentRepository {
         return new RolloutState(
                 values.get(RedisKeys.alias(model, Arm.CHAMPION)),
                 experiment,
-                candidate == null
-                        ? null
-                        : ContractJson.read(candidate.getBytes(StandardCharsets.UTF_8), ModelVersion.class),
+                candidates,
                 watches,
                 Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.refreshReverted(model))),
                 Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.retiredLineages(model))));
