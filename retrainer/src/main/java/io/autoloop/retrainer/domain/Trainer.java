@@ -211,21 +211,36 @@ public final class Trainer {
 
     /**
      * Makes {@code model} (published as {@code version}, served by {@code arm}) the version every sample is also scored
-     * with and candidates are judged against; when the version differs from the one the holdout window was scored
-     * with, the window starts over.
+     * with and candidates are judged against. A newer version of the lineage the holdout window was scored with (a
+     * refresh of the arm) scores the samples from now on and keeps the window, whose older samples keep the prediction
+     * of the version served when they came; a version of another lineage, or none, starts the window over.
      *
      * @param reference the arm and version, or {@link ServedVersions.Reference#NONE} when nothing is published
      * @param model its weights, or null with {@code NONE}
+     * @return whether the holdout window started over
      */
-    public void referenceChanged(ServedVersions.Reference reference, ModelSnapshot model) {
+    public boolean referenceChanged(ServedVersions.Reference reference, ModelSnapshot model) {
         if ((reference.version() == null) != (model == null)) {
             throw new IllegalArgumentException("A reference needs both a version and a model, or neither.");
         }
-        if (!Objects.equals(reference.version(), window.championVersion())) {
+        boolean restarted = false;
+        if (sameLineage(reference.version(), window.championVersion())) {
+            window.refresh(reference.version());
+        } else {
             window.restart(reference.version());
+            restarted = true;
         }
         this.reference = model;
         referenceArm = reference.arm();
+        return restarted;
+    }
+
+    /** Whether two versions are of one lineage (their major is its ordinal); false when either is null. */
+    private static boolean sameLineage(String version, String other) {
+        return version != null
+                && other != null
+                && SemanticVersion.parse(version).major()
+                        == SemanticVersion.parse(other).major();
     }
 
     /** The version the holdout window is scored with and candidates are judged against, or null. */

@@ -80,6 +80,6 @@ class ChallengerRefreshGateTest {
                         given().get("/v1/models/candidates").asString())
                 .getMap("find { it.reason == 'worse-than-challenger' }");
         assertThat(decision).containsEntry("champion", "1.1.0").containsEntry("version", "1.2.0");
-        assertThat((String) decision.get("detail")).contains("against challenger 1.1.0's");
+        assertThat((String) decision.get("detail")).contains("for the challenger arm as served (now 1.1.0");
     }
 }
