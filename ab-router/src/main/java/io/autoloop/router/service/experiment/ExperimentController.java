@@ -21,11 +21,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The experiment controller of one model. On every tick the replica takes or renews the controller lease
- * ({@code autoloop:lease:controller:{model}}); only the holder goes on to: settle the waiting candidate (a state
- * change ends the tick, the next one sees the new state; a candidate that must wait does not), start a waiting
- * experiment once its challenger is verified here (or roll it back when it failed verification), complete a
- * promotion, analyse the running experiment once per interval with the arm stats and the challenger's health, and
- * adopt the newest registry version as champion when the model has none.
+ * ({@code autoloop:lease:controller:{model}}); only the holder goes on to: settle the waiting candidates that need not
+ * wait (then the rest of the tick works on the state read again, so that a stream of refreshes never holds up an
+ * experiment's analysis), start a waiting experiment once its challenger is verified here (or roll it back when it
+ * failed verification), complete a promotion, analyse the running experiment once per interval with the arm stats
+ * and the challenger's health, and adopt the newest registry version as champion when the model has none.
  */
 @ApplicationScoped
 class ExperimentController {
@@ -74,8 +74,8 @@ class ExperimentController {
     }
 
     /** One controller tick on {@code state} (as just read by {@link Routing#refresh()}); null state skips it. */
-    void tick(RolloutState state) {
-        if (state == null) {
+    void tick(RolloutState read) {
+        if (read == null) {
             return;
         }
         leader = lease.acquireOrRenew(model, holder, leaseTtl);
@@ -83,9 +83,7 @@ class ExperimentController {
             return;
         }
         Instant now = clock.instant();
-        if (!state.candidates().isEmpty() && experiments.handleCandidate(now) != CandidatePolicy.Decision.WAIT) {
-            return;
-        }
+        RolloutState state = settleCandidates(read, now);
         Experiment running = state.running();
         if (running == null) {
             if (state.champion() == null) {
@@ -109,6 +107,22 @@ class ExperimentController {
                 analyse(running, now);
             }
         }
+    }
+
+    /**
+     * Settles, one transaction each, the waiting candidates of {@code state} that need not wait (at most as many as
+     * wait, so that a stream of announcements cannot hold the tick); returns the state to go on with, read again when
+     * one of them changed it.
+     */
+    private RolloutState settleCandidates(RolloutState state, Instant now) {
+        boolean changed = false;
+        for (int settled = 0; settled < state.candidates().size(); settled++) {
+            if (experiments.handleCandidate(now) == CandidatePolicy.Decision.WAIT) {
+                break;
+            }
+            changed = true;
+        }
+        return changed ? experiments.state() : state;
     }
 
     /** Gives the lease up, e.g. at shutdown, so another replica takes over at once. */

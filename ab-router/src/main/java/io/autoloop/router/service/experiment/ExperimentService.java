@@ -110,6 +110,11 @@ public class ExperimentService {
         return model;
     }
 
+    /** The model's rollout state as Redis holds it now. */
+    public RolloutState state() {
+        return repository.state(model);
+    }
+
     /**
      * Applies {@code event} to the experiment {@code id}, which must be the model's running experiment.
      *
