@@ -70,15 +70,12 @@ class WaitingCandidatesTest {
     @Test
     void aRefreshOfTheChampionsLineageTakesNothingFromAChallengerThatWaitsBeforeIt() {
         // Given a champion of the default lineage,
-        ExperimentService service = service();
-        ModelVersion champion = publish("1.1.0", 0, TestModels.LINEAGE);
-        assertThat(service.adoptChampion(champion.version())).isTrue();
+        ExperimentService service = serviceWithAChampion();
 
         // when a version of another lineage and, a moment later, a refresh of the champion's lineage pass the gate,
         ModelVersion challenger = publish("2.1.0", 1, TestModels.CHALLENGER_LINEAGE);
         ModelVersion refresh = publish("1.2.0", 2, TestModels.LINEAGE);
-        assertThat(repository.offerCandidate(challenger)).isTrue();
-        assertThat(repository.offerCandidate(refresh)).isTrue();
+        offer(challenger, refresh);
 
         // then both wait, each for its lineage,
         assertThat(repository.state(model).waiting()).containsExactly(challenger, refresh);
@@ -105,13 +102,10 @@ class WaitingCandidatesTest {
 
     @Test
     void aRefreshCreatedBeforeTheChallengeIsAppliedFirstAndTheChallengeStartsAgainstIt() {
-        ExperimentService service = service();
-        ModelVersion champion = publish("1.1.0", 0, TestModels.LINEAGE);
-        assertThat(service.adoptChampion(champion.version())).isTrue();
+        ExperimentService service = serviceWithAChampion();
         ModelVersion refresh = publish("1.2.0", 1, TestModels.LINEAGE);
         ModelVersion challenger = publish("2.1.0", 2, TestModels.CHALLENGER_LINEAGE);
-        assertThat(repository.offerCandidate(challenger)).isTrue();
-        assertThat(repository.offerCandidate(refresh)).isTrue();
+        offer(challenger, refresh);
 
         Decision first = service.handleCandidate(Instant.now());
         Decision second = service.handleCandidate(Instant.now());
@@ -142,9 +136,20 @@ class WaitingCandidatesTest {
                         TestModels.LINEAGE.id(), other));
     }
 
-    private ExperimentService service() {
+    /** The service of the test's model, whose champion is 1.1.0 of the default lineage. */
+    private ExperimentService serviceWithAChampion() {
         RouterConfig config = DefaultConfig.of(RouterConfig.class, Map.of("modelName", model));
-        return new ExperimentService(repository, registry, audit, feed, config);
+        ExperimentService service = new ExperimentService(repository, registry, audit, feed, config);
+        assertThat(service.adoptChampion(publish("1.1.0", 0, TestModels.LINEAGE).version()))
+                .isTrue();
+        return service;
+    }
+
+    /** Offers each version as the consumer of {@code model.versions} does; each is recorded. */
+    private void offer(ModelVersion... versions) {
+        for (ModelVersion version : versions) {
+            assertThat(repository.offerCandidate(version)).as(version.version()).isTrue();
+        }
     }
 
     /** Publishes {@code version} of {@code lineage}, created {@code minutes} after the test's start, to the registry. */
