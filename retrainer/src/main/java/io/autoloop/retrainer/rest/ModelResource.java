@@ -97,15 +97,17 @@ public class ModelResource {
 
     /**
      * The exact registry bytes of one version ({@code ModelCodec} format), with {@code ETag} and {@code Repr-Digest}
-     * (RFC 9530) carrying their SHA-256; answers 304 to a matching {@code If-None-Match}.
+     * (RFC 9530) carrying their SHA-256; answers 304 to a matching {@code If-None-Match}. An admin's only: the weights
+     * are what the model learned from users' behaviour, and the model itself.
      */
     @APIResponse(responseCode = "200", description = "The version's bytes, with ETag and Repr-Digest.")
     @APIResponse(responseCode = "304", description = "The bytes match the If-None-Match tag.")
     @APIResponse(responseCode = "400", description = "The version is not a semantic version (problem+json).")
-    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "401", description = "No admin key (problem+json).")
     @APIResponse(responseCode = "404", description = "The model has no such version (problem+json).")
     @GET
     @Path("{version}/weights")
+    @RolesAllowed(Roles.ADMIN)
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
     public Response weights(@PathParam("version") String version, @Context Request request) {
         String checked = checked(version);

@@ -35,6 +35,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 @WithTestResource(UniqueModel.class)
 class ModelResourceTest {
 
+    /** The admin key of the test profile: the model bytes are served to an admin only. */
+    private static final String ADMIN = "Bearer autoloop-dev-admin-key";
+
     @Inject
     RetrainerConfig config;
 
@@ -63,8 +66,9 @@ class ModelResourceTest {
                         equalTo(RedisKeys.model(config.modelName(), "1.1.0")))
                 .body("trainer.role", equalTo("active"));
 
-        ModelSnapshot initial =
-                ModelCodec.read(given().get("/v1/models/1.1.0/weights").asByteArray());
+        ModelSnapshot initial = ModelCodec.read(given().header("Authorization", ADMIN)
+                .get("/v1/models/1.1.0/weights")
+                .asByteArray());
 
         // Bias only and untrained: no sample learned, not even the bias weight is set, so it predicts 0.5.
         assertThat(initial.provenance().samplesSeen()).isZero();
@@ -78,7 +82,7 @@ class ModelResourceTest {
     void weightsAreTheExactRegistryBytesWithTheirChecksum() {
         ModelVersion meta = ContractJson.read(given().get("/v1/models/1.1.0").asByteArray(), ModelVersion.class);
 
-        Response weights = given().get("/v1/models/1.1.0/weights");
+        Response weights = given().header("Authorization", ADMIN).get("/v1/models/1.1.0/weights");
 
         byte[] bytes = weights.then()
                 .statusCode(200)
@@ -98,9 +102,12 @@ class ModelResourceTest {
 
     @Test
     void aClientThatHasTheWeightsGetsNotModified() {
-        String etag = given().get("/v1/models/1.1.0/weights").header("ETag");
+        String etag = given().header("Authorization", ADMIN)
+                .get("/v1/models/1.1.0/weights")
+                .header("ETag");
 
-        given().header("If-None-Match", etag)
+        given().header("Authorization", ADMIN)
+                .header("If-None-Match", etag)
                 .get("/v1/models/1.1.0/weights")
                 .then()
                 .statusCode(304);
@@ -116,12 +123,31 @@ class ModelResourceTest {
         "/v1/models/candidates?limit=5000, 400, limit"
     })
     void badAddressesAnswerAProblemNamingTheField(String path, int status, String field) {
-        Response response = given().accept("application/json").get(path);
+        Response response = given().header("Authorization", ADMIN)
+                .accept("application/json")
+                .get(path);
 
         response.then().statusCode(status).contentType(Problem.MEDIA_TYPE).body("status", equalTo(status));
         if (field != null) {
             response.then().body("errors[0].field", equalTo(field));
         }
+    }
+
+    @Test
+    void theModelBytesNeedTheAdminKey() {
+        given().get("/v1/models/1.1.0/weights")
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("errors[0].field", equalTo("Authorization"));
+        given().header("Authorization", "Bearer autoloop-dev-key")
+                .get("/v1/models/1.1.0/weights")
+                .then()
+                .statusCode(401)
+                .contentType(Problem.MEDIA_TYPE);
+        // The metadata, without the weights, stays open to the dashboards that list versions.
+        given().get("/v1/models/1.1.0").then().statusCode(200);
     }
 
     @Test
