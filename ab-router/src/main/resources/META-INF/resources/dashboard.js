@@ -4,6 +4,7 @@
 import { calibrationChart, legend, timeChart } from "./charts.js";
 
 const REFRESH_MS = 3000;
+const PAGE_SIZE = 50;
 const CHAMPION = { name: "champion", colour: "#1f5fa8", dash: "none", marker: "circle" };
 const CHALLENGER = { name: "challenger", colour: "#b54700", dash: "6 3", marker: "square" };
 const ACTIONS = {
@@ -54,6 +55,16 @@ async function getJson(url) {
   return response.json();
 }
 
+/** A page of a list endpoint: its items and the total the answer's X-Total-Count gives. */
+async function getPage(url) {
+  const response = await fetch(url, { headers: { Accept: "application/json" }, cache: "no-store" });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || `${response.status} ${response.statusText}`);
+  }
+  return { rows: await response.json(), total: Number(response.headers.get("X-Total-Count")) };
+}
+
 function phaseBadge(phase) {
   return `<span class="badge phase-${esc(phase)}" data-field="phase">${esc(phase)}</span>`;
 }
@@ -93,14 +104,21 @@ const overview = {
       <section aria-labelledby="experiments-title">
         <h2 id="experiments-title">Every experiment of this router's model, newest first</h2>
         <div class="scroll" id="overview-table"><p>Loading…</p></div>
+        <nav class="pages" id="overview-pages" aria-label="Pages of experiments"></nav>
         <p class="note">Lift: the challenger's relative CTR gain with its always-valid 95 % interval; p: the always-valid
         p-value. Rows with an alert are marked ⚠ and name the problem.</p>
       </section>`;
   },
+  offset: 0,
   async load() {
-    const rows = await getJson("/v1/dashboard/experiments");
+    const { rows, total } = await getPage(`/v1/dashboard/experiments?limit=${PAGE_SIZE}&offset=${overview.offset}`);
     const target = document.getElementById("overview-table");
     if (!target) return;
+    if (rows.length === 0 && overview.offset > 0) {
+      overview.offset = 0;
+      return overview.load();
+    }
+    pager(rows.length, total);
     if (rows.length === 0) {
       setHtml(target, "<p>No experiment yet: one starts when the retrainer publishes a version that passed its gate.</p>");
       return;
@@ -115,6 +133,26 @@ const overview = {
       <tbody>${rows.map(overviewRow).join("")}</tbody></table>`);
   },
 };
+
+/** The overview's page links: which experiments show, and the newer and older pages when there are more. */
+function pager(shown, total) {
+  const nav = document.getElementById("overview-pages");
+  if (!nav) return;
+  if (total <= shown) {
+    setHtml(nav, "");
+    return;
+  }
+  const first = overview.offset + 1;
+  setHtml(nav, `<button type="button" data-page="newer" ${overview.offset === 0 ? "disabled" : ""}>Newer</button>
+    <span data-field="page-range">${format.int(first)}–${format.int(overview.offset + shown)} of ${format.int(total)}</span>
+    <button type="button" data-page="older" ${overview.offset + shown >= total ? "disabled" : ""}>Older</button>`);
+  nav.onclick = (event) => {
+    const button = event.target.closest("button[data-page]");
+    if (!button || button.disabled) return;
+    overview.offset = button.dataset.page === "older" ? overview.offset + PAGE_SIZE : Math.max(0, overview.offset - PAGE_SIZE);
+    refresh();
+  };
+}
 
 function overviewRow(row) {
   const e = row.experiment;

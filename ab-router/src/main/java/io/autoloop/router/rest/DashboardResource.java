@@ -16,9 +16,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The read-only JSON behind the dashboard at {@code /}: the router's model's experiments with their alerts, one
@@ -45,12 +48,25 @@ public class DashboardResource {
         this.guardrailLimits = ExperimentService.policyOf(config).guardrails();
     }
 
-    /** The model's experiments, newest first, each with its latest transition and alerts. */
-    @APIResponse(responseCode = "200", description = "Every experiment's overview, newest first.")
+    /**
+     * The model's experiments, newest first, each with its latest transition and alerts: a page of them
+     * ({@link PageRequest}: {@code limit}, default 50, and {@code offset}), with their total in {@code X-Total-Count}
+     * and the pages beside it in {@code Link}.
+     */
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of the experiments' overviews, newest first; X-Total-Count and Link (next, prev).")
+    @APIResponse(responseCode = "400", description = "The limit or the offset is out of range (problem+json).")
     @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
     @GET
     @Path("/experiments")
-    public List<ExperimentOverview> experiments() {
+    public RestResponse<List<ExperimentOverview>> experiments(
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        PageRequest page = PageRequest.of(limit, offset);
+        return page.answer(overviews(), UriBuilder.fromPath("/v1/dashboard/experiments"));
+    }
+
+    private List<ExperimentOverview> overviews() {
         return repository.all().stream()
                 .filter(experiment -> experiment.model().equals(model))
                 .map(experiment -> new ExperimentOverview(

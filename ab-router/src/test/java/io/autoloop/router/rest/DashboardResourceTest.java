@@ -69,6 +69,47 @@ class DashboardResourceTest {
     }
 
     @Test
+    void theOverviewIsPagedNewestFirstWithTheTotalAndTheLinksBesideIt() throws InterruptedException {
+        // Given three more experiments of this router's model, created one after the other
+        for (int i = 0; i < 3; i++) {
+            stored(model);
+            Thread.sleep(5);
+        }
+        List<String> all = given().get("/v1/dashboard/experiments?limit=" + PageRequest.MAX_LIMIT)
+                .jsonPath()
+                .getList("experiment.id", String.class);
+
+        // When the first page of two is read, and then the page its next link names
+        io.restassured.response.Response first = given().get("/v1/dashboard/experiments?limit=2");
+        String next = first.header("Link").replaceAll("^<([^>]+)>; rel=\"next\".*$", "$1");
+        io.restassured.response.Response second = given().get(next);
+
+        // Then the pages hold the newest two and the two after them, with the total and the links between them
+        first.then().statusCode(200).header("X-Total-Count", String.valueOf(all.size()));
+        assertThat(first.jsonPath().getList("experiment.id", String.class)).isEqualTo(all.subList(0, 2));
+        assertThat(next).isEqualTo("/v1/dashboard/experiments?limit=2&offset=2");
+        assertThat(second.jsonPath().getList("experiment.id", String.class)).isEqualTo(all.subList(2, 4));
+        assertThat(second.header("Link")).contains("</v1/dashboard/experiments?limit=2&offset=0>; rel=\"prev\"");
+        assertThat(given().get("/v1/dashboard/experiments?offset=" + all.size())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("$"))
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"limit=0, limit", "limit=201, limit", "limit=ten, limit", "offset=-1, offset", "offset=1.5, offset"})
+    void aPageOutOfRangeIsAProblemNamingTheParameter(String query, String field) {
+        given().get("/v1/dashboard/experiments?" + query)
+                .then()
+                .statusCode(400)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", equalTo(field));
+    }
+
+    @Test
     void theTrainingsAlertsComeFromTheRetrainersReportAndAMissingReportIsOne() {
         // Given no report on the training of this router's model, then the silence is the alert
         redis.key().del(RedisKeys.trainerHealth(model));
