@@ -27,6 +27,15 @@ public interface RouterConfig {
      */
     Optional<String> pseudonymizationSecret();
 
+    /**
+     * The feedback-collectors and ab-routers that must pseudonymize alike: those of one scope publish their terms (the
+     * fingerprint of the secret and the app ids) in one Redis key and refuse to serve, readiness DOWN, when theirs differ
+     * from those in force. The collector's {@code collector.pseudonymization-scope} must name the same. Default
+     * {@code default}.
+     */
+    @WithDefault("default")
+    String pseudonymizationScope();
+
     /** An id for this replica in the controller lease; a random one when unset. */
     Optional<String> replicaId();
 

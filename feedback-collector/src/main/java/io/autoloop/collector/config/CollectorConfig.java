@@ -24,6 +24,15 @@ public interface CollectorConfig {
      */
     Optional<String> pseudonymizationSecret();
 
+    /**
+     * The feedback-collectors and ab-routers that must pseudonymize alike: those of one scope publish their terms (the
+     * fingerprint of the secret and the app ids) in one Redis key and refuse to serve, readiness DOWN, when theirs differ
+     * from those in force. The router's {@code router.pseudonymization-scope} must name the same. Default
+     * {@code default}.
+     */
+    @WithDefault("default")
+    String pseudonymizationScope();
+
     /** Limits of one {@code POST /v1/events} request. */
     Limits limits();
 
