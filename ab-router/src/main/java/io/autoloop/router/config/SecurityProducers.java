@@ -24,8 +24,9 @@ public class SecurityProducers {
     }
 
     /**
-     * App keys for {@code POST /v1/rank} and the admin key (actor {@link KeyRing#ADMIN}) for the experiment API; without
-     * an admin hash every admin call is refused, without an app key the router refuses to start.
+     * App keys for {@code POST /v1/rank}, and for the experiment API the unnamed admin key (actor
+     * {@link KeyRing#ADMIN}) and the named admins' keys (each its own actor); without any admin key every admin call is refused, without an
+     * app key the router refuses to start.
      */
     @Produces
     @ApplicationScoped
@@ -36,8 +37,9 @@ public class SecurityProducers {
                     + " router.api-keys.\"<appId>\" to the SHA-256 of each app's key (printf %s KEY | sha256sum), the"
                     + " same app ids as the feedback-collector's.");
         }
-        credentials.appKeyHashes("router.api-keys", config.apiKeys());
+        credentials.keyHashes("router.api-keys", config.apiKeys());
         config.adminKeyHash().ifPresent(hash -> credentials.keyHash("router.admin-key-hash", hash));
-        return KeyRing.of(config.apiKeys(), config.adminKeyHash());
+        credentials.keyHashes("router.admin-keys", config.adminKeys());
+        return KeyRing.of(config.apiKeys(), config.adminKeyHash(), config.adminKeys());
     }
 }

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The readiness check {@code pseudonymization}: consumes the verdict of the platform's {@link PseudonymizationAgreement}
- * over this router's secret and app ids, which it starts with the application, and produces DOWN, with the sentence
+ * The readiness check {@code pseudonymization}: consumes the verdict of the platform's
+ * {@link PseudonymizationAgreement} over this router's secret and app ids, which it starts with the application, and produces DOWN, with the sentence
  * why, while they differ from those in force for the routers and collectors of {@code router.pseudonymization-scope}.
  */
 @Readiness

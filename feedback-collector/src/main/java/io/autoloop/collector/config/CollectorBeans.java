@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds the collector's plain-Java collaborators from {@link CollectorConfig} and checks at startup that
- * the configuration is usable, its credentials among it ({@link ConfiguredCredentials}), failing with a sentence that says
+ * Builds the collector's plain-Java collaborators from {@link CollectorConfig} and checks at startup that the
+ * configuration is usable, its credentials among it ({@link ConfiguredCredentials}), failing with a sentence that says
  * what to set.
  */
 @Singleton
@@ -36,7 +36,7 @@ public class CollectorBeans {
         }
         config.apiKeys().keySet().forEach(CollectorBeans::checkAppId);
         config.rateLimit().perApp().keySet().forEach(CollectorBeans::checkAppId);
-        credentials.appKeyHashes("collector.api-keys", config.apiKeys());
+        credentials.keyHashes("collector.api-keys", config.apiKeys());
         return KeyRing.of(config.apiKeys(), Optional.empty());
     }
 

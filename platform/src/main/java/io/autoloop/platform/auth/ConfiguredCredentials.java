@@ -27,7 +27,10 @@ public final class ConfiguredCredentials {
 
     /** The development and test keys whose hashes the application.properties of the services configure. */
     private static final Map<String, String> PUBLISHED_KEYS_BY_HASH = Stream.of(
-                    "autoloop-dev-key", "autoloop-dev-admin-key", "autoloop-test-limited-key")
+                    "autoloop-dev-key",
+                    "autoloop-dev-admin-key",
+                    "autoloop-test-limited-key",
+                    "autoloop-test-alice-admin-key")
             .collect(Collectors.toUnmodifiableMap(ApiKeys::hashOf, key -> key));
 
     private final boolean acceptsPublished;
@@ -71,23 +74,25 @@ public final class ConfiguredCredentials {
     }
 
     /**
-     * Refuses, outside the development profiles, a key hash that {@code property} configures when it is the hash of a
-     * key published with Autoloop's source.
+     * Refuses, outside the development profiles, the key hashes that {@code property} configures (one, or several
+     * separated by commas) when one is the hash of a key published with Autoloop's source.
      */
-    public void keyHash(String property, String hexHash) {
-        if (acceptsPublished || hexHash == null) {
+    public void keyHash(String property, String hexHashes) {
+        if (acceptsPublished || hexHashes == null) {
             return;
         }
-        String key = PUBLISHED_KEYS_BY_HASH.get(hexHash.toLowerCase(Locale.ROOT));
-        if (key != null) {
-            throw new IllegalStateException(property + " is the hash of the key '" + key + "' published with"
-                    + " Autoloop's source, which only the dev and test profiles accept: configure the SHA-256 of a key"
-                    + " of your own (printf %s KEY | sha256sum).");
+        for (String hash : ApiKeys.hashesIn(hexHashes)) {
+            String key = PUBLISHED_KEYS_BY_HASH.get(hash.toLowerCase(Locale.ROOT));
+            if (key != null) {
+                throw new IllegalStateException(property + " is the hash of the key '" + key + "' published with"
+                        + " Autoloop's source, which only the dev and test profiles accept: configure the SHA-256 of a"
+                        + " key of your own (printf %s KEY | sha256sum).");
+            }
         }
     }
 
-    /** Applies {@link #keyHash} to each app's key hash, naming each as {@code prefix."<appId>"}. */
-    public void appKeyHashes(String prefix, Map<String, String> hexHashesByApp) {
-        hexHashesByApp.forEach((app, hash) -> keyHash(prefix + ".\"" + app + "\"", hash));
+    /** Applies {@link #keyHash} to the key hashes of each app or admin, naming each as {@code prefix."<name>"}. */
+    public void keyHashes(String prefix, Map<String, String> hexHashesByName) {
+        hexHashesByName.forEach((name, hashes) -> keyHash(prefix + ".\"" + name + "\"", hashes));
     }
 }

@@ -55,7 +55,13 @@ class ConfiguredCredentialsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"autoloop-dev-key", "autoloop-dev-admin-key", "autoloop-test-limited-key"})
+    @ValueSource(
+            strings = {
+                "autoloop-dev-key",
+                "autoloop-dev-admin-key",
+                "autoloop-test-limited-key",
+                "autoloop-test-alice-admin-key"
+            })
     void productionRefusesTheHashOfEachPublishedKeyInEitherCase(String publishedKey) {
         String hash = ApiKeys.hashOf(publishedKey);
 
@@ -74,17 +80,25 @@ class ConfiguredCredentialsTest {
                 Map.of("shop", ApiKeys.hashOf("shop-key-123"), "demo", ApiKeys.hashOf("autoloop-dev-key"));
 
         // then the check names the property of the second
-        assertThatThrownBy(() -> ConfiguredCredentials.production().appKeyHashes("collector.api-keys", hashes))
+        assertThatThrownBy(() -> ConfiguredCredentials.production().keyHashes("collector.api-keys", hashes))
                 .hasMessageStartingWith("collector.api-keys.\"demo\" is the hash of the key 'autoloop-dev-key'");
+    }
+
+    @Test
+    void productionRefusesAPublishedHashAmongTheKeysOfARotation() {
+        String rotation = ApiKeys.hashOf("shop-key-123") + "," + ApiKeys.hashOf("autoloop-dev-key");
+
+        assertThatThrownBy(() -> ConfiguredCredentials.production().keyHash("router.api-keys.\"shop\"", rotation))
+                .hasMessageStartingWith("router.api-keys.\"shop\" is the hash of the key 'autoloop-dev-key'");
     }
 
     @Test
     void productionAcceptsKeysOfItsOwnAndDevelopmentAcceptsThePublishedOnes() {
         assertThatCode(() -> ConfiguredCredentials.production()
-                        .appKeyHashes("collector.api-keys", Map.of("shop", ApiKeys.hashOf("shop-key-123"))))
+                        .keyHashes("collector.api-keys", Map.of("shop", ApiKeys.hashOf("shop-key-123"))))
                 .doesNotThrowAnyException();
         assertThatCode(() -> ConfiguredCredentials.development()
-                        .appKeyHashes("collector.api-keys", Map.of("demo", ApiKeys.hashOf("autoloop-dev-key"))))
+                        .keyHashes("collector.api-keys", Map.of("demo", ApiKeys.hashOf("autoloop-dev-key"))))
                 .doesNotThrowAnyException();
     }
 }

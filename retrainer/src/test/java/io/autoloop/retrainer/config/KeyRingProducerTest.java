@@ -9,6 +9,7 @@ import io.autoloop.platform.auth.ConfiguredCredentials;
 import io.autoloop.platform.auth.KeyRing;
 import io.autoloop.platform.auth.Roles;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class KeyRingProducerTest {
                 .hasMessageStartingWith("retrainer.admin-key-hash is the hash of the key '" + ADMIN_KEY + "'");
     }
 
-    /** A configuration that answers only {@code adminKeyHash()}, the one setting the producer reads. */
+    /** A configuration that answers {@code adminKeyHash()} and no named admin, the settings the producer reads. */
     private static RetrainerConfig config(Optional<String> adminKeyHash) {
         return (RetrainerConfig) Proxy.newProxyInstance(
                 RetrainerConfig.class.getClassLoader(),
@@ -53,6 +54,9 @@ class KeyRingProducerTest {
                 (proxy, method, args) -> {
                     if (method.getName().equals("adminKeyHash")) {
                         return adminKeyHash;
+                    }
+                    if (method.getName().equals("adminKeys")) {
+                        return Map.of();
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
