@@ -16,7 +16,7 @@ public final class RedisKeys {
 
     /**
      * Set of every experiment id, of every model. Written by the ab-router's controller with each experiment it
-     * saves; read by the ab-router's admin API and dashboard.
+     * saves; read by the ab-router's admin API and dashboard, which remove the ids of experiments that expired.
      */
     public static final String EXPERIMENTS = "autoloop:experiments";
 
@@ -63,11 +63,13 @@ public final class RedisKeys {
     }
 
     /**
-     * String: the {@link ModelVersion} JSON of the newest gate-passed version waiting for the running experiment to
-     * end, absent while none waits. Written and read by the ab-router's rollout transactions.
+     * Hash: lineage id → the {@link ModelVersion} JSON of that lineage's newest gate-passed version waiting for the
+     * router's controller (to refresh its arm, or to challenge once the running experiment ends); a field per
+     * lineage, so that one lineage's version never displaces another's. Written and read by the ab-router's rollout
+     * transactions; read by the retrainer's pruning.
      */
-    public static String candidate(String name) {
-        return MODEL + name + ":candidate";
+    public static String candidates(String name) {
+        return MODEL + name + ":candidates";
     }
 
     /**
@@ -160,7 +162,8 @@ public final class RedisKeys {
 
     /**
      * String: one experiment's state as JSON. Written by the ab-router's rollout transactions; read by its controller,
-     * admin API and dashboard.
+     * admin API and dashboard. Once the experiment has ended it expires {@code router.experiment.retention} after its
+     * last write.
      */
     public static String experiment(String id) {
         return EXPERIMENT + id;
@@ -168,7 +171,8 @@ public final class RedisKeys {
 
     /**
      * List: the newest analyses of one experiment as {@code AnalysisPoint} JSON, oldest first, trimmed to the newest
-     * 500. Appended by the ab-router's controller with each analysed state; read by the dashboard.
+     * 500. Appended by the ab-router's controller with each analysed state; read by the dashboard. Expires with its
+     * experiment.
      */
     public static String analyses(String id) {
         return experiment(id) + ":analyses";
@@ -196,7 +200,7 @@ public final class RedisKeys {
 
     /**
      * A {@code KEYS}/{@code SCAN} pattern of every key under a model's prefix: bytes and metadata of each version, the
-     * version index, the aliases, the running experiment, the candidate, the gate decisions and the trainer's health
+     * version index, the aliases, the running experiment, the waiting candidates, the gate decisions and the trainer's health
      * (not the checkpoint and the leases). Tests delete a model with it.
      */
     public static String modelKeysPattern(String name) {

@@ -64,6 +64,28 @@ public final class SyntheticSamples {
                 * new double[] {1, 0.7, 0.5}[position - 1];
         int label = random.nextDouble() < Math.min(ctr, 0.95) ? 1 : 0;
         long id = sequence++;
+        return labelled(
+                id,
+                user,
+                item,
+                position,
+                Map.of(
+                        "user", Map.of("segment", "s" + segment),
+                        "item", Map.of("category", "c" + category, "price", 10.0 + item),
+                        "context", Map.of("device", random.nextBoolean() ? "ios" : "android")),
+                label,
+                consent);
+    }
+
+    /** Sample {@code id} of a stream: user {@code u<user>} shown item {@code i<item>} at a slot, as the analyzer labels it. */
+    static LabelledSample labelled(
+            long id,
+            int user,
+            int item,
+            int position,
+            Map<String, Map<String, Object>> features,
+            int label,
+            boolean consent) {
         return new LabelledSample(
                 LabelledSample.SCHEMA_VERSION,
                 "d-" + id,
@@ -71,10 +93,7 @@ public final class SyntheticSamples {
                 "i" + item,
                 position,
                 1.0,
-                Map.of(
-                        "user", Map.of("segment", "s" + segment),
-                        "item", Map.of("category", "c" + category, "price", 10.0 + item),
-                        "context", Map.of("device", random.nextBoolean() ? "ios" : "android")),
+                features,
                 label,
                 1.0,
                 label == 1 ? "click" : "no-feedback",

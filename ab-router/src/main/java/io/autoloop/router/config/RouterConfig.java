@@ -192,6 +192,13 @@ public interface RouterConfig {
         @WithDefault("7d")
         Duration maxDuration();
 
+        /**
+         * How long an ended experiment and its analyses stay in Redis after its last write; then they expire and leave
+         * the list. Default 90 days.
+         */
+        @WithDefault("90d")
+        Duration retention();
+
         /** How often each replica re-reads aliases and experiment state, and the leader ticks. Default 1 s. */
         @WithDefault("1s")
         Duration refreshInterval();

@@ -14,7 +14,7 @@ import org.jboss.logging.Logger;
  * Consumes the retrainer's announcements on {@code model.versions} (versions that passed its validation gate), for
  * this router's model only, on two channels: {@code model-versions} (a consumer group per replica) starts loading the
  * version in the background on every replica, so it is verified before it gets traffic; {@code candidates} (one
- * group for all replicas, committed offsets) records it once as the model's waiting candidate in Redis, which the
+ * group for all replicas, committed offsets) records it once as its lineage's waiting candidate in Redis, which the
  * controller then settles.
  */
 @ApplicationScoped
@@ -50,7 +50,9 @@ public class ModelVersionConsumer {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 if (experiments.offerCandidate(version)) {
-                    LOG.infof("Model %s %s passed the gate and waits as the candidate.", model, version.version());
+                    LOG.infof(
+                            "Model %s %s passed the gate and waits as the candidate of lineage %s.",
+                            model, version.version(), version.lineage().name());
                 }
                 return;
             } catch (RuntimeException e) {

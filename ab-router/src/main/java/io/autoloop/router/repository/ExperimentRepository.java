@@ -7,6 +7,7 @@ import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ModelVersion;
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.contracts.json.ContractJson;
+import io.autoloop.router.config.RouterConfig;
 import io.autoloop.router.domain.dashboard.AnalysisPoint;
 import io.autoloop.router.domain.refresh.RefreshEntry;
 import io.autoloop.router.domain.refresh.RefreshWatch;
@@ -15,10 +16,14 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.transactions.OptimisticLockingTransactionResult;
 import io.quarkus.redis.datasource.transactions.TransactionalRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +35,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps experiment state in Redis: each {@link Experiment} as JSON under {@code autoloop:experiment:{id}}, the newest
  * {@value #ANALYSES_KEPT} analyses of each as a list under {@code autoloop:experiment:{id}:analyses}, their ids in
- * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidate; and the
+ * {@code autoloop:experiments}, the model's running experiment, its aliases and its waiting candidates; and the
  * model's refreshes (the arms the refresh guard watches, the versions it reverted, the newest {@value #REFRESHES_KEPT}
  * entries of the refresh history) and its retired lineages ({@code autoloop:model:{name}:lineages:retired}).
  *
@@ -55,9 +60,19 @@ public class ExperimentRepository {
             ContractJson.configure(JsonMapper.builder().build());
 
     private final RedisDataSource redis;
+    private final Duration retention;
 
-    public ExperimentRepository(RedisDataSource redis) {
+    /**
+     * @param retention how long an ended experiment and its analyses stay after their last write
+     */
+    public ExperimentRepository(RedisDataSource redis, Duration retention) {
         this.redis = redis;
+        this.retention = retention;
+    }
+
+    @Inject
+    ExperimentRepository(RedisDataSource redis, RouterConfig config) {
+        this(redis, config.experiment().retention());
     }
 
     /** A planner's decision: the writes to make and what to hand back once they are made. */
@@ -77,7 +92,8 @@ public class ExperimentRepository {
 
     /**
      * Every readable experiment, newest first. One whose stored JSON this build cannot read (written by a newer
-     * build, or damaged) is left out with a warning, so that it never hides the others.
+     * build, or damaged) is left out with a warning, so that it never hides the others; one that expired (see
+     * {@code router.experiment.retention}) leaves the set of experiments here.
      */
     public List<Experiment> all() {
         List<String> keys = redis.set(String.class).smembers(RedisKeys.EXPERIMENTS).stream()
@@ -88,8 +104,11 @@ public class ExperimentRepository {
         }
         Map<String, String> values = redis.value(String.class).mget(keys.toArray(String[]::new));
         List<Experiment> experiments = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
         values.forEach((key, json) -> {
-            if (json != null) {
+            if (json == null) {
+                expired.add(RedisKeys.experimentId(key));
+            } else {
                 try {
                     experiments.add(read(json));
                 } catch (IllegalStateException unreadable) {
@@ -97,6 +116,9 @@ public class ExperimentRepository {
                 }
             }
         });
+        if (!expired.isEmpty()) {
+            redis.set(String.class).srem(RedisKeys.EXPERIMENTS, expired.toArray(String[]::new));
+        }
         experiments.sort(Comparator.comparing(Experiment::createdAt).reversed());
         return experiments;
     }
@@ -107,12 +129,12 @@ public class ExperimentRepository {
     }
 
     /**
-     * Records {@code candidate} as the model's waiting candidate unless a newer one (later {@code createdAt}) already
-     * waits; returns whether it was recorded.
+     * Records {@code candidate} as its lineage's waiting candidate unless a newer one of the lineage (later
+     * {@code createdAt}) already waits; another lineage's waiting candidate stays. Returns whether it was recorded.
      */
     public boolean offerCandidate(ModelVersion candidate) {
         return transact(candidate.name(), state -> {
-            ModelVersion waiting = state.candidate();
+            ModelVersion waiting = state.candidates().get(candidate.lineage().id());
             if (waiting != null && !candidate.createdAt().isAfter(waiting.createdAt())) {
                 return new Plan<>(new RolloutWrites(), false);
             }
@@ -131,7 +153,7 @@ public class ExperimentRepository {
             String pointer = redis.value(String.class).get(RedisKeys.runningExperiment(model));
             List<String> watched = new ArrayList<>(List.of(
                     RedisKeys.runningExperiment(model),
-                    RedisKeys.candidate(model),
+                    RedisKeys.candidates(model),
                     RedisKeys.alias(model, Arm.CHAMPION),
                     RedisKeys.alias(model, Arm.CHALLENGER),
                     RedisKeys.refreshWatches(model),
@@ -169,10 +191,17 @@ public class ExperimentRepository {
                 "The rollout state of model " + model + " kept changing during " + ATTEMPTS + " attempts; try again.");
     }
 
-    private static void apply(String model, RolloutWrites writes, TransactionalRedisDataSource tx) {
+    private void apply(String model, RolloutWrites writes, TransactionalRedisDataSource tx) {
+        Set<String> ended = new HashSet<>();
         for (Experiment experiment : writes.experiments()) {
-            tx.value(String.class).set(RedisKeys.experiment(experiment.id()), write(experiment));
+            String key = RedisKeys.experiment(experiment.id());
+            tx.value(String.class).set(key, write(experiment));
             tx.set(String.class).sadd(RedisKeys.EXPERIMENTS, experiment.id());
+            if (experiment.phase().isTerminal()) {
+                tx.key().pexpire(key, retention);
+                tx.key().pexpire(RedisKeys.analyses(experiment.id()), retention);
+                ended.add(experiment.id());
+            }
         }
         writes.analyses().forEach((id, points) -> {
             String key = RedisKeys.analyses(id);
@@ -181,6 +210,9 @@ public class ExperimentRepository {
                             key,
                             points.stream().map(ExperimentRepository::writeJson).toArray(String[]::new));
             tx.list(String.class).ltrim(key, -ANALYSES_KEPT, -1);
+            if (ended.contains(id)) {
+                tx.key().pexpire(key, retention);
+            }
         });
         if (writes.runningPointer() != null) {
             Optional<String> running = writes.runningPointer();
@@ -220,29 +252,30 @@ public class ExperimentRepository {
                                     .toArray(String[]::new));
             tx.list(String.class).ltrim(key, -REFRESHES_KEPT, -1);
         }
-        if (writes.candidatePointer() != null) {
-            Optional<ModelVersion> candidate = writes.candidatePointer();
+        writes.candidates().forEach((lineage, candidate) -> {
             if (candidate.isPresent()) {
-                tx.value(String.class)
-                        .set(
-                                RedisKeys.candidate(model),
+                tx.hash(String.class)
+                        .hset(
+                                RedisKeys.candidates(model),
+                                lineage,
                                 new String(ContractJson.write(candidate.get()), StandardCharsets.UTF_8));
             } else {
-                tx.key().del(RedisKeys.candidate(model));
+                tx.hash(String.class).hdel(RedisKeys.candidates(model), lineage);
             }
-        }
+        });
     }
 
     private static RolloutState read(RedisDataSource ds, String model) {
-        Map<String, String> values = ds.value(String.class)
-                .mget(
-                        RedisKeys.alias(model, Arm.CHAMPION),
-                        RedisKeys.runningExperiment(model),
-                        RedisKeys.candidate(model));
+        Map<String, String> values =
+                ds.value(String.class).mget(RedisKeys.alias(model, Arm.CHAMPION), RedisKeys.runningExperiment(model));
         String running = values.get(RedisKeys.runningExperiment(model));
         Experiment experiment =
                 running == null ? null : read(ds.value(String.class).get(RedisKeys.experiment(running)));
-        String candidate = values.get(RedisKeys.candidate(model));
+        Map<String, ModelVersion> candidates = new HashMap<>();
+        ds.hash(String.class)
+                .hgetall(RedisKeys.candidates(model))
+                .forEach((lineage, json) -> candidates.put(
+                        lineage, ContractJson.read(json.getBytes(StandardCharsets.UTF_8), ModelVersion.class)));
         Map<Arm, RefreshWatch> watches = new EnumMap<>(Arm.class);
         ds.hash(String.class).hgetall(RedisKeys.refreshWatches(model)).values().stream()
                 .map(json -> readJson(json, RefreshWatch.class))
@@ -250,9 +283,7 @@ public class ExperimentRepository {
         return new RolloutState(
                 values.get(RedisKeys.alias(model, Arm.CHAMPION)),
                 experiment,
-                candidate == null
-                        ? null
-                        : ContractJson.read(candidate.getBytes(StandardCharsets.UTF_8), ModelVersion.class),
+                candidates,
                 watches,
                 Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.refreshReverted(model))),
                 Set.copyOf(ds.hash(String.class).hkeys(RedisKeys.retiredLineages(model))));

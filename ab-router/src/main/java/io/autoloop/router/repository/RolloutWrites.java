@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The writes one rollout transaction makes, all or none: experiment states (each at the next revision), the analyses
- * appended to their time series, the running experiment pointer, the aliases, the waiting candidate, the arms the
+ * appended to their time series, the running experiment pointer, the aliases, the waiting candidates, the arms the
  * refresh guard watches, the versions it reverted, the refresh history and the lineages retired. A value of
  * {@link Optional#empty()} deletes the key (or the field).
  */
@@ -28,8 +28,8 @@ public final class RolloutWrites {
     private final Map<String, String> reverted = new LinkedHashMap<>();
     private final Map<String, String> retired = new LinkedHashMap<>();
     private final List<RefreshEntry> refreshes = new ArrayList<>();
+    private final Map<String, Optional<ModelVersion>> candidates = new LinkedHashMap<>();
     private Optional<String> running;
-    private Optional<ModelVersion> candidate;
 
     /** Saves {@code experiment} at its next revision and returns it as saved. */
     public Experiment save(Experiment experiment) {
@@ -56,15 +56,15 @@ public final class RolloutWrites {
         return this;
     }
 
-    /** Deletes the waiting candidate. */
-    public RolloutWrites clearCandidate() {
-        this.candidate = Optional.empty();
+    /** Deletes {@code version} from the waiting candidates (its lineage's field). */
+    public RolloutWrites clearCandidate(ModelVersion version) {
+        candidates.put(version.lineage().id(), Optional.empty());
         return this;
     }
 
-    /** Makes {@code version} the waiting candidate. */
+    /** Makes {@code version} its lineage's waiting candidate, in place of an older one of the lineage. */
     public RolloutWrites candidate(ModelVersion version) {
-        this.candidate = Optional.of(version);
+        candidates.put(version.lineage().id(), Optional.of(version));
         return this;
     }
 
@@ -103,7 +103,7 @@ public final class RolloutWrites {
                 && analyses.isEmpty()
                 && aliases.isEmpty()
                 && running == null
-                && candidate == null
+                && candidates.isEmpty()
                 && watches.isEmpty()
                 && reverted.isEmpty()
                 && retired.isEmpty()
@@ -126,8 +126,8 @@ public final class RolloutWrites {
         return running;
     }
 
-    Optional<ModelVersion> candidatePointer() {
-        return candidate;
+    Map<String, Optional<ModelVersion>> candidates() {
+        return candidates;
     }
 
     Map<Arm, Optional<RefreshWatch>> watches() {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The read-only JSON behind the dashboard at {@code /}: the router's model's experiments with their alerts, one
@@ -45,6 +46,8 @@ public class DashboardResource {
     }
 
     /** The model's experiments, newest first, each with its latest transition and alerts. */
+    @APIResponse(responseCode = "200", description = "Every experiment's overview, newest first.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
     @GET
     @Path("/experiments")
     public List<ExperimentOverview> experiments() {
@@ -60,6 +63,9 @@ public class DashboardResource {
     }
 
     /** One experiment with its history, weight steps and newest analyses. */
+    @APIResponse(responseCode = "200", description = "The experiment's page: arms, analyses, weights and history.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "No experiment has that id (problem+json).")
     @GET
     @Path("/experiments/{id}")
     public ExperimentDetail experiment(@PathParam("id") String id) {
@@ -74,6 +80,8 @@ public class DashboardResource {
     }
 
     /** The model's versions with provenance, metrics and calibration, and which arm serves which. */
+    @APIResponse(responseCode = "200", description = "The model's versions, lineages and refreshes.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
     @GET
     @Path("/models")
     public ModelsView models() {
@@ -81,6 +89,8 @@ public class DashboardResource {
     }
 
     /** The retrainer's last report on the model's training, and its alerts: stalled, failing, stale or missing. */
+    @APIResponse(responseCode = "200", description = "The trainer's health.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
     @GET
     @Path("/training")
     public TrainingView training() {

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The admin API of experiments (admin key only, checked before anything else): list them, show one with its arms,
@@ -43,6 +44,9 @@ public class ExperimentResource {
         this.policy = ExperimentService.policyOf(config);
     }
 
+    @APIResponse(responseCode = "200", description = "Every experiment, newest first.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's (problem+json).")
     @GET
     public List<ExperimentView> list() {
         return repository.all().stream()
@@ -50,6 +54,10 @@ public class ExperimentResource {
                 .toList();
     }
 
+    @APIResponse(responseCode = "200", description = "The experiment with its history.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's (problem+json).")
+    @APIResponse(responseCode = "404", description = "No experiment has that id (problem+json).")
     @GET
     @Path("/{id}")
     public ExperimentView get(@PathParam("id") String id) {
@@ -57,6 +65,14 @@ public class ExperimentResource {
         return ExperimentView.detailOf(experiment, policy);
     }
 
+    @APIResponse(responseCode = "200", description = "The experiment after the action.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's (problem+json).")
+    @APIResponse(responseCode = "404", description = "No experiment has that id (problem+json).")
+    @APIResponse(
+            responseCode = "405",
+            description = "The action is none of pause, resume, promote and rollback (problem+json).")
+    @APIResponse(responseCode = "409", description = "The experiment's phase does not allow the action (problem+json).")
     @POST
     @Path("/{id}/{action: pause|resume|promote|rollback}")
     public ExperimentView act(

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /v1/rank}: ranks an app's candidates for one of its users. Only an app's API key may call it; the key is
@@ -26,6 +27,14 @@ public class RankResource {
         this.ranking = ranking;
     }
 
+    @APIResponse(
+            responseCode = "200",
+            description = "The ranking, with the decision id, the arm and the model version.")
+    @APIResponse(responseCode = "400", description = "The request is invalid; the problem names the field.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "403", description = "The key is not an app's (problem+json).")
+    @APIResponse(responseCode = "413", description = "The body is larger than the router accepts (problem+json).")
+    @APIResponse(responseCode = "415", description = "The body is not JSON (problem+json).")
     @POST
     @RolesAllowed(Roles.APP)
     @Consumes(MediaType.APPLICATION_JSON)

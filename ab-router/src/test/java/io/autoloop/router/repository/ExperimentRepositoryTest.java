@@ -1,6 +1,7 @@
 package io.autoloop.router.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.autoloop.contracts.RedisKeys;
 import io.autoloop.router.config.RouterConfig;
@@ -19,6 +20,7 @@ import io.autoloop.router.service.experiment.ExperimentService;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,8 +40,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ExperimentRepository#transact} on the local stack's Redis: concurrent changes of one experiment, each planned
- * on the state it read, all land. The experiment belongs to a model of the test's own, which the application's
- * controller never touches.
+ * on the state it read, all land; and {@code router.experiment.retention}: an ended experiment and its analyses expire
+ * and leave the list, a running one never expires. The experiment belongs to a model of the test's own, which the
+ * application's controller never touches.
  */
 @QuarkusTest
 class ExperimentRepositoryTest {
@@ -52,6 +55,8 @@ class ExperimentRepositoryTest {
 
     @Inject
     RouterConfig config;
+
+    private static final Duration RETENTION = Duration.ofSeconds(2);
 
     private final String model = "ctr-transact-" + UUID.randomUUID();
     private final Instant t0 = Instant.now();
@@ -115,6 +120,68 @@ class ExperimentRepositoryTest {
         assertThat(repository.analyses(stored.id()))
                 .singleElement()
                 .satisfies(point -> assertThat(point.at()).isEqualTo(analysis.at()));
+    }
+
+    @Test
+    void anEndedExperimentAndItsAnalysesExpireAndLeaveTheListARunningOneStays() {
+        // given a running experiment with an analysis, in a repository keeping ended ones for two seconds
+        ExperimentRepository shortLived = new ExperimentRepository(redis, RETENTION);
+        Rollout rollout = new Rollout(ExperimentService.policyOf(config));
+        Experiment running = storeAnalysed(shortLived, rollout);
+        long runningTtl = redis.key().pttl(RedisKeys.experiment(experimentId));
+
+        // when an admin rolls it back
+        shortLived.transact(model, state -> {
+            Experiment ended = rollout.next(
+                            state.running(),
+                            new RolloutEvent.AdminAction(
+                                    t0.plusSeconds(5), RolloutEvent.Command.ROLLBACK, "admin", "retention test"))
+                    .experiment();
+            RolloutWrites writes = new RolloutWrites();
+            Experiment saved = writes.save(ended);
+            writes.running(null);
+            return new Plan<>(writes, saved);
+        });
+        long endedTtl = redis.key().pttl(RedisKeys.experiment(experimentId));
+        long analysesTtl = redis.key().pttl(RedisKeys.analyses(experimentId));
+
+        // then the running one had no expiry, the ended one and its analyses expire within the retention
+        assertThat(running.phase().isTerminal()).isFalse();
+        assertThat(runningTtl).isEqualTo(-1);
+        assertThat(endedTtl).isBetween(1L, RETENTION.toMillis());
+        assertThat(analysesTtl).isBetween(1L, RETENTION.toMillis());
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        redis.key().exists(RedisKeys.experiment(experimentId), RedisKeys.analyses(experimentId)) == 0);
+        assertThat(shortLived.all()).extracting(Experiment::id).doesNotContain(experimentId);
+        assertThat(redis.set(String.class).sismember(RedisKeys.EXPERIMENTS, experimentId))
+                .isFalse();
+    }
+
+    /**
+     * Creates, starts and analyses once an experiment of {@link #model} and stores it, with its analysis point, as the
+     * model's running experiment through {@code repository}.
+     */
+    private Experiment storeAnalysed(ExperimentRepository repository, Rollout rollout) {
+        Experiment created = rollout.create(
+                model + "-1.1.0", model, "1.0.0", "1.1.0", UUID.randomUUID().toString(), t0, "test experiment");
+        Experiment started =
+                rollout.next(created, new RolloutEvent.ChallengerReady(t0)).experiment();
+        RolloutEvent analysis = new RolloutEvent.Analysed(
+                t0.plusSeconds(60),
+                RolloutFixtures.countsUntil(
+                        started, t0.plusSeconds(60), new ArmCounts(9_500, 475), new ArmCounts(500, 25)),
+                new ChallengerHealth(0, 0, null, 0, null));
+        Experiment analysed = rollout.next(started, analysis).experiment();
+        experimentId = started.id();
+        return repository.transact(model, state -> {
+            RolloutWrites writes = new RolloutWrites();
+            Experiment saved = writes.save(analysed);
+            writes.running(saved.id());
+            writes.analysis(
+                    saved.id(), AnalysisPoint.of(analysed.lastAnalysis(), started.phase(), started.challengerWeight()));
+            return new Plan<>(writes, saved);
+        });
     }
 
     /** Creates and starts an experiment of {@link #model} and stores it as the model's running experiment. */

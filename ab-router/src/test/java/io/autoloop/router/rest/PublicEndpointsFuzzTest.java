@@ -10,6 +10,7 @@ import io.autoloop.router.domain.rollout.Rollout;
 import io.autoloop.router.repository.ExperimentRepository;
 import io.autoloop.router.service.experiment.ExperimentService;
 import io.autoloop.router.testing.Api;
+import io.autoloop.testing.fuzz.ApiDocument;
 import io.autoloop.testing.fuzz.BodyLimit;
 import io.autoloop.testing.fuzz.Endpoint;
 import io.autoloop.testing.fuzz.FuzzReport;
@@ -61,16 +62,17 @@ class PublicEndpointsFuzzTest {
                 "GET /v1/dashboard/models",
                 "GET /v1/dashboard/training"
             })
-    void everyHostileRequestIsAnsweredWithASuccessOrAProblemNeverAServerError(String route)
-            throws InterruptedException {
+    void everyHostileRequestIsAnsweredWithASuccessOrAProblemNeverAServerError(String route) throws Exception {
         // given the endpoint's valid request (an experiment of this router's model stored for the ones that take an id)
         Endpoint endpoint = endpoint(route);
 
         // when its hostile variants are sent
         FuzzReport report = Fuzzer.against(base).run(endpoint);
 
-        // then each got a success or a problem naming what was wrong, and the valid ones succeeded
+        // then each got a success or a problem naming what was wrong, with a status its API document lists, and the
+        // valid ones succeeded
         report.assertEveryAnswerIsASuccessOrAProblem();
+        ApiDocument.servedBy(base).assertDocumentsEveryAnswer(endpoint, report);
         assertThat(report.serverErrors()).isZero();
         assertThat(report.statuses().values())
                 .anySatisfy(byStatus -> assertThat(byStatus.keySet()).anyMatch(status -> status / 100 == 2));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /v1/experiments/{id}/arm-stats}: the latest cumulative and windowed counts of an experiment's arms. */
 @Path("/v1/experiments/{id}/arm-stats")
@@ -29,6 +30,13 @@ public class ArmStatsResource {
     }
 
     /** Both arms of experiment {@code id}, champion first; 404 when none of its samples has been counted. */
+    @APIResponse(responseCode = "200", description = "Both arms of the experiment, champion first.")
+    @APIResponse(responseCode = "401", description = "A credential was sent: the analyzer knows none (problem+json).")
+    @APIResponse(responseCode = "404", description = "No sample of the experiment has been counted (problem+json).")
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "The instance that holds the key cannot be reached, or the stores are rebalancing (problem+json, Retry-After).")
     @GET
     public Response armStats(
             @PathParam("id") String experimentId,

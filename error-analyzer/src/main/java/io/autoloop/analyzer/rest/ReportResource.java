@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code GET /v1/reports}: the error reports of a model version, from the analyzer's interactive queries. */
 @Path("/v1/reports")
@@ -40,6 +41,15 @@ public class ReportResource {
      * The reports of {@code modelVersion} whose window starts in {@code [from, to)}, oldest first; {@code to}
      * defaults to now and {@code from} to one hour before {@code to}. Both are ISO-8601 instants.
      */
+    @APIResponse(responseCode = "200", description = "The reports of the version in the range, oldest first.")
+    @APIResponse(
+            responseCode = "400",
+            description = "modelVersion is missing, an instant is malformed or the range is empty (problem+json).")
+    @APIResponse(responseCode = "401", description = "A credential was sent: the analyzer knows none (problem+json).")
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "The instance that holds the key cannot be reached, or the stores are rebalancing (problem+json, Retry-After).")
     @GET
     public Response reports(
             @QueryParam("modelVersion") String modelVersion,

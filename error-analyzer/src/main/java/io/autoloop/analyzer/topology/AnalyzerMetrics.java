@@ -2,6 +2,7 @@ package io.autoloop.analyzer.topology;
 
 import io.autoloop.analyzer.domain.IgnoredDecision;
 import io.autoloop.analyzer.domain.UnattributedReason;
+import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.EventType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,7 @@ final class AnalyzerMetrics {
      */
     static final String DUPLICATES = "autoloop.feedback.duplicates";
 
-    /** Labelled samples emitted, tagged {@code label}. */
+    /** Labelled samples emitted, tagged {@code arm} and {@code label}: per arm, label 1 over all is its CTR. */
     static final String SAMPLES = "autoloop.samples.emitted";
 
     /** Served items never labelled because consent was withdrawn, tagged {@code reason}. */
@@ -49,8 +50,8 @@ final class AnalyzerMetrics {
     private final Map<EventType, Counter> attributed = new EnumMap<>(EventType.class);
     private final Map<UnattributedReason, Counter> unattributed = new EnumMap<>(UnattributedReason.class);
     private final Map<IgnoredDecision, Counter> ignored = new EnumMap<>(IgnoredDecision.class);
-    private final Counter positiveSamples;
-    private final Counter negativeSamples;
+    private final Map<Arm, Counter> positiveSamples = new EnumMap<>(Arm.class);
+    private final Map<Arm, Counter> negativeSamples = new EnumMap<>(Arm.class);
     private final Counter suppressed;
     private final Counter lateDecisions;
     private final Counter reportSkipped;
@@ -66,8 +67,10 @@ final class AnalyzerMetrics {
         for (IgnoredDecision reason : IgnoredDecision.values()) {
             ignored.put(reason, registry.counter(DECISIONS_IGNORED, "reason", reason.wireName()));
         }
-        positiveSamples = registry.counter(SAMPLES, "label", "1");
-        negativeSamples = registry.counter(SAMPLES, "label", "0");
+        for (Arm arm : Arm.values()) {
+            positiveSamples.put(arm, registry.counter(SAMPLES, "arm", arm.wireName(), "label", "1"));
+            negativeSamples.put(arm, registry.counter(SAMPLES, "arm", arm.wireName(), "label", "0"));
+        }
         suppressed = registry.counter(SUPPRESSED, "reason", UnattributedReason.NO_CONSENT.wireName());
         lateDecisions = registry.counter(DECISIONS_LATE);
         reportSkipped = registry.counter(REPORT_SKIPPED, "reason", "score-not-a-probability");
@@ -89,8 +92,8 @@ final class AnalyzerMetrics {
         ignored.get(reason).increment();
     }
 
-    void sample(int label) {
-        (label == 1 ? positiveSamples : negativeSamples).increment();
+    void sample(Arm arm, int label) {
+        (label == 1 ? positiveSamples : negativeSamples).get(arm).increment();
     }
 
     void suppressed(int items) {

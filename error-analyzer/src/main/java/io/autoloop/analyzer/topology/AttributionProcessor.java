@@ -345,7 +345,7 @@ final class AttributionProcessor implements Processor<String, Arrival, String, E
         long servedAt = decision.servedAt().toEpochMilli();
         for (LabelledSample sample : attributor.label(decision, signals)) {
             context.forward(new Record<>(sample.userId(), new Emitted.Sample(sample), servedAt));
-            metrics.sample(sample.label());
+            metrics.sample(sample.arm(), sample.label());
             batch.add(sample, servedAt);
         }
     }

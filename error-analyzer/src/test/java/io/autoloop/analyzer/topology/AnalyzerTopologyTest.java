@@ -471,6 +471,27 @@ class AnalyzerTopologyTest {
     }
 
     @Test
+    void labelledSamplesAreCountedPerArmAndLabel() {
+        // Given: three champion items with one click, one challenger item with a click
+        Decision champion = decision(
+                "d1", "u1", T0, "exp-1", Arm.CHAMPION, "v1", item("a", 1, 0.1), item("b", 2, 0.1), item("c", 3, 0.1));
+        Decision challenger = decision("d2", "u2", T0, "exp-1", Arm.CHALLENGER, "v2", item("a", 1, 0.1));
+
+        // When their labels are final
+        analyzer.decide(champion, challenger);
+        analyzer.feed(click("e1", champion, "b", at(1)), click("e2", challenger, "a", at(1)));
+        analyzer.advanceStreamTimeTo(FINAL);
+
+        // Then autoloop.samples.emitted counts them by arm and label: the CTR per arm on the dashboard
+        assertThat(List.of(
+                        analyzer.counter(AnalyzerMetrics.SAMPLES, "arm", "champion", "label", "1"),
+                        analyzer.counter(AnalyzerMetrics.SAMPLES, "arm", "champion", "label", "0"),
+                        analyzer.counter(AnalyzerMetrics.SAMPLES, "arm", "challenger", "label", "1"),
+                        analyzer.counter(AnalyzerMetrics.SAMPLES, "arm", "challenger", "label", "0")))
+                .containsExactly(1.0, 2.0, 1.0, 0.0);
+    }
+
+    @Test
     void anEventStampedInTheFutureMovesTheClockOnlyToTheWallClockPlusTheGrace() {
         analyzer.close();
         analyzer = new AnalyzerDriver(AnalyzerSettings.defaults(), stateDir, T0);

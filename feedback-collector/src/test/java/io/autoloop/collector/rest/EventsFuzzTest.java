@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoloop.collector.config.CollectorConfig;
 import io.autoloop.collector.testing.Api;
 import io.autoloop.collector.testing.Events;
+import io.autoloop.testing.fuzz.ApiDocument;
 import io.autoloop.testing.fuzz.Endpoint;
 import io.autoloop.testing.fuzz.FuzzReport;
 import io.autoloop.testing.fuzz.Fuzzer;
@@ -31,7 +32,7 @@ class EventsFuzzTest {
     CollectorConfig config;
 
     @Test
-    void everyHostileBatchIsAnsweredWithASuccessOrAProblemNeverAServerError() throws InterruptedException {
+    void everyHostileBatchIsAnsweredWithASuccessOrAProblemNeverAServerError() throws Exception {
         // given a valid batch of the event types with their optional fields, and its mutations
         ObjectNode click = Events.click("user-fuzz", "item-1", Instant.parse("2026-12-07T10:00:00Z"));
         click.put("decisionId", "decision-fuzz");
@@ -50,8 +51,10 @@ class EventsFuzzTest {
         // when they are sent
         FuzzReport report = Fuzzer.against(base).run(events);
 
-        // then each got a success or a problem naming what was wrong, and the valid ones were taken
+        // then each got a success or a problem naming what was wrong, with a status its API document lists, and the
+        // valid ones were taken
         report.assertEveryAnswerIsASuccessOrAProblem();
+        ApiDocument.servedBy(base).assertDocumentsEveryAnswer(events, report);
         assertThat(report.serverErrors()).isZero();
         assertThat(report.statuses().values())
                 .anySatisfy(byStatus -> assertThat(byStatus).containsKey(202));

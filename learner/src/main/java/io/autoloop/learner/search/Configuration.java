@@ -3,6 +3,11 @@ package io.autoloop.learner.search;
 import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,5 +49,39 @@ public record Configuration(FeatureSpec spec, FtrlParameters parameters) {
                 .append(";l2=")
                 .append(parameters.l2())
                 .toString();
+    }
+
+    /**
+     * Writes this configuration for a saved search: {@code u8 bits | i32 hash seed | i32 crosses | crosses × cross text
+     * | f64 α | f64 β | f64 λ1 | f64 λ2}.
+     */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeByte(spec.bits());
+        out.writeInt(spec.hashSeed());
+        out.writeInt(spec.crosses().size());
+        for (Cross cross : spec.crosses()) {
+            out.writeUTF(cross.toString());
+        }
+        out.writeDouble(parameters.alpha());
+        out.writeDouble(parameters.beta());
+        out.writeDouble(parameters.l1());
+        out.writeDouble(parameters.l2());
+    }
+
+    /** Reads what {@link #writeTo} wrote; an impossible value is an {@link IllegalArgumentException}. */
+    static Configuration readFrom(DataInput in) throws IOException {
+        int bits = in.readUnsignedByte();
+        int hashSeed = in.readInt();
+        int count = in.readInt();
+        if (count < 0 || count > 64) {
+            throw new IllegalArgumentException("A saved configuration declares " + count + " crosses.");
+        }
+        List<Cross> crosses = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            crosses.add(Cross.parse(in.readUTF()));
+        }
+        FeatureSpec spec = new FeatureSpec(bits, hashSeed, crosses);
+        return new Configuration(
+                spec, new FtrlParameters(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
     }
 }

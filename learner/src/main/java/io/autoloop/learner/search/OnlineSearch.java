@@ -1,10 +1,14 @@
 package io.autoloop.learner.search;
 
 import io.autoloop.learner.LogLoss;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,19 +53,20 @@ import java.util.Set;
  * share with weight K / budget, so its gradients sum, in expectation, to what learning every example would give.
  *
  * <p>Memory: three rings of {@code window} doubles per live candidate (predictions, differences, variances) and
- * three for the search (labels, weights, the champion's losses). Deterministic given the settings' seed. Not
- * thread-safe: one training thread drives it.
+ * three for the search (labels, weights, the champion's losses). Deterministic given the settings' seed; between two
+ * examples {@link #writeTo} saves all of it (the generators' positions included) and {@link #readFrom} restores it,
+ * so a restored search goes on exactly as the saved one would have. Not thread-safe: one training thread drives it.
  */
 public final class OnlineSearch {
 
     private final SearchSpace space;
     private final SearchSettings settings;
     private final Proposer proposer;
-    private final Random participation;
+    private final SearchRandom participation;
     private final double share;
     private final List<Live> live = new ArrayList<>();
     private final List<SearchEvent> events = new ArrayList<>();
-    private final Set<Configuration> retiredUnderChampion = new HashSet<>();
+    private final Set<Configuration> retiredUnderChampion = new LinkedHashSet<>();
     private final boolean[] takesPart;
     private final double[] labels;
     private final double[] weights;
@@ -77,28 +82,141 @@ public final class OnlineSearch {
      *     while challengers are asked for
      */
     public OnlineSearch(Configuration start, SearchSpace space, SearchSettings settings) {
+        this(space, settings);
         Objects.requireNonNull(start, "start");
-        this.space = Objects.requireNonNull(space, "space");
-        this.settings = Objects.requireNonNull(settings, "settings");
         space.requireContains(start);
         if (settings.challengers() > 0 && !space.varies()) {
             throw new IllegalArgumentException("The search space leaves nothing to vary (no range with two values,"
                     + " one hash-bits value, fewer than two namespaces to cross), so no challenger can differ from the"
                     + " champion; widen the space or ask for 0 challengers.");
         }
+        live.add(new Live(new Candidate(nextId++, start, 0), settings.window()));
+        propose();
+        candidatesChanged();
+        drawParticipation();
+    }
+
+    /** A search with no candidate yet, its generators at the start of the seed's sequences. */
+    private OnlineSearch(SearchSpace space, SearchSettings settings) {
+        this.space = Objects.requireNonNull(space, "space");
+        this.settings = Objects.requireNonNull(settings, "settings");
         Random seeds = new Random(settings.seed());
-        this.proposer = new Proposer(space, settings.step(), new Random(seeds.nextLong()));
-        this.participation = new Random(seeds.nextLong());
+        this.proposer = new Proposer(space, settings.step(), new SearchRandom(seeds.nextLong()));
+        this.participation = new SearchRandom(seeds.nextLong());
         this.share = settings.share();
         this.takesPart = new boolean[settings.challengers() + 1];
         this.labels = new double[settings.window()];
         this.weights = new double[settings.window()];
         this.championLosses = new double[settings.window()];
         Arrays.fill(championLosses, Double.NaN);
-        live.add(new Live(new Candidate(nextId++, start, 0), settings.window()));
-        propose();
-        candidatesChanged();
-        drawParticipation();
+    }
+
+    /**
+     * Writes the whole state of the search between two examples, so that {@link #readFrom} gives a search that goes on
+     * exactly as this one would: the examples observed, the next id, the generators' positions and the proposer's
+     * direction, who takes part in the next example, the window's labels, weights and champion losses, the
+     * configurations retired under this champion, and every live candidate with its recorded predictions, differences,
+     * variances and running sums. Its learners are not part of it: the driver saves them.
+     *
+     * @throws IllegalStateException if events are waiting: drain them first
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        if (!events.isEmpty()) {
+            throw new IllegalStateException("The search has " + events.size()
+                    + " events its driver has not drained; save it after drainEvents().");
+        }
+        out.writeInt(settings.window());
+        out.writeInt(settings.challengers());
+        out.writeLong(examples);
+        out.writeInt(nextId);
+        proposer.writeTo(out);
+        participation.writeTo(out);
+        for (boolean part : takesPart) {
+            out.writeBoolean(part);
+        }
+        writeDoubles(out, labels);
+        writeDoubles(out, weights);
+        writeDoubles(out, championLosses);
+        out.writeInt(retiredUnderChampion.size());
+        for (Configuration configuration : retiredUnderChampion) {
+            configuration.writeTo(out);
+        }
+        out.writeInt(live.size());
+        for (Live candidate : live) {
+            out.writeInt(candidate.candidate.id());
+            candidate.candidate.configuration().writeTo(out);
+            out.writeLong(candidate.candidate.since());
+            writeDoubles(out, candidate.predictions);
+            writeDoubles(out, candidate.differences);
+            writeDoubles(out, candidate.variances);
+            candidate.paired.writeTo(out);
+        }
+    }
+
+    /**
+     * The search {@link #writeTo} saved, going on with {@code space} and {@code settings}, which must be those it ran
+     * with (the caller checks; the window and the number of challengers are checked here).
+     *
+     * @throws IllegalArgumentException if the saved state does not fit the settings or holds an impossible value
+     * @throws IOException if the input ends early
+     */
+    public static OnlineSearch readFrom(DataInput in, SearchSpace space, SearchSettings settings) throws IOException {
+        OnlineSearch search = new OnlineSearch(space, settings);
+        int window = in.readInt();
+        int challengers = in.readInt();
+        if (window != settings.window() || challengers != settings.challengers()) {
+            throw new IllegalArgumentException("The saved search ran with a window of " + window + " and " + challengers
+                    + " challengers, not " + settings.window() + " and " + settings.challengers() + ".");
+        }
+        search.examples = in.readLong();
+        search.nextId = in.readInt();
+        search.proposer.readFrom(in);
+        search.participation.readFrom(in);
+        for (int i = 0; i < search.takesPart.length; i++) {
+            search.takesPart[i] = in.readBoolean();
+        }
+        readDoubles(in, search.labels);
+        readDoubles(in, search.weights);
+        readDoubles(in, search.championLosses);
+        int retired = in.readInt();
+        requireCount(retired, Integer.MAX_VALUE, "retired configurations");
+        for (int i = 0; i < retired; i++) {
+            search.retiredUnderChampion.add(Configuration.readFrom(in));
+        }
+        int size = in.readInt();
+        requireCount(size, challengers + 1, "live candidates");
+        if (size == 0) {
+            throw new IllegalArgumentException("The saved search has no champion.");
+        }
+        for (int i = 0; i < size; i++) {
+            Candidate candidate = new Candidate(in.readInt(), Configuration.readFrom(in), in.readLong());
+            Live restored = new Live(candidate, window);
+            readDoubles(in, restored.predictions);
+            readDoubles(in, restored.differences);
+            readDoubles(in, restored.variances);
+            restored.paired.readFrom(in);
+            search.live.add(restored);
+        }
+        search.candidatesChanged();
+        return search;
+    }
+
+    private static void requireCount(int count, int most, String what) {
+        if (count < 0 || count > most) {
+            throw new IllegalArgumentException("The saved search declares " + count + " " + what + ".");
+        }
+    }
+
+    private static void writeDoubles(DataOutput out, double[] values) throws IOException {
+        for (double value : values) {
+            out.writeDouble(value);
+        }
+    }
+
+    private static void readDoubles(DataInput in, double[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
     }
 
     /** The live candidates, the champion first; unmodifiable, and unchanged until the next {@link #observe}. */

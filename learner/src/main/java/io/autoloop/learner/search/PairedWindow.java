@@ -1,5 +1,9 @@
 package io.autoloop.learner.search;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * The running sums of one challenger's paired losses against the champion over the comparison window: consumes, per
  * example entering or leaving the window, the champion's loss, the paired difference d = challenger − champion and
@@ -46,6 +50,24 @@ final class PairedWindow {
         differenceSum = 0.0;
         squareSum = 0.0;
         expectedVarianceSum = 0.0;
+    }
+
+    /** Writes the running sums: {@code i64 count | f64 champion | f64 difference | f64 square | f64 variance}. */
+    void writeTo(DataOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeDouble(championSum);
+        out.writeDouble(differenceSum);
+        out.writeDouble(squareSum);
+        out.writeDouble(expectedVarianceSum);
+    }
+
+    /** Restores the running sums {@link #writeTo} wrote. */
+    void readFrom(DataInput in) throws IOException {
+        count = in.readLong();
+        championSum = in.readDouble();
+        differenceSum = in.readDouble();
+        squareSum = in.readDouble();
+        expectedVarianceSum = in.readDouble();
     }
 
     long count() {

@@ -4,13 +4,15 @@ import io.autoloop.learner.Cross;
 import io.autoloop.learner.FeatureSpec;
 import io.autoloop.learner.FtrlParameters;
 import io.autoloop.learner.search.SearchSpace.Parameter;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * Champion-centred random perturbation: consumes the champion's {@link Configuration} and produces a challenger's,
@@ -28,7 +30,8 @@ import java.util.Random;
  * </ul>
  *
  * <p>A proposal that equals the champion or one of the configurations to avoid is drawn again, up to
- * {@value #ATTEMPTS} times. Deterministic given its {@link Random}. Not thread-safe.
+ * {@value #ATTEMPTS} times. Deterministic given its {@link SearchRandom}; its position and the direction it keeps are
+ * saved by {@link #writeTo} and restored by {@link #readFrom}. Not thread-safe.
  */
 final class Proposer {
 
@@ -38,13 +41,13 @@ final class Proposer {
 
     private final SearchSpace space;
     private final double step;
-    private final Random random;
+    private final SearchRandom random;
     private final List<Parameter> searched = new ArrayList<>();
     private final List<Cross> crosses;
     private double[] direction;
     private Configuration directionCentre;
 
-    Proposer(SearchSpace space, double step, Random random) {
+    Proposer(SearchSpace space, double step, SearchRandom random) {
         this.space = space;
         this.step = step;
         this.random = random;
@@ -54,6 +57,42 @@ final class Proposer {
             }
         });
         this.crosses = space.crosses();
+    }
+
+    /**
+     * Writes what the next proposals depend on besides the space and step: the generator's position and the direction
+     * kept for the opposite move: {@code random | bool [i32 n | n × f64 direction | centre configuration]}.
+     */
+    void writeTo(DataOutput out) throws IOException {
+        random.writeTo(out);
+        out.writeBoolean(direction != null);
+        if (direction != null) {
+            out.writeInt(direction.length);
+            for (double value : direction) {
+                out.writeDouble(value);
+            }
+            directionCentre.writeTo(out);
+        }
+    }
+
+    /** Restores what {@link #writeTo} wrote. */
+    void readFrom(DataInput in) throws IOException {
+        random.readFrom(in);
+        if (in.readBoolean()) {
+            int length = in.readInt();
+            if (length != searched.size()) {
+                throw new IllegalArgumentException("The saved proposer kept a direction over " + length
+                        + " parameters, but the space searches " + searched.size() + ".");
+            }
+            direction = new double[length];
+            for (int i = 0; i < length; i++) {
+                direction[i] = in.readDouble();
+            }
+            directionCentre = Configuration.readFrom(in);
+        } else {
+            direction = null;
+            directionCentre = null;
+        }
     }
 
     /** A configuration one move from {@code champion} that is neither it nor among {@code avoid}, if one is found. */

@@ -12,7 +12,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class ProposerTest {
         // given the default space with three namespaces and bits from 16 to 20
         SearchSpace space =
                 new SearchSpace(SearchSpace.defaults(18, List.of()).ranges(), 16, 20, List.of("u", "i", "c"));
-        Proposer proposer = new Proposer(space, 0.25, new Random(3));
+        Proposer proposer = new Proposer(space, 0.25, new SearchRandom(3));
 
         // when a thousand proposals are drawn around the start
         List<Configuration> proposals = new ArrayList<>();
@@ -60,7 +59,7 @@ class ProposerTest {
     void theNextParameterMoveFromTheSameChampionGoesTheOppositeWay() {
         // given a space of α alone, from α = 0.1 in the middle of 0.01..1
         SearchSpace space = new SearchSpace(Map.of(Parameter.ALPHA, SearchSpace.DEFAULT_ALPHA), 18, 18, List.of());
-        Proposer proposer = new Proposer(space, 0.25, new Random(5));
+        Proposer proposer = new Proposer(space, 0.25, new SearchRandom(5));
 
         // when two proposals are drawn
         double first =
@@ -75,7 +74,7 @@ class ProposerTest {
     @Test
     void aPenaltyThatIsOffTurnsOnNearTheLowerEndOrStaysOff() {
         SearchSpace space = new SearchSpace(Map.of(Parameter.L1, SearchSpace.DEFAULT_L1), 18, 18, List.of());
-        Proposer proposer = new Proposer(space, 0.25, new Random(9));
+        Proposer proposer = new Proposer(space, 0.25, new SearchRandom(9));
 
         Configuration on = proposer.propose(START, Set.of()).orElseThrow();
 
@@ -88,7 +87,7 @@ class ProposerTest {
     @Test
     void aCrossMoveAddsAMissingCrossOrRemovesAPresentOne() {
         SearchSpace space = new SearchSpace(Map.of(), 18, 18, List.of("u", "i"));
-        Proposer proposer = new Proposer(space, 0.25, new Random(1));
+        Proposer proposer = new Proposer(space, 0.25, new SearchRandom(1));
         Configuration crossed =
                 new Configuration(new FeatureSpec(18, 0, List.of(new Cross("u", "i"))), FtrlParameters.defaults());
 

@@ -64,6 +64,9 @@ public interface RetrainerConfig {
     /** When training counts as stalled, and how often the active trainer reports its health to the router. */
     Alert alert();
 
+    /** The search of shadow configurations beside the champion's lineage. */
+    Search search();
+
     /** How often the champion alias and the lineages (new ones, retired ones) are read. Default 5 s. */
     @WithDefault("5s")
     Duration championRefresh();
@@ -154,6 +157,86 @@ public interface RetrainerConfig {
         /** How many gate decisions the registry keeps for {@code GET /v1/models/candidates}. Default 100. */
         @WithDefault("100")
         int historySize();
+    }
+
+    interface Search {
+
+        /** Whether K shadow configurations train beside the champion's lineage. Default false. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** K: the number of live shadows. Default 4. */
+        @WithDefault("4")
+        int shadows();
+
+        /**
+         * The participation budget, a bound on the shadows' share of CPU: on average this many shadows learn each
+         * sample (with K above it, each shadow takes part in a sample with probability budget / K and learns it with
+         * weight K / budget). Default 4.
+         */
+        @WithDefault("4")
+        double budget();
+
+        /** The number of recent samples a shadow's paired comparison with the champion covers. Default 10,000. */
+        @WithDefault("10000")
+        int window();
+
+        /** The paired samples a shadow needs before it can graduate or be retired as worse. Default 200. */
+        @WithDefault("200")
+        int minExamples();
+
+        /**
+         * A shadow graduates when the upper bound of its paired loss difference is below minus this share of the
+         * champion's mean loss (0.001 asks for at least 0.1 % better). Default 0.001.
+         */
+        @WithDefault("0.001")
+        double margin();
+
+        /** The samples a shadow may observe without graduating before it is retired. Default 10,000. */
+        @WithDefault("10000")
+        long lease();
+
+        /** The seed of the proposals and of the participation draws. Default 1. */
+        @WithDefault("1")
+        long seed();
+
+        /** The searched space. */
+        Space space();
+
+        interface Space {
+
+            /**
+             * α's range on a log scale, {@code low..high} (as {@code autoloop-learn search} writes it), or {@code none}
+             * to keep the champion's α. Default 0.01..1.
+             */
+            @WithDefault("0.01..1")
+            String alpha();
+
+            /** β's range, or {@code none}. Default none (β = 1 is usually good enough, McMahan et al. 2013). */
+            @WithDefault("none")
+            String beta();
+
+            /** λ1's range (0, the penalty off, is a value too), or {@code none}. Default 0.01..10. */
+            @WithDefault("0.01..10")
+            String l1();
+
+            /** λ2's range (0, the penalty off, is a value too), or {@code none}. Default 0.1..100. */
+            @WithDefault("0.1..100")
+            String l2();
+
+            /** The fewest hash bits a shadow may have. Default: {@code features.bits}. */
+            Optional<Integer> minBits();
+
+            /** The most hash bits a shadow may have. Default: {@code features.bits}. */
+            Optional<Integer> maxBits();
+
+            /**
+             * The namespaces whose pairs a shadow may cross (each cross added or removed by a proposal). Default
+             * {@code user,item,context}.
+             */
+            @WithDefault("user,item,context")
+            List<String> crossNamespaces();
+        }
     }
 
     interface Registry {

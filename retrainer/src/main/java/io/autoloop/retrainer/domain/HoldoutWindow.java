@@ -16,9 +16,12 @@ import java.io.IOException;
  * vectors.
  *
  * <p>Both predictions of a sample are progressive (neither model had learned the sample), so the comparison is
- * apples to apples. "Champion" here is the version the lineage's candidates would replace ({@link ServedVersions}):
- * the champion, or the challenger for the lineage serving the challenger arm. The window belongs to one such version:
- * when it changes, {@link #restart} starts it over. Log losses are the learner's {@link LogLoss}, as its progressive validation computes them. Not thread-safe.
+ * apples to apples. "Champion" here is what serves the arm the lineage's candidates would replace
+ * ({@link ServedVersions}): the champion, or the challenger for the lineage serving the challenger arm. The window
+ * belongs to one lineage serving that arm: a refresh of it ({@link #refresh}) scores the samples from then on with the
+ * new version and keeps the others, each with the prediction of the version served when it came; another lineage or
+ * arm ({@link #restart}) starts it over. Log losses are the learner's {@link LogLoss}, as its progressive validation
+ * computes them. Not thread-safe.
  */
 public final class HoldoutWindow {
 
@@ -75,7 +78,15 @@ public final class HoldoutWindow {
         size = 0;
     }
 
-    /** The champion version whose predictions the window holds, or null. */
+    /**
+     * Scores the samples from now on with {@code version}, a newer version of the lineage the window was scored with,
+     * and keeps the samples already in it with their predictions.
+     */
+    public void refresh(String version) {
+        championVersion = version;
+    }
+
+    /** The champion version the newest samples were scored with, or null. */
     public String championVersion() {
         return championVersion;
     }

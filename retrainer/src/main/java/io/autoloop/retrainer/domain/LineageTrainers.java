@@ -2,6 +2,7 @@ package io.autoloop.retrainer.domain;
 
 import io.autoloop.contracts.LabelledSample;
 import io.autoloop.contracts.Lineage;
+import io.autoloop.learner.FtrlLearner;
 import io.autoloop.learner.SharedEncodings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.TreeMap;
 
 /**
  * The trainers of every active lineage of one model, trained in one pass: consumes the records of
- * {@code training.samples} one by one and hands each to every lineage's {@link Trainer}, hashing it once per distinct
- * feature spec ({@link SharedEncodings}); produces the checkpoint bytes of all of them with the consumed offsets.
+ * {@code training.samples} one by one and hands each to every lineage's {@link Trainer}, and, when a
+ * {@link SearchPlan} is enabled, to the {@link ShadowSearch} beside the champion's lineage, hashing it once per
+ * distinct feature spec ({@link SharedEncodings}); produces the checkpoint bytes of all of them with the consumed
+ * offsets.
  *
  * <p>Lifecycle:
  *
@@ -26,8 +29,9 @@ import java.util.TreeMap;
  *   <li>{@link #fresh} (no checkpoint) or {@link #restore} (from {@link #checkpoint} bytes, or from the checkpoint of
  *       one trainer written before lineages).
  *   <li>{@link #follow} with the model's active lineages at the start of a term and whenever they are read again: a
- *       new lineage gets a fresh trainer that learns from the next record on; a lineage no longer active (retired)
- *       loses its trainer, so it neither trains nor publishes any more.
+ *       new lineage gets a fresh trainer that learns from the next record on (the lineage of a graduated shadow gets
+ *       the shadow's learner, warm); a lineage no longer active (retired) loses its trainer, so it neither trains nor
+ *       publishes any more. The search follows: it anchors to the champion's lineage.
  *   <li>{@link #accept} (or {@link #acceptMalformed}, {@link #acceptQuarantined}) every record in offset order.
  *   <li>{@link #checkpoint} at any point between records: every trainer and the offsets describe exactly the same
  *       records, so resuming from the bytes neither loses nor repeats one in any lineage.
@@ -43,6 +47,7 @@ public final class LineageTrainers {
     private final TreeMap<String, Long> offsets;
     private final List<Trainer> trainers = new ArrayList<>();
     private final List<String> restoreNotices;
+    private ShadowSearch search;
     private String lastProblem;
 
     private LineageTrainers(
@@ -53,9 +58,35 @@ public final class LineageTrainers {
         this.restoreNotices = new ArrayList<>(restoreNotices);
     }
 
-    /** No trainer yet, nothing consumed: {@link #follow} adds the lineages. */
+    /** No trainer yet, nothing consumed, no search: {@link #follow} adds the lineages. */
     public static LineageTrainers fresh(String model, TrainerSettings settings) {
         return new LineageTrainers(model, settings, Map.of(), List.of());
+    }
+
+    /** No trainer yet, nothing consumed, and a search by {@code plan} if it is enabled. */
+    public static LineageTrainers fresh(String model, TrainerSettings settings, SearchPlan plan) {
+        LineageTrainers fresh = fresh(model, settings);
+        fresh.search = plan.enabled() ? ShadowSearch.start(plan) : null;
+        return fresh;
+    }
+
+    /**
+     * {@link #restore(String, byte[], TrainerSettings, Collection)}, with the checkpoint's search resumed if
+     * {@code plan} is enabled and is the plan it was saved under (else a search that starts again, or none).
+     */
+    public static LineageTrainers restore(
+            String model, byte[] bytes, TrainerSettings settings, Collection<Lineage> known, SearchPlan plan) {
+        TrainerStateCodec.ModelParts parts = TrainerStateCodec.readModel(bytes, settings.holdoutSamples());
+        LineageTrainers restored = restore(model, parts, settings, known);
+        if (plan.enabled()) {
+            restored.search = parts.search() == null
+                    ? ShadowSearch.start(plan)
+                    : ShadowSearch.restore(parts.search(), plan, restored.restoreNotices);
+        } else if (parts.search() != null) {
+            restored.restoreNotices.add("The checkpoint holds a search of shadow configurations, but the search is"
+                    + " disabled; its shadows are dropped.");
+        }
+        return restored;
     }
 
     /**
@@ -67,7 +98,11 @@ public final class LineageTrainers {
      */
     public static LineageTrainers restore(
             String model, byte[] bytes, TrainerSettings settings, Collection<Lineage> known) {
-        TrainerStateCodec.ModelParts parts = TrainerStateCodec.readModel(bytes, settings.holdoutSamples());
+        return restore(model, TrainerStateCodec.readModel(bytes, settings.holdoutSamples()), settings, known);
+    }
+
+    private static LineageTrainers restore(
+            String model, TrainerStateCodec.ModelParts parts, TrainerSettings settings, Collection<Lineage> known) {
         Map<String, Lineage> byId = new HashMap<>();
         known.forEach(lineage -> byId.put(lineage.ref().id(), lineage));
         LineageTrainers restored = new LineageTrainers(model, settings, parts.offsets(), List.of());
@@ -93,8 +128,9 @@ public final class LineageTrainers {
     }
 
     /**
-     * Trains exactly the lineages of {@code active} from now on: adds a fresh trainer, starting at the current
-     * offsets, for each one without a trainer, and drops the trainer of each lineage that is not among them.
+     * Trains exactly the lineages of {@code active} from now on: adds a trainer, starting at the current offsets, for
+     * each one without a trainer (fresh, or with the learner of the search's graduate when the lineage is its
+     * configuration), and drops the trainer of each lineage that is not among them; then the search follows them.
      *
      * @return one sentence per change, for the log; empty when nothing changed
      */
@@ -111,11 +147,23 @@ public final class LineageTrainers {
         });
         for (Lineage lineage : active) {
             if (trainer(lineage.ref().id()).isEmpty()) {
-                trainers.add(Trainer.fresh(lineage, settings, offsets));
-                changes.add("Lineage " + describe(lineage) + " started training from the next record.");
+                Optional<FtrlLearner> graduate = search == null ? Optional.empty() : search.adopt(lineage);
+                if (graduate.isPresent()) {
+                    trainers.add(Trainer.graduate(lineage, graduate.get(), settings, offsets));
+                    changes.add("Lineage " + describe(lineage) + " started training from the next record with the"
+                            + " learner of the shadow that graduated ("
+                            + graduate.get().samplesSeen()
+                            + " samples learned).");
+                } else {
+                    trainers.add(Trainer.fresh(lineage, settings, offsets));
+                    changes.add("Lineage " + describe(lineage) + " started training from the next record.");
+                }
             }
         }
         trainers.sort(Comparator.comparingInt(t -> t.lineage().ordinal()));
+        if (search != null) {
+            search.follow(trainers);
+        }
         return changes;
     }
 
@@ -135,12 +183,20 @@ public final class LineageTrainers {
         offsets.put(partition, offset + 1);
         encodings.next(sample.userId(), sample.itemId(), sample.position(), sample.features());
         SampleOutcome combined = sample.consent() ? SampleOutcome.TRAINED : SampleOutcome.NO_CONSENT;
+        String anchor = search == null ? null : search.anchor();
+        Trainer anchorTrainer = null;
         for (Trainer trainer : trainers) {
             SampleOutcome outcome = trainer.accept(partition, offset, sample, encodings);
+            if (outcome == SampleOutcome.TRAINED && trainer.lineage().ref().id().equals(anchor)) {
+                anchorTrainer = trainer;
+            }
             if (outcome != SampleOutcome.TRAINED && combined == SampleOutcome.TRAINED) {
                 combined = outcome;
                 lastProblem = trainer.lastProblem();
             }
+        }
+        if (search != null && sample.consent() && (anchor == null || anchorTrainer != null)) {
+            search.observe(encodings, sample.label(), sample.weight(), anchorTrainer);
         }
         return combined;
     }
@@ -164,13 +220,18 @@ public final class LineageTrainers {
         return lastProblem;
     }
 
-    /** The checkpoint bytes of every trainer and the offsets; see {@link TrainerStateCodec} for the layout. */
+    /** The checkpoint bytes of every trainer, the search and the offsets; see {@link TrainerStateCodec} for the layout. */
     public byte[] checkpoint(Instant now) {
         List<TrainerStateCodec.LineageParts> parts = trainers.stream()
                 .map(trainer -> new TrainerStateCodec.LineageParts(
                         trainer.lineage().ref().id(), trainer.parts(now)))
                 .toList();
-        return TrainerStateCodec.writeModel(offsets, parts);
+        return TrainerStateCodec.writeModel(offsets, parts, search == null ? null : search.bytes());
+    }
+
+    /** The search of shadow configurations, if one is enabled. */
+    public Optional<ShadowSearch> search() {
+        return Optional.ofNullable(search);
     }
 
     /** The trainers of the active lineages, by ordinal. */

@@ -68,6 +68,7 @@ public final class Trainer {
     private long quarantined;
     private long samplesAtLastAttempt;
     private String lastProblem;
+    private double lastPrediction = Double.NaN;
 
     private Trainer(
             Lineage lineage,
@@ -100,6 +101,21 @@ public final class Trainer {
         return new Trainer(
                 lineage,
                 new FtrlLearner(settings.spec(lineage.config()), TrainerSettings.parameters(lineage.config())),
+                new ProgressiveValidation(),
+                new HoldoutWindow(settings.holdoutSamples()),
+                settings.gate(),
+                offsets,
+                List.of());
+    }
+
+    /**
+     * A trainer of {@code lineage} that goes on with {@code learner} as it is, from {@code offsets}: a graduated shadow's
+     * learner, which learned the same samples beside the search's champion and continues warm as a lineage.
+     */
+    static Trainer graduate(Lineage lineage, FtrlLearner learner, TrainerSettings settings, Map<String, Long> offsets) {
+        return new Trainer(
+                lineage,
+                learner,
                 new ProgressiveValidation(),
                 new HoldoutWindow(settings.holdoutSamples()),
                 settings.gate(),
@@ -195,26 +211,52 @@ public final class Trainer {
 
     /**
      * Makes {@code model} (published as {@code version}, served by {@code arm}) the version every sample is also scored
-     * with and candidates are judged against; when the version differs from the one the holdout window was scored
-     * with, the window starts over.
+     * with and candidates are judged against. A newer version of the lineage the holdout window was scored with (a
+     * refresh of the arm) scores the samples from now on and keeps the window, whose older samples keep the prediction
+     * of the version served when they came; a version of another lineage, or none, starts the window over.
      *
      * @param reference the arm and version, or {@link ServedVersions.Reference#NONE} when nothing is published
      * @param model its weights, or null with {@code NONE}
+     * @return whether the holdout window started over
      */
-    public void referenceChanged(ServedVersions.Reference reference, ModelSnapshot model) {
+    public boolean referenceChanged(ServedVersions.Reference reference, ModelSnapshot model) {
         if ((reference.version() == null) != (model == null)) {
             throw new IllegalArgumentException("A reference needs both a version and a model, or neither.");
         }
-        if (!Objects.equals(reference.version(), window.championVersion())) {
+        boolean restarted = false;
+        if (sameLineage(reference.version(), window.championVersion())) {
+            window.refresh(reference.version());
+        } else {
             window.restart(reference.version());
+            restarted = true;
         }
         this.reference = model;
         referenceArm = reference.arm();
+        return restarted;
+    }
+
+    /** Whether two versions are of one lineage (their major is its ordinal); false when either is null. */
+    private static boolean sameLineage(String version, String other) {
+        return version != null
+                && other != null
+                && SemanticVersion.parse(version).major()
+                        == SemanticVersion.parse(other).major();
     }
 
     /** The version the holdout window is scored with and candidates are judged against, or null. */
     public String referenceVersion() {
         return reference == null ? null : window.championVersion();
+    }
+
+    /**
+     * The arm and version candidates are judged against, or {@link ServedVersions.Reference#NONE}: the same version may
+     * serve another arm later (a champion's version becomes the challenger's in a test, say), and the gate names the
+     * arm.
+     */
+    public ServedVersions.Reference reference() {
+        return reference == null
+                ? ServedVersions.Reference.NONE
+                : new ServedVersions.Reference(referenceArm, window.championVersion());
     }
 
     /**
@@ -235,6 +277,7 @@ public final class Trainer {
      */
     public SampleOutcome accept(String partition, long offset, LabelledSample sample, SharedEncodings encodings) {
         consumed(partition, offset);
+        lastPrediction = Double.NaN;
         if (!sample.consent()) {
             skippedNoConsent++;
             return SampleOutcome.NO_CONSENT;
@@ -265,7 +308,18 @@ public final class Trainer {
         }
         validation.record(prediction, label, weight);
         window.add(vector, label, weight, prediction, referencePrediction);
+        lastPrediction = prediction;
         return SampleOutcome.TRAINED;
+    }
+
+    /** The progressive prediction of the last sample taken, made before it was learned; NaN if it was not learned. */
+    double lastPrediction() {
+        return lastPrediction;
+    }
+
+    /** The learner, for the search whose champion this lineage is: it copies it to warm-start shadows. */
+    FtrlLearner learner() {
+        return learner;
     }
 
     /** The {@code namespace^name} of the first numeric feature of {@code sample} equal to {@code value}, or null. */

@@ -30,7 +30,12 @@ import java.util.zip.CRC32;
  * magic "ALRT" | u16 format version | u32 body length | body | u32 CRC32 of all preceding bytes
  * body: i32 partitions | partitions × (partition | i64 next offset)
  *   | i32 lineages | lineages × (lineage id | lineage body)
+ *   | bool search [i32 length | the shadow search's state ({@link ShadowSearch}: its plan, anchor, online search and
+ *     the shadows' learners)]
  * </pre>
+ *
+ * <p>Version {@value #SEARCHLESS_MODEL_VERSION}, written before the shadow search, is the same without the search; it
+ * is still read.
  *
  * <p>A lineage body is the body of format version {@value #FORMAT_VERSION}, the checkpoint of one {@link Trainer}
  * alone, which was the model's checkpoint before lineages:
@@ -62,8 +67,11 @@ public final class TrainerStateCodec {
     /** The first four bytes of every retrainer checkpoint. */
     public static final String MAGIC = "ALRT";
 
-    /** The format version of a model's checkpoint: the offsets and every lineage's trainer. */
-    public static final int MODEL_VERSION = 4;
+    /** The format version of a model's checkpoint: the offsets, every lineage's trainer and the shadow search. */
+    public static final int MODEL_VERSION = 5;
+
+    /** The format version of a model's checkpoint written before the shadow search, which this codec still reads. */
+    static final int SEARCHLESS_MODEL_VERSION = 4;
 
     /** The format version of one trainer's checkpoint, the body of each lineage in a model's checkpoint. */
     public static final int FORMAT_VERSION = 3;
@@ -98,10 +106,13 @@ public final class TrainerStateCodec {
      */
     record LineageParts(String lineageId, Parts parts) {}
 
-    /** The parts of a model's checkpoint, as read: the consumed offsets and every lineage's trainer, in order. */
-    record ModelParts(Map<String, Long> offsets, List<LineageParts> lineages) {}
+    /**
+     * The parts of a model's checkpoint, as read: the consumed offsets, every lineage's trainer in order, and the
+     * shadow search's state (null when none was saved).
+     */
+    record ModelParts(Map<String, Long> offsets, List<LineageParts> lineages, byte[] search) {}
 
-    static byte[] writeModel(Map<String, Long> offsets, List<LineageParts> lineages) {
+    static byte[] writeModel(Map<String, Long> offsets, List<LineageParts> lineages, byte[] search) {
         return BinaryEnvelope.seal(MAGIC, MODEL_VERSION, out -> {
             out.writeInt(offsets.size());
             for (Map.Entry<String, Long> offset : offsets.entrySet()) {
@@ -113,21 +124,29 @@ public final class TrainerStateCodec {
                 out.writeUTF(lineage.lineageId());
                 writeBody(lineage.parts(), out);
             }
+            out.writeBoolean(search != null);
+            if (search != null) {
+                out.writeInt(search.length);
+                out.write(search);
+            }
         });
     }
 
     /**
-     * Reads a model's checkpoint of format version {@value #MODEL_VERSION}, or of an earlier version as one trainer
-     * without lineage id whose offsets are the model's, with holdout windows of {@code holdoutCapacity}.
+     * Reads a model's checkpoint of format version {@value #MODEL_VERSION} or {@value #SEARCHLESS_MODEL_VERSION} (no
+     * search), or of an earlier version as one trainer without lineage id whose offsets are the model's, with holdout
+     * windows of {@code holdoutCapacity}.
      *
      * @throws ModelFormatException if the bytes are truncated, corrupt or of another format
      */
     static ModelParts readModel(byte[] bytes, int holdoutCapacity) {
-        if (!isVersion(bytes, MODEL_VERSION)) {
+        boolean withSearch = isVersion(bytes, MODEL_VERSION);
+        if (!withSearch && !isVersion(bytes, SEARCHLESS_MODEL_VERSION)) {
             Parts single = read(bytes, holdoutCapacity);
-            return new ModelParts(single.learner().offsets(), List.of(new LineageParts(null, single)));
+            return new ModelParts(single.learner().offsets(), List.of(new LineageParts(null, single)), null);
         }
-        return BinaryEnvelope.open(bytes, MAGIC, MODEL_VERSION, WHAT, in -> {
+        int version = withSearch ? MODEL_VERSION : SEARCHLESS_MODEL_VERSION;
+        return BinaryEnvelope.open(bytes, MAGIC, version, WHAT, in -> {
             int partitions = in.readInt();
             requireCount(partitions, "partitions");
             Map<String, Long> offsets = new TreeMap<>();
@@ -140,7 +159,14 @@ public final class TrainerStateCodec {
             for (int i = 0; i < count; i++) {
                 lineages.add(new LineageParts(in.readUTF(), readBody(in, holdoutCapacity, true)));
             }
-            return new ModelParts(offsets, lineages);
+            byte[] search = null;
+            if (withSearch && in.readBoolean()) {
+                int length = in.readInt();
+                requireCount(length, "bytes of search state");
+                search = new byte[length];
+                in.readFully(search);
+            }
+            return new ModelParts(offsets, lineages, search);
         });
     }
 

@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@link GatePolicy#minHoldoutSamples()} samples ({@code holdout-too-small}); the candidate's predictions over the
  * window vary by at least {@link GatePolicy#minPredictionSpread()} (standard deviation) and are finite
  * ({@code constant-predictions}, {@code non-finite}); and, when there is a reference, the learner's progressive log
- * loss over the window is at most the reference's plus {@link GatePolicy#margin()} ({@code worse-than-champion}, or
+ * loss over the window is at most the reference arm's (each sample scored by the version that arm served when it came)
+ * plus {@link GatePolicy#margin()} ({@code worse-than-champion}, or
  * {@code worse-than-challenger} for a refresh of the challenger arm).
  * The progressive loss is the learner's, sample by sample before learning; the candidate is that learner frozen at
  * the end of the window.
@@ -98,13 +99,14 @@ public final class ValidationGate {
         boolean within = !(losses.learnerLogLoss() > losses.championLogLoss() + policy.margin());
         String comparison = String.format(
                 Locale.ROOT,
-                "Over %d holdout samples the candidate's log loss is %.6f against %s %s's %.6f"
-                        + " (difference %+.6f ± %.6f, margin %.6f).",
+                "Over %d holdout samples the candidate's log loss is %.6f against %.6f for the %s arm as served"
+                        + " (now %s, before it the versions of its lineage it refreshed; difference %+.6f ± %.6f,"
+                        + " margin %.6f).",
                 losses.samples(),
                 losses.learnerLogLoss(),
+                losses.championLogLoss(),
                 referenceArm == Arm.CHALLENGER ? "challenger" : "champion",
                 referenceVersion,
-                losses.championLogLoss(),
                 losses.difference(),
                 losses.standardError(),
                 policy.margin());

@@ -61,10 +61,10 @@ public class ModelRegistry {
             return 1""");
 
     /**
-     * KEYS versions, champion alias, challenger alias, candidate; ARGV versions to delete, then the versions the
-     * running experiment names after the marker {@code --}. Deletes each version's bytes, meta and index entry unless
-     * an alias, the candidate or the experiment names it; returns the number deleted. The aliases and the candidate
-     * are read inside the script, so a version the router names meanwhile is kept.
+     * KEYS versions, champion alias, challenger alias, waiting candidates (a hash); ARGV versions to delete, then the
+     * versions the running experiment names after the marker {@code --}. Deletes each version's bytes, meta and index
+     * entry unless an alias, a waiting candidate or the experiment names it; returns the number deleted. The aliases
+     * and the candidates are read inside the script, so a version the router names meanwhile is kept.
      */
     private static final LuaScript PRUNE = LuaScript.of("""
             local kept = {}
@@ -72,8 +72,7 @@ public class ModelRegistry {
               local version = redis.call('GET', key)
               if version then kept[version] = true end
             end
-            local candidate = redis.call('GET', KEYS[4])
-            if candidate then
+            for _, candidate in ipairs(redis.call('HVALS', KEYS[4])) do
               local ok, meta = pcall(cjson.decode, candidate)
               if ok and type(meta) == 'table' and meta['version'] then kept[meta['version']] = true end
             end
@@ -235,7 +234,7 @@ public class ModelRegistry {
                         keys.versions(),
                         keys.champion(),
                         RedisKeys.alias(keys.name(), Arm.CHALLENGER),
-                        RedisKeys.candidate(keys.name()),
+                        RedisKeys.candidates(keys.name()),
                         RedisKeys.model(keys.name(), "")),
                 arguments);
         return deleted == null ? 0 : deleted.toLong();

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The model's lineages over HTTP: lists them with their configuration, state, current version, samples and latest gate
@@ -46,6 +47,9 @@ public class LineageResource {
     }
 
     /** Every lineage of the model, by ordinal. */
+    @APIResponse(responseCode = "200", description = "The model's lineages, by ordinal.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "The retrainer trains no model of that name (problem+json).")
     @GET
     public List<LineageView> list(@PathParam("name") String name) {
         requireModel(name);
@@ -57,6 +61,14 @@ public class LineageResource {
      * existing one when the configuration has its lineage already; 400 naming the field for an unknown key, a value out
      * of range, a cross of an unknown namespace or a name another lineage has.
      */
+    @APIResponse(responseCode = "200", description = "The configuration has its lineage already: that lineage.")
+    @APIResponse(responseCode = "201", description = "The lineage was created.")
+    @APIResponse(responseCode = "400", description = "A field is unknown, out of range or taken (problem+json).")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's (problem+json).")
+    @APIResponse(responseCode = "404", description = "The retrainer trains no model of that name (problem+json).")
+    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts (problem+json).")
+    @APIResponse(responseCode = "415", description = "The body is not JSON (problem+json).")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
@@ -69,7 +81,7 @@ public class LineageResource {
             throw ProblemException.badRequest(e.field(), e.getMessage());
         }
         LineageStore.Registration registration =
-                lineages.create(request, caller.getUserPrincipal().getName());
+                lineages.create(request, caller.getUserPrincipal().getName(), "admin-request");
         return switch (registration.outcome()) {
             case CREATED ->
                 Response.status(Response.Status.CREATED)
@@ -100,8 +112,7 @@ public class LineageResource {
 
     private void requireModel(String name) {
         if (!model.equals(name)) {
-            throw ProblemException.notFound(
-                    "This retrainer trains model " + model + ", not " + name + "; GET /v1/models names it.");
+            throw ProblemException.otherModel(model, name);
         }
     }
 }

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The model registry over HTTP: lists versions with their metrics, serves a version's metadata and weights, lists the
@@ -55,6 +56,12 @@ public class ModelResource {
     }
 
     /** Published versions with their metrics, newest first, the champion and this instance's trainer status. */
+    @APIResponse(
+            responseCode = "200",
+            description = "The versions, newest first, the champion and the trainer's status.")
+    @APIResponse(responseCode = "400", description = "The limit is not between 1 and 1000 (problem+json).")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "The path as sent names no resource (problem+json).")
     @GET
     public ModelList list(@QueryParam("limit") @DefaultValue("100") int limit) {
         requireLimit(limit);
@@ -66,6 +73,10 @@ public class ModelResource {
     }
 
     /** The gate's latest decisions (published and rejected candidates), newest first. */
+    @APIResponse(responseCode = "200", description = "The gate's latest decisions, newest first.")
+    @APIResponse(responseCode = "400", description = "The limit is not between 1 and 1000 (problem+json).")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "The path as sent names no resource (problem+json).")
     @GET
     @Path("candidates")
     public List<GateDecision> candidates(@QueryParam("limit") @DefaultValue("100") int limit) {
@@ -74,6 +85,10 @@ public class ModelResource {
     }
 
     /** The {@code ModelVersion} of one version. */
+    @APIResponse(responseCode = "200", description = "The version's metadata.")
+    @APIResponse(responseCode = "400", description = "The version is not a semantic version (problem+json).")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "The model has no such version (problem+json).")
     @GET
     @Path("{version}")
     public ModelVersion version(@PathParam("version") String version) {
@@ -84,6 +99,11 @@ public class ModelResource {
      * The exact registry bytes of one version ({@code ModelCodec} format), with {@code ETag} and {@code Repr-Digest}
      * (RFC 9530) carrying their SHA-256; answers 304 to a matching {@code If-None-Match}.
      */
+    @APIResponse(responseCode = "200", description = "The version's bytes, with ETag and Repr-Digest.")
+    @APIResponse(responseCode = "304", description = "The bytes match the If-None-Match tag.")
+    @APIResponse(responseCode = "400", description = "The version is not a semantic version (problem+json).")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "404", description = "The model has no such version (problem+json).")
     @GET
     @Path("{version}/weights")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON})
@@ -110,6 +130,12 @@ public class ModelResource {
      * a {@code Location} when the candidate was published, 200 with the decision when the gate rejected it, 409 on a
      * standby instance.
      */
+    @APIResponse(responseCode = "200", description = "The gate rejected the candidate: its decision.")
+    @APIResponse(responseCode = "201", description = "The candidate was published: its decision, and a Location.")
+    @APIResponse(responseCode = "401", description = "No valid API key (problem+json).")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's (problem+json).")
+    @APIResponse(responseCode = "409", description = "This instance is a standby; the active trainer publishes.")
+    @APIResponse(responseCode = "503", description = "The trainer could not judge the candidate in time (Retry-After).")
     @POST
     @Path("publish")
     @RolesAllowed(Roles.ADMIN)

@@ -31,6 +31,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not Found", detail, List.of(), Map.of());
     }
 
+    /** 404: the path names {@code name}, but this retrainer trains {@code model}. */
+    public static ProblemException otherModel(String model, String name) {
+        return notFound("This retrainer trains model " + model + ", not " + name + "; GET /v1/models names it.");
+    }
+
     public int status() {
         return status;
     }

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,21 +68,24 @@ public class CandidateGate {
     /**
      * Scores every trainer's holdout window, from now on, with the version its candidates would replace (see
      * {@link ServedVersions}): the challenger's version for the lineage serving the challenger arm, the champion for
-     * every other; a window whose version changes (a promotion, a refresh, an experiment's start or end) starts over.
+     * every other. A refresh of the lineage the window was scored with keeps the window; a version of another lineage
+     * (a promotion, an experiment's start or end) starts it over.
      */
     void followServed(LineageTrainers trainers) {
         ServedVersions served = models.served();
         for (Trainer trainer : trainers.trainers()) {
             ServedVersions.Reference reference =
                     served.referenceFor(trainer.lineage().ordinal());
-            if (Objects.equals(reference.version(), trainer.referenceVersion())) {
+            if (reference.equals(trainer.reference())) {
                 continue;
             }
-            trainer.referenceChanged(reference, reference.version() == null ? null : models.load(reference.version()));
+            boolean restarted = trainer.referenceChanged(
+                    reference, reference.version() == null ? null : models.load(reference.version()));
             LOG.infof(
-                    "Model %s: the holdout window of lineage %s is now scored with %s %s",
+                    "Model %s: the holdout window of lineage %s %s %s %s",
                     trainers.model(),
                     trainer.lineage().ref().name(),
+                    restarted ? "starts over, scored with" : "goes on, its new samples scored with",
                     reference.arm() == null ? "no version" : reference.arm().wireName(),
                     reference.version() == null ? "" : reference.version());
         }

@@ -19,8 +19,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The lineages of the model for its admin API: consumes an admin's {@link LineageRequest} and produces the registered
- * {@link Lineage} with an audit entry ({@code lineage-created} on {@code audit.log}); and produces every lineage's
+ * The lineages of the model for its admin API and its search: consumes an admin's (or a graduated shadow's)
+ * {@link LineageRequest} and produces the registered {@link Lineage} with an audit entry ({@code lineage-created} on {@code audit.log}); and produces every lineage's
  * {@link LineageView} from the lineages, the retired ones, the registry's versions and gate decisions, and this
  * instance's training status.
  */
@@ -51,10 +51,12 @@ public class LineageService {
     }
 
     /**
-     * Registers the lineage of {@code request} in {@code actor}'s name and audits it; a configuration that has its
-     * lineage already gives that lineage, and a name another configuration holds is refused (nothing is audited).
+     * Registers the lineage of {@code request} in {@code actor}'s name (its origin: an admin's name, or
+     * {@code search} for a graduated shadow) and audits it with {@code reason} ({@code admin-request},
+     * {@code search-graduation}); a configuration that has its lineage already gives that lineage, and a name another
+     * configuration holds is refused (nothing is audited).
      */
-    public LineageStore.Registration create(LineageRequest request, String actor) {
+    public LineageStore.Registration create(LineageRequest request, String actor, String reason) {
         LineageStore.Registration registration =
                 lineages.register(request.config(), request.name(), actor, clock.instant());
         if (registration.outcome() == LineageStore.Outcome.CREATED) {
@@ -72,7 +74,7 @@ public class LineageService {
                     actor,
                     lineage.model(),
                     "lineage-created",
-                    "admin-request",
+                    reason,
                     details));
         }
         return registration;

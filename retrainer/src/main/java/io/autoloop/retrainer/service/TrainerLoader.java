@@ -4,6 +4,7 @@ import io.autoloop.contracts.Lineage;
 import io.autoloop.contracts.LineageConfig;
 import io.autoloop.retrainer.config.RetrainerConfig;
 import io.autoloop.retrainer.domain.LineageTrainers;
+import io.autoloop.retrainer.domain.SearchPlan;
 import io.autoloop.retrainer.domain.Trainer;
 import io.autoloop.retrainer.domain.TrainerSettings;
 import io.autoloop.retrainer.repository.CheckpointStore;
@@ -18,8 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Gives each term the trainers it starts from: consumes the configured default lineage (registered in the model's
  * lineages at every start), the active lineages, the checkpoint (or, without one, each lineage's newest version in the
- * registry) and the {@link TrainerSettings}, and produces the {@link LineageTrainers} of every active lineage,
- * restored or fresh; during the term it brings them level with the lineages again ({@link #followLineages}).
+ * registry), the {@link TrainerSettings} and the {@link SearchPlan}, and produces the {@link LineageTrainers} of every
+ * active lineage, restored or fresh, with the search of shadows if it is enabled; during the term it brings them level with the lineages again ({@link #followLineages}).
  */
 @ApplicationScoped
 public class TrainerLoader {
@@ -33,6 +34,7 @@ public class TrainerLoader {
     private final ModelRegistry registry;
     private final LineageStore lineages;
     private final TrainerSettings settings;
+    private final SearchPlan plan;
     private final String model;
     private final Clock clock = Clock.systemUTC();
 
@@ -41,11 +43,13 @@ public class TrainerLoader {
             ModelRegistry registry,
             LineageStore lineages,
             TrainerSettings settings,
+            SearchPlan plan,
             RetrainerConfig config) {
         this.checkpoints = checkpoints;
         this.registry = registry;
         this.lineages = lineages;
         this.settings = settings;
+        this.plan = plan;
         this.model = config.modelName();
     }
 
@@ -59,8 +63,8 @@ public class TrainerLoader {
         registerDefault();
         List<Lineage> active = lineages.active();
         Optional<byte[]> saved = checkpoints.read();
-        LineageTrainers trainers = saved.map(bytes -> LineageTrainers.restore(model, bytes, settings, active))
-                .orElseGet(() -> LineageTrainers.fresh(model, settings));
+        LineageTrainers trainers = saved.map(bytes -> LineageTrainers.restore(model, bytes, settings, active, plan))
+                .orElseGet(() -> LineageTrainers.fresh(model, settings, plan));
         trainers.restoreNotices().forEach(LOG::warn);
         trainers.follow(active).forEach(change -> LOG.infof("Model %s: %s", model, change));
         for (Trainer trainer : trainers.trainers()) {

@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * One term of this instance as the active trainer, on the training thread: consumes {@code training.samples} from the
- * checkpointed offsets into the {@link LineageTrainers} of the model's active lineages (through the
- * {@link SampleIntake}) and produces candidates of each lineage (through the {@link CandidateGate}), checkpoints and
- * health reports (through the {@link LeaseTerm}), each on its {@link TermSchedule} timer, until it is stopped or loses
- * the lease. With the champion it reads the lineages again: a new one starts training from the next record, a retired
+ * checkpointed offsets into the {@link LineageTrainers} of the model's active lineages and their search of shadows
+ * (through the {@link SampleIntake}) and produces candidates of each lineage (through the {@link CandidateGate}), the
+ * search's audit trail and graduated lineages (through the {@link SearchService}), checkpoints and health reports
+ * (through the {@link LeaseTerm}), each on its {@link TermSchedule} timer, until it is stopped or loses the lease. With the champion it reads the lineages again: a new one starts training from the next record, a retired
  * one stops. At the end of a stopped term it writes a final checkpoint.
  *
  * <p>A failure is thrown to the {@link TrainingLoop}, which starts a new term from the last checkpoint; a failure of
@@ -42,6 +42,7 @@ public class TrainingTerm {
     private final TrainerLoader loader;
     private final CandidateGate candidates;
     private final SampleIntake intake;
+    private final SearchService search;
     private final Clock clock = Clock.systemUTC();
 
     private volatile SampleConsumer consumer;
@@ -51,12 +52,14 @@ public class TrainingTerm {
             LeaseTerm lease,
             TrainerLoader loader,
             CandidateGate candidates,
-            SampleIntake intake) {
+            SampleIntake intake,
+            SearchService search) {
         this.config = config;
         this.lease = lease;
         this.loader = loader;
         this.candidates = candidates;
         this.intake = intake;
+        this.search = search;
     }
 
     /**
@@ -69,6 +72,7 @@ public class TrainingTerm {
     void run(BooleanSupplier running, Runnable training) {
         // Each step of the setup may be slow on a cold JVM: the lease is renewed between them.
         LineageTrainers trainers = loader.load();
+        search.afterRecords(trainers, clock.instant());
         if (!lease.renew()) {
             return;
         }
@@ -134,6 +138,11 @@ public class TrainingTerm {
             }
             intake.takeAll(records, trainers);
             Instant now = clock.instant();
+            if (search.afterRecords(trainers, now)) {
+                // A shadow graduated: its lineage is registered, and its trainer takes the shadow's learner now.
+                loader.followLineages(trainers);
+                candidates.followServed(trainers);
+            }
             if (timers.due(Task.RENEW_LEASE, now)) {
                 if (!lease.renew()) {
                     return false;

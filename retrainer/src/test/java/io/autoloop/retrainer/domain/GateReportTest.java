@@ -12,7 +12,8 @@ class GateReportTest {
 
     private static final Instant AT = Instant.parse("2026-02-01T12:00:00Z");
     private static final String WITHIN = "Over 5000 holdout samples the candidate's log loss is 0.120000 against"
-            + " champion 0.4.0's 0.121000 (difference -0.001000 ± 0.000500, margin 0.002000).";
+            + " 0.121000 for the champion arm as served (now 0.4.0, before it the versions of its lineage it"
+            + " refreshed; difference -0.001000 ± 0.000500, margin 0.002000).";
     private static final GateDecision PUBLISHED = new GateDecision(
             AT,
             "ctr",

@@ -65,6 +65,21 @@ class HoldoutWindowTest {
     }
 
     @Test
+    void aRefreshKeepsTheSamplesWithThePredictionsTheyCameWith() {
+        HoldoutWindow window = new HoldoutWindow(4);
+        window.restart("0.1.0");
+        window.add(BIAS_ONLY, 0, 1.0, 0.2, 0.3);
+
+        window.refresh("0.2.0");
+        window.add(BIAS_ONLY, 1, 1.0, 0.6, 0.9);
+
+        assertThat(window.size()).isEqualTo(2);
+        assertThat(window.championVersion()).isEqualTo("0.2.0");
+        assertThat(window.losses().championLogLoss()).isCloseTo((-Math.log(0.7) - Math.log(0.9)) / 2, within(1e-12));
+        assertThat(window.losses().learnerLogLoss()).isCloseTo((-Math.log(0.8) - Math.log(0.6)) / 2, within(1e-12));
+    }
+
+    @Test
     void measuresTheSpreadOfAFrozenModelOverTheStoredVectors() {
         FeatureSpec spec = FeatureSpec.withoutCrosses(4);
         FtrlLearner learner = new FtrlLearner(spec, FtrlParameters.defaults());

@@ -2,6 +2,7 @@ package io.autoloop.retrainer.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.LabelledSample;
@@ -168,19 +169,67 @@ class TrainerTest {
     }
 
     @Test
-    void aNewChampionRestartsTheHoldoutWindowButTheSameOneKeepsIt() {
+    void aRefreshOfTheReferenceLineageKeepsTheHoldoutWindowAndAnotherLineageRestartsIt() {
         Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
         trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
         train(trainer, new SyntheticSamples(6), 0, 150);
 
-        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
-        int kept = trainer.holdout().samples();
-        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.2.0"), championAfter(20));
+        boolean sameVersionRestarted =
+                trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
+        int keptForTheSameVersion = trainer.holdout().samples();
+        boolean refreshRestarted =
+                trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.2.0"), championAfter(20));
+        int keptForTheRefresh = trainer.holdout().samples();
+        boolean otherLineageRestarted =
+                trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "1.1.0"), championAfter(30));
 
-        assertThat(kept).isEqualTo(150);
+        assertThat(sameVersionRestarted).isFalse();
+        assertThat(keptForTheSameVersion).isEqualTo(150);
+        assertThat(refreshRestarted).isFalse();
+        assertThat(keptForTheRefresh).isEqualTo(150);
+        assertThat(otherLineageRestarted).isTrue();
         assertThat(trainer.holdout().samples()).isZero();
-        assertThat(trainer.referenceVersion()).isEqualTo("0.2.0");
+        assertThat(trainer.referenceVersion()).isEqualTo("1.1.0");
         assertThat(trainer.canJudge()).isFalse();
+    }
+
+    @Test
+    void theSameVersionOnAnotherArmKeepsTheHoldoutWindowAndTheGateNamesTheNewArm() {
+        Trainer trainer = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        ModelSnapshot served = championAfter(10);
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), served);
+        train(trainer, new SyntheticSamples(6), 0, 150);
+
+        trainer.referenceChanged(new ServedVersions.Reference(Arm.CHALLENGER, "0.1.0"), served);
+
+        assertThat(trainer.holdout().samples()).isEqualTo(150);
+        assertThat(trainer.reference()).isEqualTo(new ServedVersions.Reference(Arm.CHALLENGER, "0.1.0"));
+        assertThat(trainer.propose(NOW).verdict().detail()).contains("for the challenger arm as served (now 0.1.0");
+    }
+
+    @Test
+    void afterARefreshNewSamplesAreScoredByTheNewVersionAndOlderOnesKeepTheirs() {
+        // given two trainers whose windows hold the same 100 samples scored by 0.1.0
+        SyntheticSamples refreshedSamples = new SyntheticSamples(8);
+        SyntheticSamples unchangedSamples = new SyntheticSamples(8);
+        Trainer refreshed = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        Trainer unchanged = Trainer.fresh(TestLineages.defaultOf("ctr", SETTINGS), SETTINGS);
+        refreshed.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
+        unchanged.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.1.0"), championAfter(10));
+        train(refreshed, refreshedSamples, 0, 100);
+        train(unchanged, unchangedSamples, 0, 100);
+
+        // when one of them is refreshed to a version trained on far more before 100 more samples
+        refreshed.referenceChanged(new ServedVersions.Reference(Arm.CHAMPION, "0.2.0"), championAfter(2000));
+        train(refreshed, refreshedSamples, 100, 100);
+        train(unchanged, unchangedSamples, 100, 100);
+
+        // then both windows hold 200 samples, the learner's side alike, the champion's apart only on the new ones
+        assertThat(refreshed.holdout().samples()).isEqualTo(200);
+        assertThat(refreshed.holdout().learnerLogLoss())
+                .isCloseTo(unchanged.holdout().learnerLogLoss(), within(1e-12));
+        assertThat(refreshed.holdout().championLogLoss())
+                .isNotCloseTo(unchanged.holdout().championLogLoss(), within(1e-6));
     }
 
     @Test

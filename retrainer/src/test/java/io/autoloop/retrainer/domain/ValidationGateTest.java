@@ -54,7 +54,7 @@ class ValidationGateTest {
 
         assertThat(verdict.reason()).isEqualTo(GateReason.WORSE_THAN_CHALLENGER);
         assertThat(verdict.reason().wireName()).isEqualTo("worse-than-challenger");
-        assertThat(verdict.detail()).contains("against challenger 4.3.0's 0.400000");
+        assertThat(verdict.detail()).contains("against 0.400000 for the challenger arm as served (now 4.3.0");
     }
 
     @Test

@@ -41,12 +41,13 @@ class ModelRegistryPruneTest {
 
     @Test
     void onlyTheNewestVersionsOfEachLineageAndThoseSomethingNamesAreKept() {
-        // given lineage 1 with versions 1.1.0 to 1.6.0 and lineage 2 with 2.1.0 to 2.3.0; the champion alias names
-        // 1.1.0, the running experiment 1.2.0 against 2.1.0, and the waiting candidate 1.3.0
+        // given lineage 1 with versions 1.1.0 to 1.6.0 and lineage 2 with 2.1.0 to 2.4.0; the champion alias names
+        // 1.1.0, the running experiment 1.2.0 against 2.1.0, and the waiting candidates 1.3.0 and 2.2.0 (one per
+        // lineage)
         ModelRegistry registry =
                 new ModelRegistry(redisDataSource, redis, TestConfig.of(Map.of("retrainer.model-name", model)));
         List<String> published =
-                List.of("1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0", "2.1.0", "2.2.0", "2.3.0");
+                List.of("1.1.0", "1.2.0", "1.3.0", "1.4.0", "1.5.0", "1.6.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0");
         for (int i = 0; i < published.size(); i++) {
             write(published.get(i), i);
         }
@@ -56,15 +57,19 @@ class ModelRegistryPruneTest {
         values.set(
                 RedisKeys.experiment(model + "-e1"),
                 "{\"id\": \"e1\", \"champion\": \"1.2.0\", \"challenger\": \"2.1.0\"}");
-        values.set(RedisKeys.candidate(model), "{\"version\": \"1.3.0\"}");
+        redisDataSource
+                .hash(String.class)
+                .hset(
+                        RedisKeys.candidates(model),
+                        Map.of("lineage-1", "{\"version\": \"1.3.0\"}", "lineage-2", "{\"version\": \"2.2.0\"}"));
 
         // when the registry keeps the newest 2 per lineage
         long deleted = registry.prune(2);
 
-        // then 1.4.0 alone goes: 1.1.0 to 1.3.0 and 2.1.0 are named, the others among their lineage's newest two
+        // then 1.4.0 alone goes: 1.1.0 to 1.3.0, 2.1.0 and 2.2.0 are named, the others among their lineage's newest two
         assertThat(deleted).isEqualTo(1);
         assertThat(redisDataSource.sortedSet(String.class).zrange(RedisKeys.modelVersions(model), 0, -1))
-                .containsExactly("1.1.0", "1.2.0", "1.3.0", "1.5.0", "1.6.0", "2.1.0", "2.2.0", "2.3.0");
+                .containsExactly("1.1.0", "1.2.0", "1.3.0", "1.5.0", "1.6.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0");
         assertThat(values.get(RedisKeys.model(model, "1.4.0"))).isNull();
         assertThat(values.get(RedisKeys.modelMeta(model, "1.4.0"))).isNull();
         assertThat(values.get(RedisKeys.modelMeta(model, "1.5.0"))).isNotNull();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.autoloop.retrainer.UniqueModel;
+import io.autoloop.testing.fuzz.ApiDocument;
 import io.autoloop.testing.fuzz.BodyLimit;
 import io.autoloop.testing.fuzz.Endpoint;
 import io.autoloop.testing.fuzz.FuzzReport;
@@ -53,8 +54,7 @@ class ModelEndpointsFuzzTest {
                 "GET /v1/models/{version}/weights",
                 "POST /v1/models/publish"
             })
-    void everyHostileRequestIsAnsweredWithASuccessOrAProblemNeverAServerError(String route)
-            throws InterruptedException {
+    void everyHostileRequestIsAnsweredWithASuccessOrAProblemNeverAServerError(String route) throws Exception {
         // given the endpoint's valid request (version 1.1.0 exists once the trainer is active)
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1);
@@ -70,8 +70,10 @@ class ModelEndpointsFuzzTest {
         // when its hostile variants are sent
         FuzzReport report = Fuzzer.against(base).run(endpoint);
 
-        // then each got a success or a problem naming what was wrong, and the valid ones succeeded
+        // then each got a success or a problem naming what was wrong, with a status its API document lists, and the
+        // valid ones succeeded
         report.assertEveryAnswerIsASuccessOrAProblem();
+        ApiDocument.servedBy(base).assertDocumentsEveryAnswer(endpoint, report);
         assertThat(report.serverErrors()).isZero();
         assertThat(report.statuses().values())
                 .anySatisfy(byStatus -> assertThat(byStatus.keySet()).anyMatch(status -> status / 100 == 2));

@@ -16,8 +16,10 @@ import java.util.Objects;
  *   <li>a version of another lineage, without a running experiment, becomes the challenger of a new experiment;
  *   <li>it replaces a challenger that is still waiting to be loaded (that experiment is rolled back as superseded):
  *       it has served nobody yet;
- *   <li>otherwise it waits until the running experiment ends; a newer candidate replaces a waiting one.
+ *   <li>otherwise it waits until the running experiment ends; a newer version of its lineage replaces it.
  * </ul>
+ *
+ * Each lineage has a waiting candidate of its own, so a version of one lineage never displaces another's.
  *
  * A challenger that serves is never replaced by another lineage: each step needs its exposure and its impressions
  * before it can end, and replacing a serving challenger would restart the experiment. Its own lineage's

@@ -3,6 +3,7 @@ package io.autoloop.router.service.experiment;
 import io.autoloop.contracts.Arm;
 import io.autoloop.contracts.ArmStats;
 import io.autoloop.contracts.ErrorReport;
+import io.autoloop.router.domain.memory.RecentEntries;
 import io.autoloop.router.domain.statistics.ArmCounts;
 import io.autoloop.router.domain.statistics.ArmWindow;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The latest word of the error-analyzer, kept in memory: each experiment arm's counts per arm-stats window of event
- * time (from {@code experiment.arm-stats}) and each model version's newest {@link ErrorReport} (from
- * {@code analysis.reports}).
+ * time (from {@code experiment.arm-stats}) and the newest {@link ErrorReport} of each of the last
+ * {@value #REPORTS_KEPT} model versions reported (from {@code analysis.reports}).
  *
  * <p>A window's counts grow as the analyzer attributes late feedback, and each record carries the window's whole
  * tally, so the larger of two reports of a window is kept and a stale or repeated record never moves it back. The two
@@ -31,8 +32,14 @@ public class AnalyzerFeed {
     /** Windows remembered per arm; older ones are forgotten (the controller has folded them into its segments). */
     static final int WINDOWS_KEPT = 512;
 
+    /**
+     * Model versions whose newest error report is remembered; a version added longer ago is forgotten (the registry
+     * keeps far fewer versions of a lineage, and one still served is added again by its next report).
+     */
+    static final int REPORTS_KEPT = 1024;
+
     private final Map<String, NavigableMap<Instant, Reported>> windows = new ConcurrentHashMap<>();
-    private final Map<String, ErrorReport> reports = new ConcurrentHashMap<>();
+    private final Map<String, ErrorReport> reports = RecentEntries.of(REPORTS_KEPT);
 
     /** One arm's counts of one window. */
     private record Reported(Instant end, ArmCounts counts) {

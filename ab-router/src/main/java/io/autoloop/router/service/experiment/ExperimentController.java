@@ -83,7 +83,7 @@ class ExperimentController {
             return;
         }
         Instant now = clock.instant();
-        if (state.candidate() != null && experiments.handleCandidate(now) != CandidatePolicy.Decision.WAIT) {
+        if (!state.candidates().isEmpty() && experiments.handleCandidate(now) != CandidatePolicy.Decision.WAIT) {
             return;
         }
         Experiment running = state.running();

@@ -139,10 +139,14 @@ public class ExperimentService {
     }
 
     /**
-     * Decides what becomes of the waiting candidate ({@link CandidatePolicy}, by the lineages of the arms read from
-     * the registry's metadata) and applies it. A candidate is dropped when the refresh guard reverted it before, when
-     * it challenges from a retired lineage, or when it would refresh an arm that already serves a version of its
-     * lineage created no earlier (a replayed announcement).
+     * Settles the first waiting candidate that need not wait ({@link CandidatePolicy}, by the lineages of the arms read
+     * from the registry's metadata; the candidates in the order they were created): a refresh is applied, a challenge
+     * starts an experiment when none runs. A candidate is dropped when the refresh guard reverted it before, when it
+     * challenges from a retired lineage, or when it would refresh an arm that already serves a version of its lineage
+     * created no earlier (a replayed announcement). Each lineage has a waiting candidate of its own, so a refresh never
+     * takes the place of a waiting challenge.
+     *
+     * @return the decision applied, {@link CandidatePolicy.Decision#WAIT} when every candidate waits (or none does)
      */
     public CandidatePolicy.Decision handleCandidate(Instant now) {
         Outcome outcome = repository.transact(model, state -> decide(state, now));
@@ -246,11 +250,17 @@ public class ExperimentService {
     }
 
     private Plan<Outcome> decide(RolloutState state, Instant now) {
-        ModelVersion candidate = state.candidate();
-        RolloutWrites writes = new RolloutWrites();
-        if (candidate == null) {
-            return new Plan<>(writes, new Outcome(CandidatePolicy.Decision.WAIT, null, null, List.of(), null));
+        for (ModelVersion candidate : state.waiting()) {
+            Plan<Outcome> plan = decide(state, candidate, now);
+            if (plan.result().decision() != CandidatePolicy.Decision.WAIT) {
+                return plan;
+            }
         }
+        return new Plan<>(new RolloutWrites(), new Outcome(CandidatePolicy.Decision.WAIT, null, null, List.of(), null));
+    }
+
+    private Plan<Outcome> decide(RolloutState state, ModelVersion candidate, Instant now) {
+        RolloutWrites writes = new RolloutWrites();
         Experiment running = state.running();
         ModelVersion champion = metadata(state.champion());
         ModelVersion challenger = running == null ? null : metadata(running.challenger());
@@ -268,8 +278,8 @@ public class ExperimentService {
         RefreshEntry refresh = null;
         switch (decision) {
             case BECOME_CHAMPION ->
-                writes.alias(Arm.CHAMPION, candidate.version()).clearCandidate();
-            case IGNORE -> writes.clearCandidate();
+                writes.alias(Arm.CHAMPION, candidate.version()).clearCandidate(candidate);
+            case IGNORE -> writes.clearCandidate(candidate);
             case WAIT -> {
                 // The running challenger already serves traffic: the candidate keeps waiting for the experiment to end.
             }
@@ -286,7 +296,7 @@ public class ExperimentService {
                                         : startWatch(arm, refresh.lineage(), previous, candidate.version(), now))
                         .alias(arm, candidate.version())
                         .refresh(refresh)
-                        .clearCandidate();
+                        .clearCandidate(candidate);
                 if (running != null) {
                     Change change = rollout.swap(
                             running,
@@ -325,7 +335,7 @@ public class ExperimentService {
                 recorded.add(new Recorded(saved, created.history().get(0)));
                 writes.running(saved.id())
                         .alias(Arm.CHALLENGER, candidate.version())
-                        .clearCandidate();
+                        .clearCandidate(candidate);
             }
         }
         return new Plan<>(writes, new Outcome(decision, candidate.version(), saved, recorded, refresh));

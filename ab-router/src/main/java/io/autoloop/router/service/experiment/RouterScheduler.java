@@ -1,6 +1,7 @@
 package io.autoloop.router.service.experiment;
 
 import io.autoloop.router.config.RouterConfig;
+import io.autoloop.router.repository.RedisMemory;
 import io.autoloop.router.repository.RolloutState;
 import io.autoloop.router.service.model.Routing;
 import io.quarkus.runtime.ShutdownEvent;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Runs the replica's background loop on one thread, every {@code router.experiment.refresh-interval}: refresh the
  * {@link Routing} from Redis, give the {@link ExperimentController} its tick, and, on the controller's replica, the
- * {@link RefreshWatcher} its. Starts with the application and releases the controller lease when it stops.
+ * {@link RefreshWatcher} its; and sample {@link RedisMemory} once a minute. Starts with the application and releases
+ * the controller lease when it stops.
  */
 @ApplicationScoped
 class RouterScheduler {
@@ -25,6 +27,7 @@ class RouterScheduler {
     private final Routing routing;
     private final ExperimentController controller;
     private final RefreshWatcher refreshes;
+    private final RedisMemory redisMemory;
     private final long periodMillis;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "router-controller");
@@ -32,15 +35,22 @@ class RouterScheduler {
         return thread;
     });
 
-    RouterScheduler(Routing routing, ExperimentController controller, RefreshWatcher refreshes, RouterConfig config) {
+    RouterScheduler(
+            Routing routing,
+            ExperimentController controller,
+            RefreshWatcher refreshes,
+            RedisMemory redisMemory,
+            RouterConfig config) {
         this.routing = routing;
         this.controller = controller;
         this.refreshes = refreshes;
+        this.redisMemory = redisMemory;
         this.periodMillis = config.experiment().refreshInterval().toMillis();
     }
 
     void onStart(@Observes StartupEvent event) {
         executor.scheduleWithFixedDelay(this::runOnce, 0, periodMillis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::sampleRedisMemory, 0, 60, TimeUnit.SECONDS);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -61,6 +71,14 @@ class RouterScheduler {
             }
         } catch (RuntimeException e) {
             LOG.warnf("The controller tick failed and will be retried: %s", e.toString());
+        }
+    }
+
+    private void sampleRedisMemory() {
+        try {
+            redisMemory.sample();
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not read Redis's memory (the gauges keep the last sample): %s", e.toString());
         }
     }
 }

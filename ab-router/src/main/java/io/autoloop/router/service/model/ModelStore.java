@@ -1,23 +1,29 @@
 package io.autoloop.router.service.model;
 
+import io.autoloop.router.domain.memory.RecentEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The verified models this replica holds: an immutable map from version to {@link LoadedModel}, swapped atomically so
- * a reader sees either the old or the new map and never a half-loaded model; plus the versions that failed
- * verification, which are never loaded again.
+ * a reader sees either the old or the new map and never a half-loaded model; plus the last {@value #REJECTIONS_KEPT}
+ * versions that failed verification, which are not loaded again.
  */
 @ApplicationScoped
 public class ModelStore {
 
+    /**
+     * Rejected versions remembered; one rejected longer ago is forgotten, and if it is ever asked for again it is
+     * verified again and rejected again.
+     */
+    static final int REJECTIONS_KEPT = 1024;
+
     private final AtomicReference<Map<String, LoadedModel>> models = new AtomicReference<>(Map.of());
-    private final Map<String, String> rejected = new ConcurrentHashMap<>();
+    private final Map<String, String> rejected = RecentEntries.of(REJECTIONS_KEPT);
 
     /** The loaded model of {@code version}, empty when it is not loaded. */
     public Optional<LoadedModel> get(String version) {

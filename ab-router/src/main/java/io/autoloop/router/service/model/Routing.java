@@ -80,9 +80,7 @@ public class Routing {
             failing = false;
         }
         Set<String> standby = new HashSet<>();
-        if (state.candidate() != null) {
-            standby.add(state.candidate().version());
-        }
+        state.candidates().values().forEach(candidate -> standby.add(candidate.version()));
         state.watches().values().forEach(watch -> standby.add(watch.previous()));
         apply(champion, state.running(), standby);
         return state;

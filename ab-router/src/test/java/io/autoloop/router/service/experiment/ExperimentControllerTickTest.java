@@ -86,7 +86,7 @@ class ExperimentControllerTickTest {
                 .experiment();
         ModelVersion candidate = TestModels.metadata("ctr", "1.2.0", Instant.now(), "ab");
         running = experiment;
-        return new RolloutState("1.0.0", experiment, candidate);
+        return new RolloutState("1.0.0", experiment, Map.of(candidate.lineage().id(), candidate));
     }
 
     @Test

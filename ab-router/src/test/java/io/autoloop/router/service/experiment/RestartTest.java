@@ -113,7 +113,7 @@ class RestartTest {
         ModelRegistry registry = new ModelRegistry(redis);
         ModelStore store = new ModelStore();
         return new Routing(
-                new ExperimentRepository(redis),
+                new ExperimentRepository(redis, Duration.ofDays(90)),
                 registry,
                 store,
                 new ModelLoader(registry, store, config, meters),

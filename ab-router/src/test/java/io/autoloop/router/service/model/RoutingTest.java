@@ -11,6 +11,7 @@ import io.autoloop.router.repository.RolloutState;
 import io.autoloop.router.testing.DefaultConfig;
 import io.autoloop.router.testing.TestModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class RoutingTest {
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>(Map.of("1.0.0", v1.bytes(), "2.0.0", v2.bytes()));
     private final Map<String, ModelVersion> metadata = Map.of("1.0.0", v1.metadata(), "2.0.0", v2.metadata());
 
-    private final ExperimentRepository experiments = new ExperimentRepository(null) {
+    private final ExperimentRepository experiments = new ExperimentRepository(null, Duration.ofDays(90)) {
         @Override
         public RolloutState state(String model) {
             failWhenDown();
