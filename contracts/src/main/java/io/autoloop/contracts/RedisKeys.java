@@ -188,6 +188,17 @@ public final class RedisKeys {
     }
 
     /**
+     * Hash ({@code fingerprint}, {@code app-ids}, {@code publisher}) with an expiry: the {@code PseudonymizationTerms}
+     * in force for the feedback-collectors and ab-routers of one scope, published by the first of them to start while
+     * none were, refreshed by each whose terms agree, and expiring a minute after the last such refresh. Written and
+     * read by the platform's {@code PseudonymizationAgreement} in both services; the scope is their
+     * {@code pseudonymization-scope}.
+     */
+    public static String pseudonymization(String scope) {
+        return "autoloop:pseudonymization:" + scope;
+    }
+
+    /**
      * A {@code KEYS}/{@code SCAN} pattern of every key under a model's prefix: bytes and metadata of each version, the
      * version index, the aliases, the running experiment, the waiting candidates, the gate decisions and the trainer's health
      * (not the checkpoint and the leases). Tests delete a model with it.

@@ -2,6 +2,7 @@ package io.autoloop.retrainer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoloop.contracts.auth.ApiKeys;
 import io.autoloop.testing.LocalStack;
 import io.autoloop.testing.ServiceProcess;
 import java.io.IOException;
@@ -21,6 +22,12 @@ import java.util.Map;
  */
 public final class PackagedRetrainer {
 
+    /**
+     * The admin key of the packaged process: a key of the tests' own, since the prod profile refuses the hash of the
+     * published development key.
+     */
+    public static final String ADMIN_KEY = "packaged-retrainer-test-admin-key";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -28,7 +35,7 @@ public final class PackagedRetrainer {
     private PackagedRetrainer() {}
 
     /**
-     * Starts the jar for {@code model} on the samples topic {@code topic}, with the dev admin key and the given extra
+     * Starts the jar for {@code model} on the samples topic {@code topic}, with {@link #ADMIN_KEY} and the given extra
      * settings ({@code retrainer.*} keys and values), logging to {@code log}.
      */
     public static ServiceProcess start(String model, String topic, Map<String, String> settings, Path log) {
@@ -45,9 +52,7 @@ public final class PackagedRetrainer {
                 .property("quarkus.log.console.json.enabled", "false")
                 .property("retrainer.model-name", model)
                 .property("retrainer.samples-topic", topic)
-                // The hash of the development admin key, autoloop-dev-admin-key.
-                .property(
-                        "retrainer.admin-key-hash", "4c908e77bc32f1554cdfb691659588803c23c0714ac3fa8ba908aa22516aa9a7")
+                .property("retrainer.admin-key-hash", ApiKeys.hashOf(ADMIN_KEY))
                 .properties(settings)
                 .log(log)
                 .start();
@@ -60,7 +65,7 @@ public final class PackagedRetrainer {
     }
 
     /**
-     * {@code POST path} with the JSON {@code body} and the development admin key.
+     * {@code POST path} with the JSON {@code body} and {@link #ADMIN_KEY}.
      *
      * @return the status and the body as JSON
      */
@@ -69,7 +74,7 @@ public final class PackagedRetrainer {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(retrainer.uri().resolve(path))
                             .timeout(Duration.ofSeconds(5))
-                            .header("Authorization", "Bearer autoloop-dev-admin-key")
+                            .header("Authorization", "Bearer " + ADMIN_KEY)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),

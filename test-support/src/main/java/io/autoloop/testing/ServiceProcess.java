@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * service's application.properties), environment variables and arguments; its output goes to a log file.
  * {@link #awaitReady} waits for {@code /q/health/ready}, {@link #stop()} sends SIGTERM (shutdown hooks run),
  * {@link #kill()} SIGKILL ({@code kill -9}: the process ends at once, its shutdown hooks do not run), and
- * {@link #exitCode()} tells how it ended.
+ * {@link #exitCode()} tells how it ended ({@link #awaitExit} waits for a process that ends by itself).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -261,6 +261,20 @@ public final class ServiceProcess implements AutoCloseable {
         if (!waitFor(KILLED)) {
             throw new IllegalStateException(name + " did not exit within " + KILLED + " of SIGKILL.");
         }
+    }
+
+    /**
+     * Waits until the process exits by itself (a service that refuses to start) and returns its {@link #exitCode()};
+     * fails with the end of its log, after killing it, when it still runs {@code timeout} later.
+     */
+    public int awaitExit(Duration timeout) {
+        if (!waitFor(timeout)) {
+            process.destroyForcibly();
+            waitFor(KILLED);
+            throw new IllegalStateException(name + " was still running " + timeout + " after its start and was killed;"
+                    + " the end of " + log + ":\n" + logTail());
+        }
+        return process.exitValue();
     }
 
     /** How the process ended: its exit status, or 128 + the signal that ended it (143 for SIGTERM, 137 for SIGKILL). */

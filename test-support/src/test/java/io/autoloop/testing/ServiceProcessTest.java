@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -120,10 +119,11 @@ class ServiceProcessTest {
                 .log(module.resolve("main.log"))
                 .start()) {
 
-            // When it has ended
-            awaitExit(program);
+            // When it has ended by itself
+            int exitCode = program.awaitExit(READY);
 
             // Then its exit code and the end of its log tell how, and it has no HTTP API
+            assertThat(exitCode).isEqualTo(7);
             assertThat(program.exitCode()).isEqualTo(7);
             assertThatThrownBy(program::assertAlive).hasMessageContaining("probe-main exited with 7");
             assertThatThrownBy(program::uri).hasMessageContaining("probe-main serves no HTTP");
@@ -154,18 +154,6 @@ class ServiceProcessTest {
         try (ServiceProcess service =
                 ServiceProcess.quarkus(jar).log(module.resolve("running.log")).start()) {
             assertThatThrownBy(service::exitCode).hasMessage("probe is still running: it has no exit code yet.");
-        }
-    }
-
-    private static void awaitExit(ServiceProcess process) {
-        Instant deadline = Instant.now().plus(READY);
-        while (process.isAlive() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + process.name() + " to exit.", e);
-            }
         }
     }
 }

@@ -15,17 +15,38 @@ public interface RouterConfig {
     @WithDefault("ctr")
     String modelName();
 
-    /** App id → hex SHA-256 of that app's API key, for {@code POST /v1/rank}. No key, no ranking. */
+    /**
+     * App id → hex SHA-256 of that app's API key, or of each of its keys separated by commas while one rotates, for
+     * {@code POST /v1/rank}. At least one is required.
+     */
     Map<String, String> apiKeys();
 
-    /** Hex SHA-256 of the admin key for the experiment API; without it the admin API refuses every request. */
+    /**
+     * Hex SHA-256 of the unnamed admin key for the experiment API, whose actions are recorded as {@code admin}; without
+     * it and without {@code admin-keys} the admin API refuses every request.
+     */
     Optional<String> adminKeyHash();
+
+    /**
+     * Named admins: admin name → hex SHA-256 of that admin's key (several separated by commas while one rotates); each
+     * admin's actions are recorded under its name in experiment histories and on {@code audit.log}.
+     */
+    Map<String, String> adminKeys();
 
     /**
      * The HMAC secret that pseudonymizes user ids; the same value as the feedback-collector's. Production reads it
      * from {@code AUTOLOOP_PSEUDONYMIZATION_SECRET} and refuses to start without it.
      */
     Optional<String> pseudonymizationSecret();
+
+    /**
+     * The feedback-collectors and ab-routers that must pseudonymize alike: those of one scope publish their terms (the
+     * fingerprint of the secret and the app ids) in one Redis key and refuse to serve (readiness DOWN) when theirs
+     * differ from those in force. The collector's {@code collector.pseudonymization-scope} must name the same. Default
+     * {@code default}.
+     */
+    @WithDefault("default")
+    String pseudonymizationScope();
 
     /** An id for this replica in the controller lease; a random one when unset. */
     Optional<String> replicaId();

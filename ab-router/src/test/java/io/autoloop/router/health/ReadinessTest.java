@@ -13,6 +13,11 @@ class ReadinessTest {
     }
 
     @Test
+    void wellWhileKafkaAndRedisAreReachable() {
+        ReadinessChecks.assertWell();
+    }
+
+    @Test
     void servesPrometheusMetrics() {
         ReadinessChecks.assertMetricsServed();
     }

@@ -150,7 +150,7 @@ class ExperimentResourceTest {
         TopicWriter.writeOne(Topics.MODEL_VERSIONS, model, challenger.metadata());
         String id = await().atMost(Duration.ofSeconds(60)).until(() -> progressingId(challenger), v -> v != null);
 
-        // When an admin pauses, tries to resume twice, and rolls back.
+        // When an admin pauses and tries to resume twice, and the named admin alice rolls back.
         given().header("Authorization", Api.ADMIN_KEY)
                 .post("/v1/experiments/" + id + "/pause?reason=checking dashboards")
                 .then()
@@ -168,7 +168,7 @@ class ExperimentResourceTest {
                 .statusCode(409)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("detail", startsWith("Experiment " + id + " is progressing and cannot be resumed"));
-        given().header("Authorization", Api.ADMIN_KEY)
+        given().header("Authorization", Api.ALICE_KEY)
                 .post("/v1/experiments/" + id + "/rollback")
                 .then()
                 .statusCode(200)
@@ -182,6 +182,7 @@ class ExperimentResourceTest {
                 .body("history.action", contains("CREATE", "START", "PAUSE", "RESUME", "ROLLBACK"))
                 .body("history[2].actor", equalTo("admin"))
                 .body("history[2].reason", equalTo("Paused by admin: checking dashboards"))
+                .body("history[4].actor", equalTo("alice"))
                 .body("arms.arm", contains("champion", "challenger"))
                 .body("arms[0].version", equalTo(champion.metadata().version()));
         given().header("Authorization", Api.ADMIN_KEY)
@@ -199,7 +200,7 @@ class ExperimentResourceTest {
         TopicReader<AuditEntry> auditLog = TopicReader.of(Topics.AUDIT_LOG);
         assertThat(auditLog.read(auditLog.beginningOffsets(), r -> r.hasKey(id), 5, Duration.ofSeconds(30)))
                 .extracting(r -> r.value().actor())
-                .containsExactly("controller", "controller", "admin", "admin", "admin");
+                .containsExactly("controller", "controller", "admin", "admin", "alice");
     }
 
     private String progressingId(TestModels.Built challenger) {

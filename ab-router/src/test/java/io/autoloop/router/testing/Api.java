@@ -15,8 +15,11 @@ public final class Api {
     /** The development app key of app {@code demo}. */
     public static final String APP_KEY = "Bearer autoloop-dev-key";
 
-    /** The development admin key. */
+    /** The development admin key, of the unnamed admin {@code admin}. */
     public static final String ADMIN_KEY = "Bearer autoloop-dev-admin-key";
+
+    /** The key of the named admin {@code alice} (test profile only). */
+    public static final String ALICE_KEY = "Bearer autoloop-test-alice-admin-key";
 
     private Api() {}
 

@@ -2,6 +2,8 @@ package io.autoloop.contracts.auth;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,10 @@ import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Resolves a presented key to the name it belongs to: an app id for app keys, an admin's name for admin keys. Keys
- * are configured only as hex SHA-256 hashes (name → hash); a presented key is hashed and compared with every
- * configured hash in constant time, so neither the keys nor the timing reveal anything.
+ * are configured only as hex SHA-256 hashes (name → hash, or several hashes separated by commas, so that a key rotates
+ * without a gap: the old and the new key both resolve to the name until the old one's hash is removed); a presented key
+ * is hashed and compared with every configured hash in constant time, so neither the keys nor the timing reveal
+ * anything.
  */
 public final class ApiKeys {
 
@@ -20,11 +24,23 @@ public final class ApiKeys {
 
     private final List<Grant> grants;
 
-    /** {@code hexHashesByName}: name → lower- or upper-case hex SHA-256 of that name's key. */
+    /**
+     * {@code hexHashesByName}: name → lower- or upper-case hex SHA-256 of that name's key, or of each of its keys,
+     * separated by commas.
+     */
     public ApiKeys(Map<String, String> hexHashesByName) {
         List<Grant> parsed = new ArrayList<>();
-        hexHashesByName.forEach((name, hex) -> parsed.add(new Grant(name, parse(name, hex))));
+        hexHashesByName.forEach((name, hexes) ->
+                hashesIn(hexes).forEach(hex -> parsed.add(new Grant(name, parse(name, hex)))));
         this.grants = List.copyOf(parsed);
+    }
+
+    /** The hashes of one configured value: one hash, or several separated by commas, surrounding spaces removed. */
+    public static List<String> hashesIn(String configured) {
+        if (configured == null) {
+            return Collections.singletonList(null);
+        }
+        return Arrays.stream(configured.split(",", -1)).map(String::strip).toList();
     }
 
     /** The name whose key this is, or empty for a null, blank or unknown key. */

@@ -17,6 +17,10 @@ public final class Pseudonymizer {
     private static final String ALGORITHM = "HmacSHA256";
     private static final int MIN_SECRET_BYTES = 16;
 
+    /** The message whose MAC is the {@link #fingerprint()}; no pseudonym's message equals it (it has no U+001F). */
+    private static final byte[] FINGERPRINT_MESSAGE =
+            "autoloop pseudonymization fingerprint".getBytes(StandardCharsets.UTF_8);
+
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
 
@@ -35,6 +39,15 @@ public final class Pseudonymizer {
         mac.update(appId.getBytes(StandardCharsets.UTF_8));
         mac.update((byte) 0x1f);
         return HexFormat.of().formatHex(mac.doFinal(userId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A keyed hash that tells this secret from another without revealing it: hex(HMAC-SHA256(secret, "autoloop
+     * pseudonymization fingerprint")), 64 lower-case hex characters. Two services with the same secret have the same
+     * fingerprint; learning the secret from it is as hard as from any pseudonym.
+     */
+    public String fingerprint() {
+        return HexFormat.of().formatHex(macs.get().doFinal(FINGERPRINT_MESSAGE));
     }
 
     private Mac newMac() {

@@ -31,6 +31,27 @@ class ApiKeysTest {
     }
 
     @Test
+    void whileAKeyRotatesTheOldAndTheNewKeyBothResolveToTheApp() {
+        // given the shop's old and new keys, configured together while apps move to the new one
+        ApiKeys rotating = new ApiKeys(Map.of(
+                "shop",
+                ApiKeys.hashOf("shop-key-old") + ", "
+                        + ApiKeys.hashOf("shop-key-new").toUpperCase()));
+
+        // then each resolves to the shop, and nothing else does
+        assertThat(rotating.ownerOf("shop-key-old")).contains("shop");
+        assertThat(rotating.ownerOf("shop-key-new")).contains("shop");
+        assertThat(rotating.ownerOf("shop-key-older")).isEmpty();
+    }
+
+    @Test
+    void anEmptyHashInAListIsRefusedAtConfiguration() {
+        assertThatThrownBy(() -> new ApiKeys(Map.of("shop", ApiKeys.hashOf("shop-key-old") + ",")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'shop'");
+    }
+
+    @Test
     void hashOfMatchesSha256sum() {
         // printf %s dev-key | sha256sum
         assertThat(ApiKeys.hashOf("dev-key"))

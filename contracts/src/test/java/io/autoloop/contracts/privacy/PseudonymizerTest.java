@@ -41,4 +41,22 @@ class PseudonymizerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 16 bytes");
     }
+
+    @Test
+    void theFingerprintIsAKnownKeyedHashThatTellsSecretsApartWithoutTheSecret() {
+        // HMAC-SHA256(key="a-secret-of-enough-length", "autoloop pseudonymization fingerprint"), by Python's hmac.
+        assertThat(pseudonymizer.fingerprint())
+                .isEqualTo("16a62c015f5f2e9308599c9ff909f7619597046eee0b72bc6e2e6e6587cfc339")
+                .isEqualTo(new Pseudonymizer("a-secret-of-enough-length").fingerprint())
+                .doesNotContain("secret");
+        assertThat(new Pseudonymizer("another-secret-of-length").fingerprint())
+                .isNotEqualTo(pseudonymizer.fingerprint());
+    }
+
+    @Test
+    void theFingerprintLeavesPseudonymsUnchanged() {
+        pseudonymizer.fingerprint();
+
+        assertThat(pseudonymizer.pseudonymize("app-1", "alice")).isEqualTo(KNOWN);
+    }
 }

@@ -6,6 +6,7 @@ import io.autoloop.collector.domain.EventsRequestParser;
 import io.autoloop.collector.domain.Intake;
 import io.autoloop.contracts.input.InputRules;
 import io.autoloop.contracts.privacy.Pseudonymizer;
+import io.autoloop.platform.auth.ConfiguredCredentials;
 import io.autoloop.platform.auth.KeyRing;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +17,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Builds the collector's plain-Java collaborators from {@link CollectorConfig} and checks at startup that
- * the configuration is usable, failing with a sentence that says what to set.
+ * Builds the collector's plain-Java collaborators from {@link CollectorConfig} and checks at startup that the
+ * configuration is usable, its credentials among it ({@link ConfiguredCredentials}), failing with a sentence that says
+ * what to set.
  */
 @Singleton
 public class CollectorBeans {
@@ -27,24 +29,22 @@ public class CollectorBeans {
     /** The apps' API keys, the only keys the collector accepts (it has no admin endpoint). */
     @Produces
     @Singleton
-    KeyRing keys(CollectorConfig config) {
+    KeyRing keys(CollectorConfig config, ConfiguredCredentials credentials) {
         if (config.apiKeys().isEmpty()) {
             throw new IllegalStateException("No API key is configured, so no app could send events: set"
                     + " collector.api-keys.\"<appId>\" to the SHA-256 of each app's key (printf %s KEY | sha256sum).");
         }
         config.apiKeys().keySet().forEach(CollectorBeans::checkAppId);
         config.rateLimit().perApp().keySet().forEach(CollectorBeans::checkAppId);
+        credentials.keyHashes("collector.api-keys", config.apiKeys());
         return KeyRing.of(config.apiKeys(), Optional.empty());
     }
 
     @Produces
     @Singleton
-    Pseudonymizer pseudonymizer(CollectorConfig config) {
-        String secret = config.pseudonymizationSecret()
-                .orElseThrow(() -> new IllegalStateException("No pseudonymization secret is configured: set the"
-                        + " environment variable AUTOLOOP_PSEUDONYMIZATION_SECRET (at least 16 bytes, the same as"
-                        + " the router's) or collector.pseudonymization-secret."));
-        return new Pseudonymizer(secret);
+    Pseudonymizer pseudonymizer(CollectorConfig config, ConfiguredCredentials credentials) {
+        return new Pseudonymizer(
+                credentials.secret("collector.pseudonymization-secret", config.pseudonymizationSecret()));
     }
 
     @Produces

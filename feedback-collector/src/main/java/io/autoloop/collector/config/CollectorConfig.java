@@ -12,9 +12,9 @@ import java.util.OptionalInt;
 public interface CollectorConfig {
 
     /**
-     * API keys per app: app id → hex SHA-256 of that app's key ({@code printf %s KEY | sha256sum}). At least
-     * one is required; the development key of app {@code demo} is configured in the dev, test and local
-     * profiles only.
+     * API keys per app: app id → hex SHA-256 of that app's key ({@code printf %s KEY | sha256sum}), or of each of its
+     * keys separated by commas while one rotates. At least one is required; the development key of app {@code demo} is
+     * configured in the dev, test and local profiles only.
      */
     Map<String, String> apiKeys();
 
@@ -23,6 +23,15 @@ public interface CollectorConfig {
      * environment variable {@code AUTOLOOP_PSEUDONYMIZATION_SECRET}. Must equal the router's.
      */
     Optional<String> pseudonymizationSecret();
+
+    /**
+     * The feedback-collectors and ab-routers that must pseudonymize alike: those of one scope publish their terms (the
+     * fingerprint of the secret and the app ids) in one Redis key and refuse to serve (readiness DOWN) when theirs
+     * differ from those in force. The router's {@code router.pseudonymization-scope} must name the same. Default
+     * {@code default}.
+     */
+    @WithDefault("default")
+    String pseudonymizationScope();
 
     /** Limits of one {@code POST /v1/events} request. */
     Limits limits();

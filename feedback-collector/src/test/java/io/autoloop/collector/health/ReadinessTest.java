@@ -13,6 +13,11 @@ class ReadinessTest {
     }
 
     @Test
+    void wellWhileRedisIsReachable() {
+        ReadinessChecks.assertWell();
+    }
+
+    @Test
     void servesPrometheusMetrics() {
         ReadinessChecks.assertMetricsServed();
     }

@@ -1,6 +1,7 @@
 package io.autoloop.platform.auth;
 
 import io.autoloop.contracts.auth.ApiKeys;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
  */
 public final class KeyRing {
 
-    /** The name of the one admin identity configured today: the actor that admin actions are recorded under. */
+    /** The name of the admin whose key is configured without a name: the actor its actions are recorded under. */
     public static final String ADMIN = "admin";
 
     /** No key at all: every bearer token is unknown (a service without protected endpoints). */
@@ -32,10 +33,23 @@ public final class KeyRing {
      * (named {@link #ADMIN}); an absent or blank admin hash means no key is an admin's.
      */
     public static KeyRing of(Map<String, String> appKeyHashes, Optional<String> adminKeyHash) {
-        Map<String, String> admins = adminKeyHash
-                .filter(hash -> !hash.isBlank())
-                .map(hash -> Map.of(ADMIN, hash))
-                .orElse(Map.of());
+        return of(appKeyHashes, adminKeyHash, Map.of());
+    }
+
+    /**
+     * As {@link #of(Map, Optional)}, with named admins besides: admin name → hex SHA-256 of that admin's key, each
+     * admin the actor of its own actions. The name {@link #ADMIN} is the unnamed key's when that one is configured.
+     */
+    public static KeyRing of(
+            Map<String, String> appKeyHashes, Optional<String> adminKeyHash, Map<String, String> namedAdminKeyHashes) {
+        Map<String, String> admins = new HashMap<>(namedAdminKeyHashes);
+        adminKeyHash.filter(hash -> !hash.isBlank()).ifPresent(hash -> {
+            if (admins.containsKey(ADMIN)) {
+                throw new IllegalStateException("An admin named '" + ADMIN + "' is configured besides the unnamed admin"
+                        + " key, whose actor is '" + ADMIN + "': give that admin another name.");
+            }
+            admins.put(ADMIN, hash);
+        });
         return new KeyRing(new ApiKeys(appKeyHashes), new ApiKeys(admins));
     }
 

@@ -1,6 +1,7 @@
 package io.autoloop.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoloop.contracts.auth.ApiKeys;
 import java.util.Map;
@@ -57,6 +58,28 @@ class KeyRingTest {
         // then no key is an admin's, and app keys still work
         assertThat(withoutAdmin.callerOf(ADMIN_KEY)).isEmpty();
         assertThat(withoutAdmin.callerOf(SHOP_KEY)).contains(new Caller("shop", Roles.APP));
+    }
+
+    @Test
+    void configuredNamedAdminsAreTheirOwnActorsBesideTheUnnamedAdmin() {
+        // given the unnamed admin key and alice's
+        KeyRing ring = KeyRing.of(
+                Map.of("shop", ApiKeys.hashOf(SHOP_KEY)),
+                Optional.of(ApiKeys.hashOf(ADMIN_KEY)),
+                Map.of("alice", ApiKeys.hashOf("alice-key")));
+
+        // then each key is its own actor
+        assertThat(ring.callerOf("alice-key")).contains(new Caller("alice", Roles.ADMIN));
+        assertThat(ring.callerOf(ADMIN_KEY)).contains(new Caller(KeyRing.ADMIN, Roles.ADMIN));
+        assertThat(ring.callerOf(SHOP_KEY)).contains(new Caller("shop", Roles.APP));
+    }
+
+    @Test
+    void aNamedAdminCalledAdminBesideTheUnnamedKeyIsRefused() {
+        assertThatThrownBy(() -> KeyRing.of(
+                        Map.of(), Optional.of(ApiKeys.hashOf(ADMIN_KEY)), Map.of("admin", ApiKeys.hashOf("other-key"))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("give that admin another name");
     }
 
     @Test

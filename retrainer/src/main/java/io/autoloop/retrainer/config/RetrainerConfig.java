@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the retrainer ({@code retrainer.*} in application.properties); units and defaults per method. */
@@ -29,6 +30,12 @@ public interface RetrainerConfig {
      * of {@code autoloop-dev-admin-key}.
      */
     Optional<String> adminKeyHash();
+
+    /**
+     * Named admins: admin name → hex SHA-256 of that admin's key (several separated by commas while one rotates), the
+     * router's {@code router.admin-keys} too. Besides {@code admin-key-hash} or instead of it: one of them is required.
+     */
+    Map<String, String> adminKeys();
 
     /**
      * How samples are hashed into coordinates: bits and crosses belong to the default lineage (changing them makes a
