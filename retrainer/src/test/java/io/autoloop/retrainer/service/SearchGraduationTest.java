@@ -84,8 +84,11 @@ class SearchGraduationTest {
         assertThat(lineage.getList("find { it.ordinal == 2 }.config.crosses", String.class))
                 .isNotEmpty();
         given().get("/v1/models/2.1.0").then().body("lineage.name", equalTo(name));
-        // and it trains beside the default lineage, while the search goes on around it
-        given().get("/v1/models").then().body("trainer.lineages.lineage.name", hasItem(name));
+        // and it trains beside the default lineage (the trainer's status is reported every second, so it may show
+        // the lineage a moment after its first version), while the search goes on around it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> given().get("/v1/models").then().body("trainer.lineages.lineage.name", hasItem(name)));
         JsonPath board = search();
         assertThat(board.getList("events.type", String.class)).contains("proposed", "graduated");
         assertThat(board.getFloat("events.find { it.type == 'graduated' }.comparison.upper"))
